@@ -1,0 +1,94 @@
+/* The document model: a read-only tree built by the loader.
+ *
+ * A document has topics; a topic has input rows and the working group's
+ * guidance (a merged cell in the original table, so it belongs to the topic,
+ * not to a row).  An input row has a source kind, CWG-SFP document numbers
+ * and one or more blocks; a block may name the contributor or report it
+ * comes from (its heading) and holds list items, which may nest.
+ *
+ * Every string is valid UTF-8 without NUL bytes and lives in the document's
+ * arena; nothing in the tree is freed separately. */
+#ifndef CWGVIEW_DOC_H
+#define CWGVIEW_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct doc_item {
+	const char *marker; /* "–", "•", "i)", "1.2.1", "c.1 –"…, or NULL */
+	const char *text;
+	struct doc_item *items; /* nested list (供考虑的方案：, a) b) …) */
+	size_t n_items;
+};
+
+struct doc_block {
+	const char *heading; /* contributor or report, or NULL */
+	struct doc_item *items;
+	size_t n_items;
+};
+
+struct doc_input {
+	const char *kind; /* 成员国文稿 / 在线磋商 / 建议/分析结果 … */
+	const char **documents;
+	size_t n_documents;
+	struct doc_block *blocks;
+	size_t n_blocks;
+};
+
+struct doc_topic {
+	long number;
+	const char *title;
+	struct doc_input *inputs;
+	size_t n_inputs;
+	struct doc_item *guidance;
+	size_t n_guidance;
+};
+
+enum doc_column {
+	DOC_COL_SOURCE,
+	DOC_COL_INPUT,
+	DOC_COL_DOCUMENTS,
+	DOC_COL_GUIDANCE,
+	DOC_N_COLUMNS
+};
+
+struct doc_arena;
+
+struct doc {
+	const char *format;
+	const char *title;
+	const char *title_note; /* may be NULL */
+	const char *language;   /* may be NULL */
+	const char *columns[DOC_N_COLUMNS]; /* never NULL: defaults apply */
+	struct doc_topic *topics;
+	size_t n_topics;
+	struct doc_arena *arena;
+};
+
+/* The default column labels, used when a file leaves them out. */
+const char *doc_default_column(enum doc_column col);
+
+/* An empty document with its own arena, or NULL when out of memory. */
+struct doc *doc_new(void);
+void doc_free(struct doc *d);
+
+/* Arena allocation: memory lives until doc_free.  NULL when out of memory. */
+void *doc_alloc(struct doc *d, size_t size);
+char *doc_strndup(struct doc *d, const char *s, size_t n);
+
+const struct doc_topic *doc_topic_by_number(const struct doc *d, long number);
+/* Index of the topic in d->topics, or -1. */
+long doc_topic_index(const struct doc *d, long number);
+
+size_t doc_count_inputs(const struct doc *d);
+/* Number of document-number entries over all input rows. */
+size_t doc_count_document_refs(const struct doc *d);
+
+/* Parse a topic selection: "all", "N", "N-M", or a comma list of those.
+ * Numbers are topic numbers.  On success sets selected[i] for each chosen
+ * topic index (the array has d->n_topics entries) and returns true; on error
+ * writes a one-line message into err and returns false. */
+bool doc_select(const struct doc *d, const char *spec, bool *selected,
+		char *err, size_t errsize);
+
+#endif

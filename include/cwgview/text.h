@@ -1,0 +1,58 @@
+/* Text utilities on libunistring: validation, control characters made
+ * visible, display width as ncursesw draws it, and UAX #14 line breaking.
+ *
+ * "What is drawn" is decided in one place, text_uc_visible(): a control
+ * character is drawn as ^X (two columns), a C1 control or a character the
+ * terminal cannot draw as U+FFFD (one column).  Every width in cwgview comes
+ * from text_uc_width(), which agrees with it and with glibc's wcwidth(). */
+#ifndef CWGVIEW_TEXT_H
+#define CWGVIEW_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cwgview/buf.h"
+
+/* True when s[0..n) is valid UTF-8; otherwise *bad (if not NULL) is the
+ * byte offset of the first invalid sequence. */
+bool text_valid_utf8(const char *s, size_t n, size_t *bad);
+
+/* Display width of one code point as drawn (after sanitising). */
+int text_uc_width(uint32_t uc);
+
+/* The bytes drawn for one code point: writes at most 4 bytes + NUL into out
+ * and returns its width. */
+int text_uc_visible(uint32_t uc, char out[8]);
+
+/* Display width of s[0..n) as drawn.  Invalid bytes count as U+FFFD. */
+int text_width(const char *s, size_t n);
+
+/* Appends s[0..n) to b with every control character made visible and every
+ * invalid byte replaced by U+FFFD. */
+void text_sanitize(struct buf *b, const char *s, size_t n);
+
+/* Decodes one character at s (n > 0 bytes left); invalid bytes decode as
+ * U+FFFD of length 1.  Returns the byte length. */
+int text_next(const char *s, size_t n, uint32_t *uc);
+
+/* One output line of text_wrap: bytes [start, end) of the input, with
+ * trailing spaces and the line break itself left out. */
+struct text_line {
+	size_t start, end;
+	int width;
+};
+
+/* Breaks s[0..n) into lines at UAX #14 break opportunities so that the
+ * first line is at most first_width columns wide and every other line at
+ * most rest_width.  A newline forces a break.  A word too wide for a line is
+ * broken between grapheme clusters; a wide character never straddles the
+ * edge.  Only a single character wider than the whole line (a wide character
+ * with width 1) can exceed it.  keep, when not NULL, has n flags: keep[i]
+ * set forbids a break before s[i] (inside a document number, say) unless
+ * nothing else fits.  Returns the number of lines (at least 1) and a
+ * malloc'd array in *lines, or 0 when out of memory. */
+size_t text_wrap(const char *s, size_t n, int first_width, int rest_width,
+		 const bool *keep, struct text_line **lines);
+
+#endif

@@ -1,0 +1,224 @@
+#include "cwgview/doc.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A bump allocator: the model is built once and freed at once, so a chunk
+ * list beats thousands of small mallocs for both speed and memory. */
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct doc_arena {
+	struct chunk *head;
+};
+
+enum { CHUNK_SIZE = 256 * 1024 };
+
+static const char *const default_columns[DOC_N_COLUMNS] = {
+	[DOC_COL_SOURCE] = "输入来源",
+	[DOC_COL_INPUT] = "输入",
+	[DOC_COL_DOCUMENTS] = "CWG-SFP文件号",
+	[DOC_COL_GUIDANCE] = "CWG-SFP指导意见",
+};
+
+const char *doc_default_column(enum doc_column col)
+{
+	return default_columns[col];
+}
+
+struct doc *doc_new(void)
+{
+	struct doc *d = calloc(1, sizeof *d);
+	if (!d)
+		return NULL;
+	d->arena = calloc(1, sizeof *d->arena);
+	if (!d->arena) {
+		free(d);
+		return NULL;
+	}
+	for (int i = 0; i < DOC_N_COLUMNS; i++)
+		d->columns[i] = default_columns[i];
+	return d;
+}
+
+void doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	struct chunk *c = d->arena ? d->arena->head : NULL;
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(d->arena);
+	free(d);
+}
+
+void *doc_alloc(struct doc *d, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	if (size > SIZE_MAX - align)
+		return NULL;
+	size = (size + align - 1) / align * align;
+	if (size == 0)
+		size = align;
+	struct chunk *c = d->arena->head;
+	if (!c || c->size - c->used < size) {
+		size_t csize = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
+		struct chunk *n = malloc(sizeof *n + csize);
+		if (!n)
+			return NULL;
+		n->size = csize;
+		n->used = 0;
+		/* A big block gets its own chunk behind the current one, so the
+		 * free space in the current chunk is not wasted. */
+		if (c && csize != CHUNK_SIZE) {
+			n->next = c->next;
+			c->next = n;
+		} else {
+			n->next = c;
+			d->arena->head = n;
+		}
+		c = n;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += size;
+	return p;
+}
+
+char *doc_strndup(struct doc *d, const char *s, size_t n)
+{
+	if (n == SIZE_MAX)
+		return NULL;
+	char *p = doc_alloc(d, n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+long doc_topic_index(const struct doc *d, long number)
+{
+	for (size_t i = 0; i < d->n_topics; i++)
+		if (d->topics[i].number == number)
+			return (long)i;
+	return -1;
+}
+
+const struct doc_topic *doc_topic_by_number(const struct doc *d, long number)
+{
+	long i = doc_topic_index(d, number);
+	return i < 0 ? NULL : &d->topics[i];
+}
+
+size_t doc_count_inputs(const struct doc *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n_topics; i++)
+		n += d->topics[i].n_inputs;
+	return n;
+}
+
+size_t doc_count_document_refs(const struct doc *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n_topics; i++)
+		for (size_t j = 0; j < d->topics[i].n_inputs; j++)
+			n += d->topics[i].inputs[j].n_documents;
+	return n;
+}
+
+/* Reads a topic number at *p; advances *p past it. */
+static bool parse_number(const char **p, long *out)
+{
+	const char *s = *p;
+	if (*s < '0' || *s > '9')
+		return false;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno == ERANGE || v > INT_MAX)
+		v = INT_MAX; /* no such topic; reported as unknown below */
+	*p = end;
+	*out = v;
+	return true;
+}
+
+static void topic_range(const struct doc *d, char *err, size_t errsize)
+{
+	long lo = LONG_MAX, hi = LONG_MIN;
+	for (size_t i = 0; i < d->n_topics; i++) {
+		if (d->topics[i].number < lo)
+			lo = d->topics[i].number;
+		if (d->topics[i].number > hi)
+			hi = d->topics[i].number;
+	}
+	size_t len = strlen(err);
+	if (d->n_topics == 0)
+		snprintf(err + len, errsize - len, " (the document has no topics)");
+	else if (lo == hi)
+		snprintf(err + len, errsize - len, " (the only topic is %ld)", lo);
+	else
+		snprintf(err + len, errsize - len, " (topics are %ld to %ld)", lo, hi);
+}
+
+bool doc_select(const struct doc *d, const char *spec, bool *selected,
+		char *err, size_t errsize)
+{
+	for (size_t i = 0; i < d->n_topics; i++)
+		selected[i] = false;
+	if (strcmp(spec, "all") == 0) {
+		for (size_t i = 0; i < d->n_topics; i++)
+			selected[i] = true;
+		return true;
+	}
+	const char *p = spec;
+	for (;;) {
+		long lo, hi;
+		const char *item = p;
+		if (!parse_number(&p, &lo))
+			goto syntax;
+		hi = lo;
+		if (*p == '-') {
+			p++;
+			if (!parse_number(&p, &hi))
+				goto syntax;
+		}
+		if (*p != ',' && *p != '\0')
+			goto syntax;
+		if (hi < lo) {
+			snprintf(err, errsize,
+				 "topic range '%.*s' runs backwards",
+				 (int)(p - item), item);
+			return false;
+		}
+		long ends[2] = {lo, hi};
+		for (int e = 0; e < 2; e++) {
+			if (doc_topic_index(d, ends[e]) < 0) {
+				snprintf(err, errsize, "no topic %ld", ends[e]);
+				topic_range(d, err, errsize);
+				return false;
+			}
+		}
+		for (size_t i = 0; i < d->n_topics; i++)
+			if (d->topics[i].number >= lo && d->topics[i].number <= hi)
+				selected[i] = true;
+		if (*p == '\0')
+			return true;
+		p++;
+	}
+syntax:
+	snprintf(err, errsize,
+		 "invalid topic selection '%s': use N, N-M, a comma list "
+		 "of those, or all", spec);
+	return false;
+}

@@ -1,0 +1,806 @@
+#include "cwgview/load.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+#include <yaml.h>
+
+#include "cwgview/text.h"
+
+/* Growable array of fixed-size elements; copied into the arena when the
+ * YAML sequence ends, so the model holds exact-size arrays. */
+struct vec {
+	char *data;
+	size_t n, cap, elem;
+};
+
+static void *vec_push(struct vec *v)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 8;
+		char *p = realloc(v->data, cap * v->elem);
+		if (!p)
+			return NULL;
+		v->data = p;
+		v->cap = cap;
+	}
+	void *e = v->data + v->n * v->elem;
+	memset(e, 0, v->elem);
+	v->n++;
+	return e;
+}
+
+struct loader {
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	bool have_ev;
+	const char *input;
+	size_t input_len;
+	const struct load_options *opt;
+	struct load_error *err;
+	struct doc *doc;
+	int depth;
+	struct vec numbers; /* struct seen_number, for duplicate topics */
+};
+
+struct seen_number {
+	long number;
+	unsigned long line;
+};
+
+static void verror(struct load_error *err, unsigned long line,
+		   unsigned long column, const char *fmt, va_list ap)
+{
+	err->line = line;
+	err->column = column;
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+}
+
+static bool fail_at(struct loader *L, yaml_mark_t mark, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail_at(struct loader *L, yaml_mark_t mark, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(L->err, (unsigned long)mark.line + 1,
+	       (unsigned long)mark.column + 1, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static bool oom(struct loader *L)
+{
+	yaml_mark_t m = L->have_ev ? L->ev.start_mark : L->parser.mark;
+	return fail_at(L, m, "out of memory");
+}
+
+/* Line and column (in characters) of a byte offset into the input. */
+static void offset_position(const char *s, size_t len, size_t off,
+			    unsigned long *line, unsigned long *column)
+{
+	if (off > len)
+		off = len;
+	unsigned long ln = 1;
+	size_t start = 0;
+	for (size_t i = 0; i < off; i++) {
+		if (s[i] == '\n') {
+			ln++;
+			start = i + 1;
+		}
+	}
+	*line = ln;
+	/* Everything before the offset decoded, so it is valid UTF-8. */
+	*column = (unsigned long)u8_mbsnlen((const uint8_t *)s + start,
+					    off - start) + 1;
+}
+
+static bool parser_failed(struct loader *L)
+{
+	yaml_parser_t *p = &L->parser;
+	const char *problem = p->problem ? p->problem : "unknown error";
+	switch (p->error) {
+	case YAML_MEMORY_ERROR:
+		return oom(L);
+	case YAML_READER_ERROR: {
+		unsigned long line, column;
+		size_t off = p->problem_offset, bad;
+		/* libyaml points at the byte where it noticed the problem;
+		 * the reader wants the start of the bad sequence. */
+		bool utf8 = !text_valid_utf8(L->input, L->input_len, &bad);
+		if (utf8 && bad <= off)
+			off = bad;
+		else
+			utf8 = false;
+		offset_position(L->input, L->input_len, off, &line, &column);
+		if (utf8) {
+			snprintf(L->err->msg, sizeof L->err->msg,
+				 "invalid UTF-8 (byte 0x%02X)",
+				 (unsigned)(unsigned char)L->input[off]);
+		} else if (p->problem_value >= 0) {
+			snprintf(L->err->msg, sizeof L->err->msg,
+				 "%s (U+%04X)", problem,
+				 (unsigned)p->problem_value);
+		} else {
+			snprintf(L->err->msg, sizeof L->err->msg, "%s",
+				 problem);
+		}
+		L->err->line = line;
+		L->err->column = column;
+		return false;
+	}
+	default:
+		if (p->context)
+			return fail_at(L, p->problem_mark,
+				       "YAML syntax error: %s %s", problem,
+				       p->context);
+		return fail_at(L, p->problem_mark, "YAML syntax error: %s",
+			       problem);
+	}
+}
+
+static const char *event_noun(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		return "a scalar";
+	case YAML_SEQUENCE_START_EVENT:
+		return "a sequence";
+	case YAML_MAPPING_START_EVENT:
+		return "a mapping";
+	case YAML_ALIAS_EVENT:
+		return "an alias";
+	default:
+		return "nothing";
+	}
+}
+
+/* Advances to the next event, enforcing the limits that libyaml does not:
+ * no aliases (so no input can expand), no tags, a fixed nesting depth. */
+static bool next(struct loader *L)
+{
+	if (L->have_ev) {
+		yaml_event_delete(&L->ev);
+		L->have_ev = false;
+	}
+	if (!yaml_parser_parse(&L->parser, &L->ev))
+		return parser_failed(L);
+	L->have_ev = true;
+	yaml_event_t *ev = &L->ev;
+	const yaml_char_t *tag = NULL;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return fail_at(L, ev->start_mark,
+			       "aliases (*%s) are not allowed",
+			       (const char *)ev->data.alias.anchor);
+	case YAML_MAPPING_START_EVENT:
+		tag = ev->data.mapping_start.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_SCALAR_EVENT:
+		tag = ev->data.scalar.tag;
+		break;
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		L->depth--;
+		break;
+	default:
+		break;
+	}
+	if (tag)
+		return fail_at(L, ev->start_mark,
+			       "tags (%s) are not allowed", (const char *)tag);
+	if (ev->type == YAML_MAPPING_START_EVENT ||
+	    ev->type == YAML_SEQUENCE_START_EVENT) {
+		if (++L->depth > L->opt->max_depth)
+			return fail_at(L, ev->start_mark,
+				       "nesting deeper than %d levels",
+				       L->opt->max_depth);
+	}
+	return true;
+}
+
+/* The key or value at hand must be a scalar; returns its text. */
+static bool scalar_text(struct loader *L, const char *what, const char **s,
+			size_t *len)
+{
+	yaml_event_t *ev = &L->ev;
+	if (ev->type != YAML_SCALAR_EVENT)
+		return fail_at(L, ev->start_mark, "%s must be a %s, not %s",
+			       what, "string", event_noun(ev));
+	*s = (const char *)ev->data.scalar.value;
+	*len = ev->data.scalar.length;
+	return true;
+}
+
+static bool is_null_scalar(const yaml_event_t *ev)
+{
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	const char *v = (const char *)ev->data.scalar.value;
+	return strcmp(v, "") == 0 || strcmp(v, "~") == 0 ||
+	       strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
+	       strcmp(v, "NULL") == 0;
+}
+
+/* A non-empty string value, copied into the arena. */
+static bool parse_string(struct loader *L, const char *what, const char **out)
+{
+	const char *s;
+	size_t len;
+	if (!scalar_text(L, what, &s, &len))
+		return false;
+	if (is_null_scalar(&L->ev))
+		return fail_at(L, L->ev.start_mark,
+			       "%s must be a string, not null", what);
+	if (len == 0)
+		return fail_at(L, L->ev.start_mark, "%s must not be empty",
+			       what);
+	if (memchr(s, '\0', len))
+		return fail_at(L, L->ev.start_mark,
+			       "%s contains a NUL character", what);
+	char *copy = doc_strndup(L->doc, s, len);
+	if (!copy)
+		return oom(L);
+	*out = copy;
+	return true;
+}
+
+/* A mapping parsed against a table of known keys. */
+struct field {
+	const char *name;
+	bool required;
+	bool (*parse)(struct loader *L, void *obj);
+};
+
+/* Short, whole-character prefix of a key for messages. */
+static int clip(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return (int)len;
+	size_t n = 0;
+	while (n < max) {
+		int k = u8_mblen((const uint8_t *)s + n, len - n);
+		if (k <= 0 || n + (size_t)k > max)
+			break;
+		n += (size_t)k;
+	}
+	return (int)n;
+}
+
+static bool parse_mapping(struct loader *L, const char *what,
+			  const struct field *fields, size_t nfields,
+			  void *obj)
+{
+	yaml_event_t *ev = &L->ev;
+	if (ev->type != YAML_MAPPING_START_EVENT)
+		return fail_at(L, ev->start_mark, "%s must be a mapping, not %s",
+			       what, event_noun(ev));
+	yaml_mark_t start = ev->start_mark;
+	unsigned long seen = 0;
+	for (;;) {
+		if (!next(L))
+			return false;
+		if (ev->type == YAML_MAPPING_END_EVENT)
+			break;
+		const char *key;
+		size_t klen;
+		if (ev->type != YAML_SCALAR_EVENT)
+			return fail_at(L, ev->start_mark,
+				       "a key in %s must be a string, not %s",
+				       what, event_noun(ev));
+		key = (const char *)ev->data.scalar.value;
+		klen = ev->data.scalar.length;
+		size_t i;
+		for (i = 0; i < nfields; i++)
+			if (strlen(fields[i].name) == klen &&
+			    memcmp(fields[i].name, key, klen) == 0)
+				break;
+		if (i == nfields) {
+			char expected[160] = "";
+			size_t off = 0;
+			for (size_t j = 0; j < nfields && off < sizeof expected; j++)
+				off += (size_t)snprintf(expected + off,
+						sizeof expected - off, "%s%s",
+						j ? ", " : "", fields[j].name);
+			return fail_at(L, ev->start_mark,
+				       "unknown key \"%.*s\" in %s "
+				       "(expected %s)",
+				       clip(key, klen, 40), key, what,
+				       expected);
+		}
+		if (seen & (1UL << i))
+			return fail_at(L, ev->start_mark,
+				       "duplicate key \"%s\" in %s",
+				       fields[i].name, what);
+		seen |= 1UL << i;
+		if (!next(L) || !fields[i].parse(L, obj))
+			return false;
+	}
+	for (size_t i = 0; i < nfields; i++)
+		if (fields[i].required && !(seen & (1UL << i)))
+			return fail_at(L, start,
+				       "%s is missing the key \"%s\"", what,
+				       fields[i].name);
+	return true;
+}
+
+/* A sequence whose elements are parsed one by one into an arena array. */
+static bool parse_sequence(struct loader *L, const char *what, size_t elem,
+			   bool (*parse_elem)(struct loader *L, void *e),
+			   void **out, size_t *n_out, bool allow_empty)
+{
+	yaml_event_t *ev = &L->ev;
+	if (ev->type != YAML_SEQUENCE_START_EVENT)
+		return fail_at(L, ev->start_mark,
+			       "%s must be a sequence, not %s", what,
+			       event_noun(ev));
+	yaml_mark_t start = ev->start_mark;
+	struct vec v = {NULL, 0, 0, elem};
+	bool ok = true;
+	for (;;) {
+		if (!next(L)) {
+			ok = false;
+			break;
+		}
+		if (ev->type == YAML_SEQUENCE_END_EVENT)
+			break;
+		void *e = vec_push(&v);
+		if (!e) {
+			ok = oom(L);
+			break;
+		}
+		if (!parse_elem(L, e)) {
+			ok = false;
+			break;
+		}
+	}
+	if (ok && v.n == 0 && !allow_empty)
+		ok = fail_at(L, start, "%s must not be empty", what);
+	if (ok) {
+		*out = NULL;
+		*n_out = v.n;
+		if (v.n) {
+			*out = doc_alloc(L->doc, v.n * elem);
+			if (!*out)
+				ok = oom(L);
+			else
+				memcpy(*out, v.data, v.n * elem);
+		}
+	}
+	free(v.data);
+	return ok;
+}
+
+/* ---- the schema (docs/format.md) ---- */
+
+static bool p_item(struct loader *L, void *e);
+
+static bool f_item_marker(struct loader *L, void *o)
+{
+	return parse_string(L, "\"marker\"", &((struct doc_item *)o)->marker);
+}
+
+static bool f_item_text(struct loader *L, void *o)
+{
+	return parse_string(L, "\"text\"", &((struct doc_item *)o)->text);
+}
+
+static bool f_item_items(struct loader *L, void *o)
+{
+	struct doc_item *it = o;
+	return parse_sequence(L, "\"items\"", sizeof(struct doc_item), p_item,
+			      (void **)&it->items, &it->n_items, false);
+}
+
+static const struct field item_fields[] = {
+	{"marker", false, f_item_marker},
+	{"text", true, f_item_text},
+	{"items", false, f_item_items},
+};
+
+static bool p_item(struct loader *L, void *e)
+{
+	return parse_mapping(L, "an item", item_fields, 3, e);
+}
+
+static bool f_block_heading(struct loader *L, void *o)
+{
+	return parse_string(L, "\"heading\"", &((struct doc_block *)o)->heading);
+}
+
+static bool f_block_items(struct loader *L, void *o)
+{
+	struct doc_block *b = o;
+	return parse_sequence(L, "\"items\"", sizeof(struct doc_item), p_item,
+			      (void **)&b->items, &b->n_items, false);
+}
+
+static const struct field block_fields[] = {
+	{"heading", false, f_block_heading},
+	{"items", true, f_block_items},
+};
+
+static bool p_block(struct loader *L, void *e)
+{
+	return parse_mapping(L, "a block", block_fields, 2, e);
+}
+
+static bool p_document(struct loader *L, void *e)
+{
+	return parse_string(L, "a document number", (const char **)e);
+}
+
+static bool f_input_kind(struct loader *L, void *o)
+{
+	return parse_string(L, "\"kind\"", &((struct doc_input *)o)->kind);
+}
+
+static bool f_input_documents(struct loader *L, void *o)
+{
+	struct doc_input *in = o;
+	return parse_sequence(L, "\"documents\"", sizeof(const char *),
+			      p_document, (void **)&in->documents,
+			      &in->n_documents, true);
+}
+
+static bool f_input_blocks(struct loader *L, void *o)
+{
+	struct doc_input *in = o;
+	return parse_sequence(L, "\"blocks\"", sizeof(struct doc_block),
+			      p_block, (void **)&in->blocks, &in->n_blocks,
+			      false);
+}
+
+static const struct field input_fields[] = {
+	{"kind", true, f_input_kind},
+	{"documents", true, f_input_documents},
+	{"blocks", true, f_input_blocks},
+};
+
+static bool p_input(struct loader *L, void *e)
+{
+	return parse_mapping(L, "an input", input_fields, 3, e);
+}
+
+static bool f_topic_number(struct loader *L, void *o)
+{
+	struct doc_topic *t = o;
+	yaml_event_t *ev = &L->ev;
+	const char *s;
+	size_t len;
+	if (ev->type != YAML_SCALAR_EVENT ||
+	    ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return fail_at(L, ev->start_mark,
+			       "\"number\" must be a plain integer, not %s",
+			       ev->type == YAML_SCALAR_EVENT ? "a quoted string"
+							     : event_noun(ev));
+	s = (const char *)ev->data.scalar.value;
+	len = ev->data.scalar.length;
+	long v = 0;
+	bool ok = len > 0 && len <= 6;
+	for (size_t i = 0; ok && i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			ok = false;
+		else
+			v = v * 10 + (s[i] - '0');
+	}
+	if (!ok || v < 1)
+		return fail_at(L, ev->start_mark,
+			       "\"number\" must be a whole number from 1 to "
+			       "999999, not \"%.*s\"", clip(s, len, 20), s);
+	struct seen_number *prev = (struct seen_number *)L->numbers.data;
+	for (size_t i = 0; i < L->numbers.n; i++)
+		if (prev[i].number == v)
+			return fail_at(L, ev->start_mark,
+				       "duplicate topic number %ld (first "
+				       "used on line %lu)", v, prev[i].line);
+	struct seen_number *sn = vec_push(&L->numbers);
+	if (!sn)
+		return oom(L);
+	sn->number = v;
+	sn->line = (unsigned long)ev->start_mark.line + 1;
+	t->number = v;
+	return true;
+}
+
+static bool f_topic_title(struct loader *L, void *o)
+{
+	return parse_string(L, "\"title\"", &((struct doc_topic *)o)->title);
+}
+
+static bool f_topic_inputs(struct loader *L, void *o)
+{
+	struct doc_topic *t = o;
+	return parse_sequence(L, "\"inputs\"", sizeof(struct doc_input),
+			      p_input, (void **)&t->inputs, &t->n_inputs, true);
+}
+
+static bool f_topic_guidance(struct loader *L, void *o)
+{
+	struct doc_topic *t = o;
+	return parse_sequence(L, "\"guidance\"", sizeof(struct doc_item),
+			      p_item, (void **)&t->guidance, &t->n_guidance,
+			      true);
+}
+
+static const struct field topic_fields[] = {
+	{"number", true, f_topic_number},
+	{"title", true, f_topic_title},
+	{"inputs", true, f_topic_inputs},
+	{"guidance", true, f_topic_guidance},
+};
+
+static bool p_topic(struct loader *L, void *e)
+{
+	return parse_mapping(L, "a topic", topic_fields, 4, e);
+}
+
+#define COLUMN_FIELD(fn, col, key)                                          \
+	static bool fn(struct loader *L, void *o)                           \
+	{                                                                   \
+		return parse_string(L, "\"" key "\"",                       \
+				    &((struct doc *)o)->columns[col]);      \
+	}
+COLUMN_FIELD(f_col_source, DOC_COL_SOURCE, "source")
+COLUMN_FIELD(f_col_input, DOC_COL_INPUT, "input")
+COLUMN_FIELD(f_col_documents, DOC_COL_DOCUMENTS, "documents")
+COLUMN_FIELD(f_col_guidance, DOC_COL_GUIDANCE, "guidance")
+
+static const struct field column_fields[] = {
+	{"source", false, f_col_source},
+	{"input", false, f_col_input},
+	{"documents", false, f_col_documents},
+	{"guidance", false, f_col_guidance},
+};
+
+static bool f_doc_format(struct loader *L, void *o)
+{
+	struct doc *d = o;
+	if (!parse_string(L, "\"format\"", &d->format))
+		return false;
+	if (strcmp(d->format, "cwgview/1") != 0)
+		return fail_at(L, L->ev.start_mark,
+			       "unsupported format \"%.*s\" (this cwgview "
+			       "reads cwgview/1)",
+			       clip(d->format, strlen(d->format), 40),
+			       d->format);
+	return true;
+}
+
+static bool f_doc_title(struct loader *L, void *o)
+{
+	return parse_string(L, "\"title\"", &((struct doc *)o)->title);
+}
+
+static bool f_doc_title_note(struct loader *L, void *o)
+{
+	return parse_string(L, "\"title_note\"", &((struct doc *)o)->title_note);
+}
+
+static bool f_doc_language(struct loader *L, void *o)
+{
+	return parse_string(L, "\"language\"", &((struct doc *)o)->language);
+}
+
+static bool f_doc_columns(struct loader *L, void *o)
+{
+	return parse_mapping(L, "\"columns\"", column_fields, 4, o);
+}
+
+static bool f_doc_topics(struct loader *L, void *o)
+{
+	struct doc *d = o;
+	return parse_sequence(L, "\"topics\"", sizeof(struct doc_topic),
+			      p_topic, (void **)&d->topics, &d->n_topics,
+			      false);
+}
+
+static const struct field doc_fields[] = {
+	{"format", true, f_doc_format},
+	{"title", true, f_doc_title},
+	{"title_note", false, f_doc_title_note},
+	{"language", false, f_doc_language},
+	{"columns", false, f_doc_columns},
+	{"topics", true, f_doc_topics},
+};
+
+static bool expect(struct loader *L, yaml_event_type_t type)
+{
+	if (!next(L))
+		return false;
+	if (L->ev.type != type) /* libyaml guarantees the stream grammar */
+		return fail_at(L, L->ev.start_mark, "unexpected YAML event");
+	return true;
+}
+
+static bool parse_stream(struct loader *L)
+{
+	if (!expect(L, YAML_STREAM_START_EVENT) || !next(L))
+		return false;
+	if (L->ev.type == YAML_STREAM_END_EVENT)
+		return fail_at(L, L->ev.start_mark,
+			       "the file is empty: expected a mapping with "
+			       "format, title and topics");
+	if (L->ev.type != YAML_DOCUMENT_START_EVENT)
+		return fail_at(L, L->ev.start_mark, "unexpected YAML event");
+	if (!next(L))
+		return false;
+	if (L->ev.type != YAML_MAPPING_START_EVENT)
+		return fail_at(L, L->ev.start_mark,
+			       "the top level must be a mapping, not %s",
+			       event_noun(&L->ev));
+	if (!parse_mapping(L, "the top level", doc_fields, 6, L->doc))
+		return false;
+	if (!expect(L, YAML_DOCUMENT_END_EVENT) || !next(L))
+		return false;
+	if (L->ev.type == YAML_DOCUMENT_START_EVENT)
+		return fail_at(L, L->ev.start_mark,
+			       "a second YAML document starts here; a file "
+			       "holds exactly one");
+	if (L->ev.type != YAML_STREAM_END_EVENT)
+		return fail_at(L, L->ev.start_mark, "unexpected YAML event");
+	return true;
+}
+
+void load_options_default(struct load_options *opt)
+{
+	opt->max_bytes = LOAD_DEFAULT_MAX_BYTES;
+	opt->max_depth = LOAD_DEFAULT_MAX_DEPTH;
+}
+
+static void too_large(struct load_error *err, size_t max)
+{
+	err->line = err->column = 0;
+	err->sys_errno = 0;
+	snprintf(err->msg, sizeof err->msg,
+		 "the file is too large (the limit is %zu MiB)", max >> 20);
+}
+
+struct doc *load_buffer(const char *data, size_t len,
+			const struct load_options *opt,
+			struct load_error *err)
+{
+	struct load_options defaults;
+	if (!opt) {
+		load_options_default(&defaults);
+		opt = &defaults;
+	}
+	memset(err, 0, sizeof *err);
+	if (len > opt->max_bytes) {
+		too_large(err, opt->max_bytes);
+		return NULL;
+	}
+	if (len >= 2 && ((data[0] == '\xff' && data[1] == '\xfe') ||
+			 (data[0] == '\xfe' && data[1] == '\xff'))) {
+		err->line = err->column = 1;
+		snprintf(err->msg, sizeof err->msg,
+			 "the file is UTF-16; cwgview reads UTF-8 only");
+		return NULL;
+	}
+	struct loader L;
+	memset(&L, 0, sizeof L);
+	L.input = data;
+	L.input_len = len;
+	L.opt = opt;
+	L.err = err;
+	L.numbers.elem = sizeof(struct seen_number);
+	L.doc = doc_new();
+	if (!L.doc || !yaml_parser_initialize(&L.parser)) {
+		doc_free(L.doc);
+		err->line = err->column = 0;
+		snprintf(err->msg, sizeof err->msg, "out of memory");
+		return NULL;
+	}
+	yaml_parser_set_encoding(&L.parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&L.parser, (const unsigned char *)data,
+				     len);
+	bool ok = parse_stream(&L);
+	if (L.have_ev)
+		yaml_event_delete(&L.ev);
+	yaml_parser_delete(&L.parser);
+	free(L.numbers.data);
+	if (!ok) {
+		doc_free(L.doc);
+		return NULL;
+	}
+	return L.doc;
+}
+
+static struct doc *sys_fail(struct load_error *err, int e)
+{
+	err->line = err->column = 0;
+	err->sys_errno = e;
+	snprintf(err->msg, sizeof err->msg, "%s", strerror(e));
+	return NULL;
+}
+
+struct doc *load_file(const char *path, const struct load_options *opt,
+		      struct load_error *err)
+{
+	struct load_options defaults;
+	if (!opt) {
+		load_options_default(&defaults);
+		opt = &defaults;
+	}
+	memset(err, 0, sizeof *err);
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return sys_fail(err, errno);
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+		if (!is_stdin)
+			close(fd);
+		return sys_fail(err, e);
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (!is_stdin)
+			close(fd);
+		return sys_fail(err, EISDIR);
+	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > opt->max_bytes) {
+		if (!is_stdin)
+			close(fd);
+		too_large(err, opt->max_bytes);
+		return NULL;
+	}
+	/* Read it all: the parse and the error positions work on one buffer,
+	 * which is freed as soon as the model is built. */
+	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	size_t len = 0;
+	char *data = malloc(cap);
+	int e = 0;
+	bool big = false;
+	while (data) {
+		if (len == cap) {
+			if (cap > opt->max_bytes) {
+				big = true;
+				break;
+			}
+			char *p = realloc(data, cap * 2);
+			if (!p) {
+				free(data);
+				data = NULL;
+				break;
+			}
+			data = p;
+			cap *= 2;
+		}
+		ssize_t n = read(fd, data + len, cap - len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			e = errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (!is_stdin)
+		close(fd);
+	if (!data)
+		return sys_fail(err, ENOMEM);
+	if (e || big || len > opt->max_bytes) {
+		free(data);
+		if (e)
+			return sys_fail(err, e);
+		too_large(err, opt->max_bytes);
+		return NULL;
+	}
+	struct doc *d = load_buffer(data, len, opt, err);
+	free(data);
+	return d;
+}

@@ -1,0 +1,369 @@
+/* cwgview: options, then the browser or a one-shot command. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cwgview/buf.h"
+#include "cwgview/doc.h"
+#include "cwgview/i18n.h"
+#include "cwgview/load.h"
+#include "cwgview/render.h"
+#include "cwgview/text.h"
+
+enum { EXIT_OK = 0, EXIT_USAGE = 2 };
+
+/* Every message goes through here, so that a file name or a key from the
+ * data cannot put control characters on the terminal. */
+static void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void errorf(const char *fmt, ...)
+{
+	struct buf raw = BUF_INIT, out = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	char tmp[1024];
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	buf_adds(&raw, tmp);
+	buf_adds(&out, "cwgview: ");
+	if (raw.data)
+		text_sanitize(&out, raw.data, raw.len);
+	buf_addc(&out, '\n');
+	if (out.data)
+		fputs(out.data, stderr);
+	buf_free(&raw);
+	buf_free(&out);
+}
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void usage_error(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	errorf("%s (see cwgview --help)", msg);
+}
+
+static void print_help(void)
+{
+	printf(_("Usage: cwgview [OPTION]... [FILE]\n"
+		 "Browse, print and check the CWG-SFP summary table "
+		 "\"输入 / CWG-SFP指导意见\".\n"
+		 "With no FILE, use the bundled document; FILE - reads "
+		 "standard input.\n"
+		 "\n"
+		 "  -p, --print=TOPICS   print topics and exit: N, N-M, a "
+		 "comma list, or all\n"
+		 "  -f, --format=FMT     with --print: text (default), "
+		 "markdown, json, pdf\n"
+		 "  -w, --width=N        wrap text to N columns (default: "
+		 "the terminal's\n"
+		 "                       width, else 80)\n"
+		 "  -o, --output=FILE    with --print: write to FILE "
+		 "(atomically) instead of\n"
+		 "                       standard output\n"
+		 "  -l, --list           list the topics: number, title, "
+		 "number of inputs\n"
+		 "      --check          load and validate FILE, print a "
+		 "one-line summary\n"
+		 "  -h, --help           show this help and exit\n"
+		 "  -V, --version        show the version and exit\n"
+		 "\n"
+		 "Exit status: 0 ok, 2 usage error or bad or unreadable "
+		 "FILE.\n"
+		 "Errors are one line: cwgview: FILE:LINE:COLUMN: "
+		 "message.\n"
+		 "The file format is described in cwgview(1) and "
+		 "docs/format.md.\n"));
+}
+
+static void print_version(void)
+{
+	printf("cwgview %s\n", PACKAGE_VERSION);
+}
+
+/* The bundled document: the source tree's copy when this is the binary in
+ * the build tree, the installed copy otherwise. */
+static const char *bundled_path(void)
+{
+	const char *env = getenv("CWGVIEW_DATA");
+	if (env && *env)
+		return env;
+#if defined(CWG_BUILD_EXE) && defined(CWG_SRC_DATA)
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		static char data[PATH_MAX];
+		if (strcmp(self, CWG_BUILD_EXE) == 0 &&
+		    realpath(CWG_SRC_DATA, data))
+			return data;
+	}
+#endif
+	return PKGDATADIR "/cwgsfp.yaml";
+}
+
+static const char *display_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+static struct doc *load_or_report(const char *path)
+{
+	struct load_error err;
+	struct doc *d = load_file(path, NULL, &err);
+	if (d)
+		return d;
+	if (err.line)
+		errorf("%s:%lu:%lu: %s", display_name(path), err.line,
+		       err.column, err.msg);
+	else
+		errorf("%s: %s", display_name(path), err.msg);
+	return NULL;
+}
+
+static int terminal_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return true;
+}
+
+/* Writes to a temporary file beside PATH, then renames it over PATH, so a
+ * reader never sees half a file and a failure leaves PATH as it was. */
+static bool write_atomically(const char *path, const char *data, size_t len)
+{
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + 16);
+	if (!tmp) {
+		errorf("%s: %s", path, strerror(ENOMEM));
+		return false;
+	}
+	snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		errorf("%s: %s", path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	bool ok = fchmod(fd, 0666 & ~mask) == 0 && write_all(fd, data, len) &&
+		  fsync(fd) == 0;
+	int e = errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
+	}
+	if (ok && rename(tmp, path) != 0) {
+		ok = false;
+		e = errno;
+	}
+	if (!ok) {
+		unlink(tmp);
+		errorf("%s: %s", path, strerror(e));
+	}
+	free(tmp);
+	return ok;
+}
+
+static bool emit(const char *output, const struct buf *b)
+{
+	const char *data = b->data ? b->data : "";
+	if (output)
+		return write_atomically(output, data, b->len);
+	if (!write_all(STDOUT_FILENO, data, b->len)) {
+		errorf("write error: %s", strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK };
+
+enum { OPT_CHECK = 256 };
+
+static const struct option long_options[] = {
+	{"print", required_argument, NULL, 'p'},
+	{"format", required_argument, NULL, 'f'},
+	{"width", required_argument, NULL, 'w'},
+	{"output", required_argument, NULL, 'o'},
+	{"list", no_argument, NULL, 'l'},
+	{"check", no_argument, NULL, OPT_CHECK},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+static bool set_mode(enum mode *mode, enum mode m, const char *name)
+{
+	if (*mode != MODE_BROWSE && *mode != m) {
+		usage_error("%s cannot be combined with --print, --list or "
+			    "--check", name);
+		return false;
+	}
+	*mode = m;
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	enum mode mode = MODE_BROWSE;
+	const char *topics = NULL, *format_name = NULL, *output = NULL;
+	int width = 0;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":p:f:w:o:lhV", long_options,
+				NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (!set_mode(&mode, MODE_PRINT, "--print"))
+				return EXIT_USAGE;
+			topics = optarg;
+			break;
+		case 'f':
+			format_name = optarg;
+			break;
+		case 'w': {
+			char *end;
+			errno = 0;
+			long v = strtol(optarg, &end, 10);
+			if (errno || *optarg == '\0' || *end || v < 10 ||
+			    v > 10000) {
+				usage_error("invalid width '%s': give a number "
+					    "from 10 to 10000", optarg);
+				return EXIT_USAGE;
+			}
+			width = (int)v;
+			break;
+		}
+		case 'o':
+			output = optarg;
+			break;
+		case 'l':
+			if (!set_mode(&mode, MODE_LIST, "--list"))
+				return EXIT_USAGE;
+			break;
+		case OPT_CHECK:
+			if (!set_mode(&mode, MODE_CHECK, "--check"))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			print_help();
+			return EXIT_OK;
+		case 'V':
+			print_version();
+			return EXIT_OK;
+		case ':':
+			usage_error("option '%s' needs an argument",
+				    argv[optind - 1]);
+			return EXIT_USAGE;
+		default:
+			if (optopt)
+				usage_error("unknown option '-%c'", optopt);
+			else
+				usage_error("unknown option '%s'",
+					    argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind > 1) {
+		usage_error("too many files: give at most one");
+		return EXIT_USAGE;
+	}
+	if ((format_name || output) && mode != MODE_PRINT) {
+		usage_error("%s only applies to --print",
+			    format_name ? "--format" : "--output");
+		return EXIT_USAGE;
+	}
+	enum render_format format = RENDER_TEXT;
+	if (format_name && !render_format_parse(format_name, &format)) {
+		usage_error("unknown format '%s': use text, markdown, json "
+			    "or pdf", format_name);
+		return EXIT_USAGE;
+	}
+	if (format == RENDER_PDF) {
+		errorf("PDF output is not built into this cwgview");
+		return EXIT_USAGE;
+	}
+	const char *path = optind < argc ? argv[optind] : bundled_path();
+	struct doc *d = load_or_report(path);
+	if (!d)
+		return EXIT_USAGE;
+
+	int status = EXIT_OK;
+	struct buf out = BUF_INIT;
+	switch (mode) {
+	case MODE_CHECK:
+		text_sanitize(&out, display_name(path),
+			      strlen(display_name(path)));
+		buf_adds(&out, ": ok, ");
+		render_summary(&out, d);
+		buf_addc(&out, '\n');
+		break;
+	case MODE_LIST:
+		render_list(&out, d);
+		break;
+	case MODE_BROWSE:
+	case MODE_PRINT: {
+		bool *sel = calloc(d->n_topics, sizeof *sel);
+		char err[256];
+		if (!sel) {
+			errorf("%s", strerror(ENOMEM));
+			status = EXIT_USAGE;
+		} else if (!doc_select(d, mode == MODE_PRINT ? topics : "all",
+				       sel, err, sizeof err)) {
+			usage_error("%s", err);
+			status = EXIT_USAGE;
+		} else {
+			if (!width)
+				width = output ? 80 : terminal_width();
+			render_topics(&out, d, sel, format, width);
+		}
+		free(sel);
+		break;
+	}
+	}
+	if (status == EXIT_OK && out.oom) {
+		errorf("%s", strerror(ENOMEM));
+		status = EXIT_USAGE;
+	}
+	if (status == EXIT_OK && !emit(mode == MODE_PRINT ? output : NULL, &out))
+		status = EXIT_USAGE;
+	buf_free(&out);
+	doc_free(d);
+	return status;
+}

@@ -1,0 +1,369 @@
+#include "cwgview/render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cwgview/i18n.h"
+#include "cwgview/layout.h"
+#include "cwgview/text.h"
+
+static const char *const format_names[] = {
+	[RENDER_TEXT] = "text",
+	[RENDER_MARKDOWN] = "markdown",
+	[RENDER_JSON] = "json",
+	[RENDER_PDF] = "pdf",
+};
+
+bool render_format_parse(const char *name, enum render_format *f)
+{
+	for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++) {
+		if (strcmp(name, format_names[i]) == 0) {
+			*f = (enum render_format)i;
+			return true;
+		}
+	}
+	if (strcmp(name, "md") == 0) {
+		*f = RENDER_MARKDOWN;
+		return true;
+	}
+	return false;
+}
+
+const char *render_format_name(enum render_format f)
+{
+	return format_names[f];
+}
+
+/* ---- text ---- */
+
+static bool text_topic(struct buf *b, const struct doc *d,
+		       const struct doc_topic *t, int width)
+{
+	struct layout L;
+	layout_init(&L);
+	bool ok = layout_topic(&L, d, t, LAY_PART_ALL, width);
+	for (size_t i = 0; ok && i < L.n_lines; i++) {
+		layout_line_text(&L, i, b);
+		buf_addc(b, '\n');
+	}
+	layout_free(&L);
+	return ok;
+}
+
+/* ---- markdown ---- */
+
+static void md_text(struct buf *b, const char *s)
+{
+	struct buf tmp = BUF_INIT;
+	text_sanitize(&tmp, s, strlen(s));
+	for (size_t i = 0; i < tmp.len; i++) {
+		char c = tmp.data[i];
+		if (strchr("\\`*_[]<>|#", c))
+			buf_addc(b, '\\');
+		buf_addc(b, c);
+	}
+	if (tmp.oom)
+		b->oom = true;
+	buf_free(&tmp);
+}
+
+static void md_items(struct buf *b, const struct doc_item *it, size_t n,
+		     int depth)
+{
+	for (size_t i = 0; i < n; i++) {
+		buf_addn(b, ' ', (size_t)depth * 2);
+		buf_adds(b, "- ");
+		/* – and • are what the list bullet already shows. */
+		if (it[i].marker && strcmp(it[i].marker, "–") != 0 &&
+		    strcmp(it[i].marker, "•") != 0) {
+			md_text(b, it[i].marker);
+			buf_addc(b, ' ');
+		}
+		md_text(b, it[i].text);
+		buf_addc(b, '\n');
+		md_items(b, it[i].items, it[i].n_items, depth + 1);
+	}
+}
+
+static void md_topic(struct buf *b, const struct doc *d,
+		     const struct doc_topic *t)
+{
+	buf_printf(b, "## %ld ", t->number);
+	md_text(b, t->title);
+	buf_adds(b, "\n");
+	for (size_t i = 0; i < t->n_inputs; i++) {
+		const struct doc_input *in = &t->inputs[i];
+		bool earlier = false;
+		for (size_t j = 0; j < i && !earlier; j++)
+			earlier = strcmp(t->inputs[j].kind, in->kind) == 0;
+		if (earlier)
+			continue;
+		buf_adds(b, "\n### ");
+		md_text(b, in->kind);
+		buf_adds(b, "\n");
+		for (size_t j = i; j < t->n_inputs; j++) {
+			const struct doc_input *r = &t->inputs[j];
+			if (strcmp(r->kind, in->kind) != 0)
+				continue;
+			buf_adds(b, "\n");
+			for (size_t k = 0; k < r->n_documents; k++) {
+				buf_adds(b, k ? ", `" : "`");
+				md_text(b, r->documents[k]);
+				buf_adds(b, "`");
+			}
+			buf_adds(b, "\n");
+			for (size_t k = 0; k < r->n_blocks; k++) {
+				const struct doc_block *bl = &r->blocks[k];
+				buf_adds(b, "\n");
+				if (bl->heading) {
+					buf_adds(b, "**");
+					md_text(b, bl->heading);
+					buf_adds(b, "**\n\n");
+				}
+				md_items(b, bl->items, bl->n_items, 0);
+			}
+		}
+	}
+	buf_adds(b, "\n### ");
+	md_text(b, d->columns[DOC_COL_GUIDANCE]);
+	buf_adds(b, "\n\n");
+	md_items(b, t->guidance, t->n_guidance, 0);
+}
+
+/* ---- json ---- */
+
+static void json_string(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	buf_addc(b, '"');
+	size_t i = 0;
+	while (i < n) {
+		uint32_t uc;
+		int k = text_next(s + i, n - i, &uc);
+		if (uc == '"' || uc == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, (char)uc);
+		} else if (uc == '\n') {
+			buf_adds(b, "\\n");
+		} else if (uc == '\t') {
+			buf_adds(b, "\\t");
+		} else if (uc < 0x20 || (uc >= 0x7F && uc < 0xA0) ||
+			   uc == 0x2028 || uc == 0x2029) {
+			/* Escaped, so the output is safe on a terminal. */
+			buf_printf(b, "\\u%04x", (unsigned)uc);
+		} else {
+			buf_add(b, s + i, (size_t)k);
+		}
+		i += (size_t)k;
+	}
+	buf_addc(b, '"');
+}
+
+static void ind(struct buf *b, int depth)
+{
+	buf_addn(b, ' ', (size_t)depth * 2);
+}
+
+static void json_key(struct buf *b, int depth, const char *key)
+{
+	ind(b, depth);
+	json_string(b, key);
+	buf_adds(b, ": ");
+}
+
+static void json_items(struct buf *b, const struct doc_item *it, size_t n,
+		       int depth)
+{
+	if (n == 0) {
+		buf_adds(b, "[]");
+		return;
+	}
+	buf_adds(b, "[\n");
+	for (size_t i = 0; i < n; i++) {
+		ind(b, depth + 1);
+		buf_adds(b, "{\n");
+		if (it[i].marker) {
+			json_key(b, depth + 2, "marker");
+			json_string(b, it[i].marker);
+			buf_adds(b, ",\n");
+		}
+		json_key(b, depth + 2, "text");
+		json_string(b, it[i].text);
+		if (it[i].n_items) {
+			buf_adds(b, ",\n");
+			json_key(b, depth + 2, "items");
+			json_items(b, it[i].items, it[i].n_items, depth + 2);
+		}
+		buf_adds(b, "\n");
+		ind(b, depth + 1);
+		buf_adds(b, i + 1 < n ? "},\n" : "}\n");
+	}
+	ind(b, depth);
+	buf_adds(b, "]");
+}
+
+static void json_topic(struct buf *b, const struct doc_topic *t, int depth)
+{
+	ind(b, depth);
+	buf_adds(b, "{\n");
+	json_key(b, depth + 1, "number");
+	buf_printf(b, "%ld,\n", t->number);
+	json_key(b, depth + 1, "title");
+	json_string(b, t->title);
+	buf_adds(b, ",\n");
+	json_key(b, depth + 1, "inputs");
+	buf_adds(b, t->n_inputs ? "[\n" : "[]");
+	for (size_t i = 0; i < t->n_inputs; i++) {
+		const struct doc_input *in = &t->inputs[i];
+		int d2 = depth + 2;
+		ind(b, d2);
+		buf_adds(b, "{\n");
+		json_key(b, d2 + 1, "kind");
+		json_string(b, in->kind);
+		buf_adds(b, ",\n");
+		json_key(b, d2 + 1, "documents");
+		buf_adds(b, "[");
+		for (size_t k = 0; k < in->n_documents; k++) {
+			if (k)
+				buf_adds(b, ", ");
+			json_string(b, in->documents[k]);
+		}
+		buf_adds(b, "],\n");
+		json_key(b, d2 + 1, "blocks");
+		buf_adds(b, "[\n");
+		for (size_t k = 0; k < in->n_blocks; k++) {
+			const struct doc_block *bl = &in->blocks[k];
+			ind(b, d2 + 2);
+			buf_adds(b, "{\n");
+			if (bl->heading) {
+				json_key(b, d2 + 3, "heading");
+				json_string(b, bl->heading);
+				buf_adds(b, ",\n");
+			}
+			json_key(b, d2 + 3, "items");
+			json_items(b, bl->items, bl->n_items, d2 + 3);
+			buf_adds(b, "\n");
+			ind(b, d2 + 2);
+			buf_adds(b, k + 1 < in->n_blocks ? "},\n" : "}\n");
+		}
+		ind(b, d2 + 1);
+		buf_adds(b, "]\n");
+		ind(b, d2);
+		buf_adds(b, i + 1 < t->n_inputs ? "},\n" : "}\n");
+	}
+	if (t->n_inputs)
+		ind(b, depth + 1), buf_adds(b, "]");
+	buf_adds(b, ",\n");
+	json_key(b, depth + 1, "guidance");
+	json_items(b, t->guidance, t->n_guidance, depth + 1);
+	buf_adds(b, "\n");
+	ind(b, depth);
+	buf_adds(b, "}");
+}
+
+static void json_doc(struct buf *b, const struct doc *d, const bool *sel)
+{
+	static const char *const column_keys[DOC_N_COLUMNS] = {
+		"source", "input", "documents", "guidance"};
+	buf_adds(b, "{\n");
+	json_key(b, 1, "format");
+	json_string(b, "cwgview/1");
+	buf_adds(b, ",\n");
+	json_key(b, 1, "title");
+	json_string(b, d->title);
+	buf_adds(b, ",\n");
+	if (d->title_note) {
+		json_key(b, 1, "title_note");
+		json_string(b, d->title_note);
+		buf_adds(b, ",\n");
+	}
+	if (d->language) {
+		json_key(b, 1, "language");
+		json_string(b, d->language);
+		buf_adds(b, ",\n");
+	}
+	json_key(b, 1, "columns");
+	buf_adds(b, "{\n");
+	for (int c = 0; c < DOC_N_COLUMNS; c++) {
+		json_key(b, 2, column_keys[c]);
+		json_string(b, d->columns[c]);
+		buf_adds(b, c + 1 < DOC_N_COLUMNS ? ",\n" : "\n");
+	}
+	buf_adds(b, "  },\n");
+	json_key(b, 1, "topics");
+	buf_adds(b, "[\n");
+	bool first = true;
+	for (size_t i = 0; i < d->n_topics; i++) {
+		if (!sel[i])
+			continue;
+		if (!first)
+			buf_adds(b, ",\n");
+		first = false;
+		json_topic(b, &d->topics[i], 2);
+	}
+	buf_adds(b, "\n  ]\n}\n");
+}
+
+bool render_topics(struct buf *b, const struct doc *d, const bool *selected,
+		   enum render_format f, int width)
+{
+	if (f == RENDER_JSON) {
+		json_doc(b, d, selected);
+		return !b->oom;
+	}
+	if (f != RENDER_TEXT && f != RENDER_MARKDOWN)
+		return false;
+	bool first = true;
+	for (size_t i = 0; i < d->n_topics; i++) {
+		if (!selected[i])
+			continue;
+		if (!first)
+			buf_adds(b, "\n\n");
+		first = false;
+		if (f == RENDER_TEXT) {
+			if (!text_topic(b, d, &d->topics[i], width))
+				return false;
+		} else {
+			md_topic(b, d, &d->topics[i]);
+		}
+	}
+	return !b->oom;
+}
+
+bool render_list(struct buf *b, const struct doc *d)
+{
+	int numw = 1, titlew = 0;
+	for (size_t i = 0; i < d->n_topics; i++) {
+		int w = snprintf(NULL, 0, "%ld", d->topics[i].number);
+		if (w > numw)
+			numw = w;
+		const char *t = d->topics[i].title;
+		w = text_width(t, strlen(t));
+		if (w > titlew)
+			titlew = w;
+	}
+	for (size_t i = 0; i < d->n_topics; i++) {
+		const struct doc_topic *t = &d->topics[i];
+		buf_printf(b, "%*ld  ", numw, t->number);
+		text_sanitize(b, t->title, strlen(t->title));
+		buf_addn(b, ' ', (size_t)(titlew - text_width(t->title,
+							       strlen(t->title))));
+		buf_adds(b, "  ");
+		buf_printf(b, P_("%zu input", "%zu inputs", t->n_inputs),
+			   t->n_inputs);
+		buf_addc(b, '\n');
+	}
+	return !b->oom;
+}
+
+bool render_summary(struct buf *b, const struct doc *d)
+{
+	size_t ni = doc_count_inputs(d), nd = doc_count_document_refs(d);
+	buf_printf(b, P_("%zu topic", "%zu topics", d->n_topics), d->n_topics);
+	buf_adds(b, ", ");
+	buf_printf(b, P_("%zu input", "%zu inputs", ni), ni);
+	buf_adds(b, ", ");
+	buf_printf(b, P_("%zu document reference", "%zu document references",
+			 nd), nd);
+	return !b->oom;
+}

@@ -1,0 +1,245 @@
+#include "cwgview/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+/* ncursesw measures with the C library's wcwidth() in a UTF-8 locale, which
+ * treats East Asian Ambiguous characters (– • “ ”) as narrow; libunistring
+ * agrees when told the encoding is plain UTF-8. */
+static const char width_encoding[] = "UTF-8";
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+bool text_valid_utf8(const char *s, size_t n, size_t *bad)
+{
+	const uint8_t *p = u8_check((const uint8_t *)s, n);
+	if (!p)
+		return true;
+	if (bad)
+		*bad = (size_t)(p - (const uint8_t *)s);
+	return false;
+}
+
+int text_next(const char *s, size_t n, uint32_t *uc)
+{
+	ucs4_t c;
+	int k = u8_mbtouc(&c, (const uint8_t *)s, n);
+	*uc = c;
+	return k > 0 ? k : 1;
+}
+
+static bool is_caret_control(uint32_t uc)
+{
+	return uc < 0x20 || uc == 0x7F;
+}
+
+/* C1 controls, and anything libunistring calls non-printable, are drawn as
+ * U+FFFD: the terminal would otherwise interpret or drop them. */
+static bool is_replaced(uint32_t uc)
+{
+	if (uc >= 0x80 && uc < 0xA0)
+		return true;
+	if (uc == 0x2028 || uc == 0x2029) /* line/paragraph separators */
+		return true;
+	return uc_width(uc, width_encoding) < 0;
+}
+
+int text_uc_width(uint32_t uc)
+{
+	if (is_caret_control(uc))
+		return 2;
+	if (is_replaced(uc))
+		return 1;
+	return uc_width(uc, width_encoding);
+}
+
+int text_uc_visible(uint32_t uc, char out[8])
+{
+	if (is_caret_control(uc)) {
+		out[0] = '^';
+		out[1] = (char)(uc == 0x7F ? '?' : uc + 0x40);
+		out[2] = '\0';
+		return 2;
+	}
+	if (is_replaced(uc)) {
+		memcpy(out, replacement, sizeof replacement);
+		return 1;
+	}
+	int k = u8_uctomb((uint8_t *)out, uc, 6);
+	if (k <= 0) {
+		memcpy(out, replacement, sizeof replacement);
+		return 1;
+	}
+	out[k] = '\0';
+	return uc_width(uc, width_encoding);
+}
+
+int text_width(const char *s, size_t n)
+{
+	int w = 0;
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) { /* printable ASCII */
+			w++;
+			i++;
+			continue;
+		}
+		uint32_t uc;
+		i += (size_t)text_next(s + i, n - i, &uc);
+		w += text_uc_width(uc);
+	}
+	return w;
+}
+
+void text_sanitize(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		/* Copy runs of characters that need no change in one go. */
+		size_t run = i;
+		while (run < n) {
+			unsigned char c = (unsigned char)s[run];
+			if (c >= 0x20 && c < 0x7F) {
+				run++;
+				continue;
+			}
+			if (c < 0x80)
+				break;
+			uint32_t uc;
+			int k = u8_mbtouc(&uc, (const uint8_t *)s + run, n - run);
+			if (k <= 0 || uc == 0xFFFD || is_replaced(uc))
+				break;
+			run += (size_t)k;
+		}
+		if (run > i)
+			buf_add(b, s + i, run - i);
+		i = run;
+		if (i >= n)
+			break;
+		uint32_t uc;
+		int k = text_next(s + i, n - i, &uc);
+		char vis[8];
+		text_uc_visible(uc, vis);
+		buf_adds(b, vis);
+		i += (size_t)k;
+	}
+}
+
+struct linevec {
+	struct text_line *v;
+	size_t n, cap;
+};
+
+static bool push_line(struct linevec *lv, const char *s, size_t start,
+		      size_t end)
+{
+	if (lv->n == lv->cap) {
+		size_t cap = lv->cap ? lv->cap * 2 : 8;
+		struct text_line *p = realloc(lv->v, cap * sizeof *p);
+		if (!p)
+			return false;
+		lv->v = p;
+		lv->cap = cap;
+	}
+	lv->v[lv->n].start = start;
+	lv->v[lv->n].end = end;
+	lv->v[lv->n].width = text_width(s + start, end - start);
+	lv->n++;
+	return true;
+}
+
+size_t text_wrap(const char *s, size_t n, int first_width, int rest_width,
+		 const bool *keep, struct text_line **lines)
+{
+	struct linevec lv = {NULL, 0, 0};
+	char *brk = malloc(n ? n : 1);
+	char *gb = NULL; /* grapheme starts, computed on first forced break */
+	if (!brk)
+		return 0;
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+	for (size_t i = 0; i < n; i++) {
+		/* Only LF (or CR LF) ends a line.  NEL, LS, PS, VT, FF and a lone
+		 * CR are control characters here: shown visibly, not obeyed. */
+		if (brk[i] == UC_BREAK_MANDATORY && s[i] != '\n')
+			brk[i] = UC_BREAK_POSSIBLE;
+		if (keep && keep[i] && brk[i] == UC_BREAK_POSSIBLE)
+			brk[i] = UC_BREAK_PROHIBITED;
+	}
+	size_t pos = 0;
+	bool first = true;
+	for (;;) {
+		int limit = first ? first_width : rest_width;
+		if (limit < 1)
+			limit = 1;
+		size_t i = pos, end, next_start, last_bp = pos;
+		bool done = false;
+		int col = 0;
+		for (;;) {
+			if (i >= n) {
+				end = next_start = n;
+				done = true;
+				break;
+			}
+			if (brk[i] == UC_BREAK_MANDATORY ||
+			    brk[i] == UC_BREAK_CR_BEFORE_LF) {
+				uint32_t uc;
+				end = i;
+				next_start = i + (size_t)text_next(s + i, n - i, &uc);
+				if (brk[i] == UC_BREAK_CR_BEFORE_LF && next_start < n)
+					next_start++;
+				break;
+			}
+			if (i > pos && brk[i] == UC_BREAK_POSSIBLE)
+				last_bp = i;
+			uint32_t uc;
+			int k = text_next(s + i, n - i, &uc);
+			int w = text_uc_width(uc);
+			if (col + w > limit && uc != ' ') {
+				if (last_bp > pos) {
+					end = next_start = last_bp;
+					break;
+				}
+				/* No break opportunity fits: break inside the
+				 * word, but between grapheme clusters. */
+				if (!gb) {
+					gb = malloc(n);
+					if (!gb)
+						goto oom;
+					u8_grapheme_breaks((const uint8_t *)s, n, gb);
+				}
+				size_t b = i;
+				while (b > pos && !gb[b])
+					b--;
+				if (b == pos)
+					b = i > pos ? i : i + (size_t)k;
+				end = next_start = b;
+				break;
+			}
+			col += w;
+			i += (size_t)k;
+		}
+		while (end > pos && s[end - 1] == ' ')
+			end--;
+		if (!push_line(&lv, s, pos, end))
+			goto oom;
+		if (done || next_start >= n)
+			break;
+		pos = next_start;
+		first = false;
+	}
+	free(brk);
+	free(gb);
+	*lines = lv.v;
+	return lv.n;
+oom:
+	free(brk);
+	free(gb);
+	free(lv.v);
+	*lines = NULL;
+	return 0;
+}
