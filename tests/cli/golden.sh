@@ -1,0 +1,40 @@
+#!/bin/sh
+# Output of the one-shot commands against reviewed expected files in
+# tests/golden/.  To update after an intended change, run with
+# CWGVIEW_GOLDEN_UPDATE=1 and review the diff before committing.
+. "$top_srcdir/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+
+# name|arguments (the bundled document unless a file is named)
+cases='list|--list
+check|--check data/cwgsfp.yaml
+print-7|--print 7
+print-7-w40|--print 7 --width 40
+print-7-w120|--print 7 --width=120
+print-2-3-w60|-p 2-3 -w 60
+print-all|--print all
+print-1-markdown|--print 1 --format markdown
+print-7-markdown|--print 7 -f md
+print-7-json|--print 7 --format json
+print-5,9-json|--print 5,9 --format=json
+help|--help
+version|--version'
+
+printf '%s\n' "$cases" > "$T/cases"
+while IFS='|' read -r name args; do
+	# shellcheck disable=SC2086
+	run $args
+	golden="tests/golden/$name.out"
+	if [ -n "${CWGVIEW_GOLDEN_UPDATE:-}" ]; then
+		cp "$T/out" "$golden"
+	fi
+	if [ "$status" -ne 0 ] || [ -s "$T/err" ]; then
+		not_ok "$name" "status $status" "$(cat "$T/err")"
+	elif [ ! -f "$golden" ]; then
+		not_ok "$name" "no $golden"
+	else
+		expect_file "$name" "$golden" "$T/out"
+	fi
+done < "$T/cases"
+
+done_testing

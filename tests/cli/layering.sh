@@ -1,0 +1,24 @@
+#!/bin/sh
+# The core never includes curses, never exits and never prints: checked in
+# its sources and in the symbols its library uses.
+. "$top_srcdir/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+
+core=$(sed -n '/^libcwgcore_a_SOURCES/,/^[^	]/p' Makefile.am | tr -d '\\' |
+	tr ' \t' '\n\n' | grep -E '\.(c|h)$')
+[ -n "$core" ] || { not_ok "core sources found in Makefile.am"; done_testing; }
+for f in $(printf '%s\n' $core include/cwgview/*.h | sort -u); do
+	if grep -nE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/|term\.h)' "$f" > "$T/hits"; then
+		not_ok "$f does not include curses" "$(cat "$T/hits")"
+	else
+		ok "$f does not include curses"
+	fi
+done
+
+lib="$top_builddir/libcwgcore.a"
+nm -u "$lib" | awk '{print $NF}' | sort -u > "$T/undef"
+bad=$(grep -E '^(exit|_exit|_Exit|abort|printf|fprintf|vfprintf|puts|fputs|putchar|fputc|fwrite|perror|write|initscr|newterm|endwin|wrefresh|doupdate|waddnstr|mvwaddnstr|stdscr|stdout|stderr)$' "$T/undef" || true)
+if [ -z "$bad" ]; then ok "libcwgcore.a calls nothing that exits, prints or draws"
+else not_ok "libcwgcore.a calls nothing that exits, prints or draws" "$bad"; fi
+
+done_testing

@@ -1,0 +1,75 @@
+#!/bin/sh
+# The command-line contract: usage errors, -o, --help and --version.
+. "$top_srcdir/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+
+usage() { # NAME EXPECTED-STDERR ARGS…
+	name=$1 want=$2; shift 2
+	run "$@"
+	if [ "$status" -eq 2 ] && [ "$(cat "$T/err")" = "$want" ] && [ ! -s "$T/out" ]; then
+		ok "$name"
+	else
+		not_ok "$name" "status $status" "expected: $want" "     got: $(cat "$T/err")"
+	fi
+}
+hint="(see cwgview --help)"
+usage "unknown long option" "cwgview: unknown option '--bogus' $hint" --bogus
+usage "unknown short option" "cwgview: unknown option '-z' $hint" -z
+usage "missing argument" "cwgview: option '--print' needs an argument $hint" --print
+usage "bad width" "cwgview: invalid width 'wide': give a number from 10 to 10000 $hint" --print 1 --width wide
+usage "width too small" "cwgview: invalid width '5': give a number from 10 to 10000 $hint" --print 1 -w 5
+usage "bad format" "cwgview: unknown format 'html': use text, markdown, json or pdf $hint" --print 1 --format html
+usage "no such topic" "cwgview: no topic 11 (topics are 1 to 10) $hint" --print 11
+usage "backwards range" "cwgview: topic range '9-3' runs backwards $hint" --print 9-3
+usage "bad selection" "cwgview: invalid topic selection '1;2': use N, N-M, a comma list of those, or all $hint" --print '1;2'
+usage "two files" "cwgview: too many files: give at most one $hint" --check a b
+usage "format without print" "cwgview: --format only applies to --print $hint" --list --format json
+usage "two modes" "cwgview: --list cannot be combined with --print, --list or --check $hint" --print 1 --list
+
+# -o writes what stdout would get, atomically: no temporary file is left.
+run --print 7 --format markdown
+cp "$T/out" "$T/expected.md"
+mkdir "$T/o"
+run --print 7 --format markdown -o "$T/o/t7.md"
+if [ "$status" -eq 0 ] && [ ! -s "$T/out" ] && cmp -s "$T/expected.md" "$T/o/t7.md" &&
+   [ "$(ls "$T/o")" = "t7.md" ]; then
+	ok "-o writes the file"
+else
+	not_ok "-o writes the file" "status $status; $(ls "$T/o")"
+fi
+# A failed rename (the target is a directory) leaves the target as it was
+# and no temporary file behind.
+mkdir "$T/o/t.txt" && echo old > "$T/o/t.txt/keep"
+run --print 7 -o "$T/o/t.txt"
+if [ "$status" -eq 2 ] && [ "$(cat "$T/err")" = "cwgview: $T/o/t.txt: Is a directory" ] &&
+   [ "$(cat "$T/o/t.txt/keep")" = old ] && [ "$(ls "$T/o" | tr '\n' ' ')" = "t.txt t7.md " ]; then
+	ok "-o failure keeps the old file and leaves no temporary"
+else
+	not_ok "-o failure keeps the old file and leaves no temporary" "status $status" \
+		"$(cat "$T/err")" "$(ls "$T/o")"
+fi
+usage "-o into a missing directory" \
+	"cwgview: $T/none/t.txt: No such file or directory" --print 1 -o "$T/none/t.txt"
+
+# The bundled document is found without naming it, from the build tree.
+run --check
+case $(cat "$T/out") in
+*"/data/cwgsfp.yaml: ok, 10 topics, 23 inputs, 24 document references") ok "bundled document";;
+*) not_ok "bundled document" "$(cat "$T/out" "$T/err")";;
+esac
+
+# --help names every long option the program accepts.
+run --help
+for opt in --print --format --width --output --list --check --help --version; do
+	if grep -q -- "$opt" "$T/out"; then ok "--help mentions $opt"
+	else not_ok "--help mentions $opt"; fi
+done
+
+# JSON output is a cwgview document: it loads again.
+run --print all --format json
+status=0
+"$CWGVIEW" --check - < "$T/out" > "$T/check" 2>&1 || status=$?
+expect_eq "json loads again" "0 <stdin>: ok, 10 topics, 23 inputs, 24 document references" \
+	"$status $(cat "$T/check")"
+
+done_testing

@@ -1,0 +1,46 @@
+# TAP helpers for the shell tests (sourced).  Each test prints "ok N - …" or
+# "not ok N - …" with the evidence as "# " lines, and the plan at the end.
+set -u
+: "${CWGVIEW:?run through make check}" "${top_srcdir:?run through make check}"
+
+_n=0
+_fails=0
+T=$(mktemp -d "${TMPDIR:-/tmp}/cwgview-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+
+ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
+
+not_ok() {
+	_n=$((_n + 1)); _fails=$((_fails + 1))
+	echo "not ok $_n - $1"; shift
+	for line in "$@"; do printf '%s\n' "$line" | sed 's/^/# /'; done
+}
+
+# skip NAME REASON: counted as skipped, never as passed.
+skip() { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
+
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+
+done_testing() { echo "1..$_n"; exit 0; }
+
+# run ARGS…: runs cwgview, leaving $T/out, $T/err and $status.
+run() {
+	status=0
+	"$CWGVIEW" "$@" >"$T/out" 2>"$T/err" || status=$?
+}
+
+# expect_file NAME EXPECTED_FILE ACTUAL_FILE
+expect_file() {
+	if cmp -s "$2" "$3"; then ok "$1"
+	else not_ok "$1" "$(diff -u "$2" "$3" | head -40)"; fi
+}
+
+# expect_eq NAME EXPECTED ACTUAL
+expect_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"
+	else not_ok "$1" "expected: $2" "     got: $3"; fi
+}
+
+# Lines of a file, and its widest line in display columns (wcwidth).
+line_count() { wc -l <"$1" | tr -d ' '; }
+max_width() { LC_ALL=C.UTF-8 wc -L <"$1" | tr -d ' '; }

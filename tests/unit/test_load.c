@@ -1,0 +1,302 @@
+/* The loader on good and bad input: every error has its position. */
+#include "config.h"
+
+#include "unit.h"
+
+#define HEAD "format: cwgview/1\ntitle: T\n"
+#define TOPIC1 "  - number: 1\n    title: 甲\n    inputs: []\n    guidance: []\n"
+
+static const char good[] =
+	"format: cwgview/1\n"
+	"title: 测试\n"
+	"columns: {guidance: 指导}\n"
+	"topics:\n"
+	"  - number: 3\n"
+	"    title: 三\n"
+	"    inputs:\n"
+	"      - kind: 在线磋商\n"
+	"        documents: [CWG-SFP-1/11, \"CWG-SFP-1/5\"]\n"
+	"        blocks:\n"
+	"          - heading: 麦肯锡\n"
+	"            items:\n"
+	"              - {marker: \"–\", text: 第一}\n"
+	"              - text: 供考虑的方案：\n"
+	"                items:\n"
+	"                  - {marker: \"1.2\", text: 嵌套}\n"
+	"    guidance:\n"
+	"      - text: 指导意见\n"
+	"  - number: 1\n"
+	"    title: 一\n"
+	"    inputs: []\n"
+	"    guidance: []\n";
+
+static void test_good(void **state)
+{
+	(void)state;
+	struct load_error err;
+	struct doc *d = load_buffer(good, strlen(good), NULL, &err);
+	if (!d)
+		fail_msg("%lu:%lu: %s", err.line, err.column, err.msg);
+	assert_string_equal(d->title, "测试");
+	assert_null(d->title_note);
+	assert_string_equal(d->columns[DOC_COL_GUIDANCE], "指导");
+	assert_string_equal(d->columns[DOC_COL_SOURCE], "输入来源");
+	assert_int_equal(d->n_topics, 2);
+	const struct doc_topic *t = &d->topics[0];
+	assert_int_equal(t->number, 3);
+	assert_int_equal(t->n_inputs, 1);
+	assert_int_equal(t->inputs[0].n_documents, 2);
+	assert_string_equal(t->inputs[0].documents[1], "CWG-SFP-1/5");
+	assert_string_equal(t->inputs[0].blocks[0].heading, "麦肯锡");
+	const struct doc_item *it = t->inputs[0].blocks[0].items;
+	assert_string_equal(it[0].marker, "–");
+	assert_null(it[1].marker);
+	assert_int_equal(it[1].n_items, 1);
+	assert_string_equal(it[1].items[0].marker, "1.2");
+	assert_string_equal(t->guidance[0].text, "指导意见");
+	assert_ptr_equal(doc_topic_by_number(d, 1), &d->topics[1]);
+	assert_null(doc_topic_by_number(d, 2));
+	doc_free(d);
+}
+
+struct bad {
+	const char *name;
+	const char *input;
+	size_t len; /* 0: strlen */
+	unsigned long line, column;
+	const char *msg; /* expected message, exactly */
+};
+
+static const struct bad bad_cases[] = {
+	{"syntax", "format: cwgview/1\ntitle: a: b\n", 0, 2, 9,
+	 "YAML syntax error: mapping values are not allowed in this context"},
+	{"syntax-quote", "format: cwgview/1\ntitle: \"open\n", 0, 3, 1,
+	 "YAML syntax error: found unexpected end of stream while scanning a quoted scalar"},
+	{"syntax-indent", "format: cwgview/1\ntitle: x\ncolumns:\n    source: a\n  input: b\n",
+	 0, 5, 3, "YAML syntax error: did not find expected key while parsing a block mapping"},
+	{"utf8", "format: cwgview/1\ntitle: ab\xff" "cd\n", 0, 2, 10,
+	 "invalid UTF-8 (byte 0xFF)"},
+	{"utf8-late", HEAD "topics:\n  - number: 1\n    title: 中文\xe4\xb8\n", 0, 5, 14,
+	 "invalid UTF-8 (byte 0xE4)"},
+	{"control", HEAD "x\x01y: 1\n", 0, 3, 2,
+	 "control characters are not allowed (U+0001)"},
+	{"utf16", "\xff\xfe" "f\0", 4, 1, 1,
+	 "the file is UTF-16; cwgview reads UTF-8 only"},
+	{"empty", "", 0, 1, 1,
+	 "the file is empty: expected a mapping with format, title and topics"},
+	{"comments-only", "# nothing\n", 0, 2, 1,
+	 "the file is empty: expected a mapping with format, title and topics"},
+	{"root-seq", "- a\n- b\n", 0, 1, 1,
+	 "the top level must be a mapping, not a sequence"},
+	{"root-scalar", "hello\n", 0, 1, 1,
+	 "the top level must be a mapping, not a scalar"},
+	{"wrong-type", "format: cwgview/1\ntitle: [a]\n", 0, 2, 8,
+	 "\"title\" must be a string, not a sequence"},
+	{"wrong-type-topics", HEAD "topics: {a: 1}\n", 0, 3, 9,
+	 "\"topics\" must be a sequence, not a mapping"},
+	{"null", HEAD "title_note: ~\ntopics: [" "]\n", 0, 3, 13,
+	 "\"title_note\" must be a string, not null"},
+	{"missing-title", "format: cwgview/1\ntopics:\n" TOPIC1, 0, 1, 1,
+	 "the top level is missing the key \"title\""},
+	{"missing-topic-key", HEAD "topics:\n  - number: 1\n    inputs: []\n    guidance: []\n",
+	 0, 4, 5, "a topic is missing the key \"title\""},
+	{"unknown-key", HEAD "topics:\n" TOPIC1 "    titel: x\n", 0, 8, 5,
+	 "unknown key \"titel\" in a topic (expected number, title, inputs, guidance)"},
+	{"duplicate-key", "format: cwgview/1\ntitle: a\ntitle: b\n", 0, 3, 1,
+	 "duplicate key \"title\" in the top level"},
+	{"duplicate-number", HEAD "topics:\n" TOPIC1 TOPIC1, 0, 8, 13,
+	 "duplicate topic number 1 (first used on line 4)"},
+	{"no-topics", HEAD "topics: []\n", 0, 3, 9, "\"topics\" must not be empty"},
+	{"multi-doc", HEAD "topics:\n" TOPIC1 "---\nformat: cwgview/1\n", 0, 8, 1,
+	 "a second YAML document starts here; a file holds exactly one"},
+	{"alias", HEAD "x: &a [1]\ntopics: *a\n", 0, 3, 1,
+	 "unknown key \"x\" in the top level (expected format, title, title_note, language, columns, topics)"},
+	{"alias-value", "format: cwgview/1\ntitle: &t T\ntitle_note: *t\n", 0, 3, 13,
+	 "aliases (*t) are not allowed"},
+	{"tag", "format: cwgview/1\ntitle: !!binary aGk=\n", 0, 2, 8,
+	 "tags (tag:yaml.org,2002:binary) are not allowed"},
+	{"number-quoted", HEAD "topics:\n  - number: \"1\"\n", 0, 4, 13,
+	 "\"number\" must be a plain integer, not a quoted string"},
+	{"number-text", HEAD "topics:\n  - number: one\n", 0, 4, 13,
+	 "\"number\" must be a whole number from 1 to 999999, not \"one\""},
+	{"number-zero", HEAD "topics:\n  - number: 0\n", 0, 4, 13,
+	 "\"number\" must be a whole number from 1 to 999999, not \"0\""},
+	{"nul", "format: cwgview/1\ntitle: \"a\\0b\"\n", 0, 2, 8,
+	 "\"title\" contains a NUL character"},
+	{"empty-string", "format: cwgview/1\ntitle: \"\"\n", 0, 2, 8,
+	 "\"title\" must not be empty"},
+	{"format", "format: cwgview/2\n", 0, 1, 9,
+	 "unsupported format \"cwgview/2\" (this cwgview reads cwgview/1)"},
+	{"empty-blocks", HEAD "topics:\n  - number: 1\n    title: a\n    inputs:\n"
+	 "      - {kind: k, documents: [], blocks: []}\n", 0, 7, 42,
+	 "\"blocks\" must not be empty"},
+	{"key-not-scalar", "format: cwgview/1\n? [a]\n: b\n", 0, 2, 3,
+	 "a key in the top level must be a string, not a sequence"},
+};
+
+static void check_bad(const struct bad *c)
+{
+	struct load_error err;
+	size_t len = c->len ? c->len : strlen(c->input);
+	struct doc *d = load_buffer(c->input, len, NULL, &err);
+	if (d) {
+		doc_free(d);
+		fail_msg("%s: loaded, expected an error", c->name);
+	}
+	if (err.line != c->line || err.column != c->column ||
+	    strcmp(err.msg, c->msg) != 0)
+		fail_msg("%s: got %lu:%lu: %s\n# expected %lu:%lu: %s", c->name,
+			 err.line, err.column, err.msg, c->line, c->column,
+			 c->msg);
+}
+
+static void test_bad(void **state)
+{
+	check_bad(*state);
+}
+
+/* Items nest by two levels each (sequence and mapping); a file nested past
+ * the limit is refused where it crosses it. */
+static void test_depth_limit(void **state)
+{
+	(void)state;
+	struct buf_s {
+		char *s;
+		size_t n;
+	} b = {malloc(1 << 16), 0};
+	b.n += (size_t)sprintf(b.s, HEAD "topics:\n  - number: 1\n    title: a\n"
+					"    inputs: []\n    guidance:\n");
+	/* depth so far: root map 1, topics 2, topic 3, guidance 4 */
+	for (int level = 0; level < 40; level++) {
+		b.n += (size_t)sprintf(b.s + b.n, "%*s- text: x\n%*s  items:\n",
+				       6 + level * 4, "", 6 + level * 4, "");
+	}
+	b.n += (size_t)sprintf(b.s + b.n, "%*s- text: end\n", 6 + 40 * 4, "");
+	struct load_error err;
+	struct doc *d = load_buffer(b.s, b.n, NULL, &err);
+	assert_null(d);
+	assert_string_equal(err.msg, "nesting deeper than 64 levels");
+	/* guidance is depth 4; item k's mapping is depth 5 + 2k, its items
+	 * sequence 6 + 2k: depth 65 is the mapping of item 30, which starts
+	 * at its first key on line 8 + 2*30, after "- ". */
+	assert_int_equal(err.line, 68);
+	assert_int_equal(err.column, 6 + 30 * 4 + 2 + 1);
+	free(b.s);
+
+	/* The same limit holds for flow style, at the bracket. */
+	char flow[200];
+	memset(flow, '[', 100);
+	flow[100] = '\0';
+	d = load_buffer(flow, strlen(flow), NULL, &err);
+	assert_null(d);
+	assert_string_equal(err.msg, "the top level must be a mapping, not a sequence");
+	char *deep = malloc(400);
+	int n = sprintf(deep, "format: cwgview/1\ntitle: ");
+	memset(deep + n, '[', 100);
+	deep[n + 100] = '\0';
+	d = load_buffer(deep, strlen(deep), NULL, &err);
+	assert_null(d);
+	assert_string_equal(err.msg, "\"title\" must be a string, not a sequence");
+	struct load_options opt;
+	load_options_default(&opt);
+	opt.max_depth = 3;
+	strcpy(deep, HEAD "topics:\n  - number: 1\n    title: a\n    inputs: [[[]]]\n");
+	d = load_buffer(deep, strlen(deep), &opt, &err);
+	assert_null(d);
+	assert_string_equal(err.msg, "nesting deeper than 3 levels");
+	assert_int_equal(err.line, 6);
+	assert_int_equal(err.column, 13);
+	free(deep);
+}
+
+static void test_size_limit(void **state)
+{
+	(void)state;
+	struct load_options opt;
+	load_options_default(&opt);
+	assert_int_equal(opt.max_bytes, LOAD_DEFAULT_MAX_BYTES);
+	opt.max_bytes = 64;
+	struct load_error err;
+	struct doc *d = load_buffer(good, strlen(good), &opt, &err);
+	assert_null(d);
+	assert_int_equal(err.line, 0);
+	assert_string_equal(err.msg, "the file is too large (the limit is 0 MiB)");
+	opt.max_bytes = strlen(good);
+	d = load_buffer(good, strlen(good), &opt, &err);
+	assert_non_null(d);
+	doc_free(d);
+}
+
+/* The classic alias bomb is refused at its first alias, not expanded. */
+static void test_billion_laughs(void **state)
+{
+	(void)state;
+	const char *bomb = "format: cwgview/1\ntitle: x\n"
+			   "language: &a [lol, lol, lol]\n"
+			   "title_note: [*a, *a, *a, *a, *a, *a, *a, *a]\n";
+	struct load_error err;
+	assert_null(load_buffer(bomb, strlen(bomb), NULL, &err));
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "\"language\" must be a string, not a sequence");
+}
+
+static void test_missing_file(void **state)
+{
+	(void)state;
+	struct load_error err;
+	assert_null(load_file("/nonexistent/cwgview.yaml", NULL, &err));
+	assert_int_equal(err.line, 0);
+	assert_string_equal(err.msg, "No such file or directory");
+	assert_null(load_file(SRCDIR "/data", NULL, &err));
+	assert_string_equal(err.msg, "Is a directory");
+}
+
+static void test_select(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	bool sel[10];
+	char err[256];
+	assert_true(doc_select(d, "7", sel, err, sizeof err));
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(sel[i], i == 6);
+	assert_true(doc_select(d, "1-3,9", sel, err, sizeof err));
+	assert_true(sel[0] && sel[1] && sel[2] && !sel[3] && sel[8] && !sel[9]);
+	assert_true(doc_select(d, "all", sel, err, sizeof err));
+	assert_true(sel[0] && sel[9]);
+	assert_false(doc_select(d, "11", sel, err, sizeof err));
+	assert_string_equal(err, "no topic 11 (topics are 1 to 10)");
+	assert_false(doc_select(d, "5-2", sel, err, sizeof err));
+	assert_string_equal(err, "topic range '5-2' runs backwards");
+	assert_false(doc_select(d, "1,,2", sel, err, sizeof err));
+	assert_false(doc_select(d, "", sel, err, sizeof err));
+	assert_false(doc_select(d, "x", sel, err, sizeof err));
+	assert_string_equal(err, "invalid topic selection 'x': use N, N-M, a comma "
+				 "list of those, or all");
+	assert_false(doc_select(d, "99999999999999999999", sel, err, sizeof err));
+	doc_free(d);
+}
+
+enum { N_BAD = sizeof bad_cases / sizeof *bad_cases };
+
+int main(void)
+{
+	struct CMUnitTest tests[N_BAD + 6] = {
+		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_depth_limit),
+		cmocka_unit_test(test_size_limit),
+		cmocka_unit_test(test_billion_laughs),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_select),
+	};
+	/* One test per malformed input, named after it. */
+	char names[N_BAD][64];
+	for (size_t i = 0; i < N_BAD; i++) {
+		snprintf(names[i], sizeof names[i], "bad_%s", bad_cases[i].name);
+		struct CMUnitTest t = cmocka_unit_test_prestate(test_bad,
+			(void *)&bad_cases[i]);
+		t.name = names[i];
+		tests[6 + i] = t;
+	}
+	return _cmocka_run_group_tests("test_load", tests, N_BAD + 6, NULL, NULL);
+}

@@ -1,0 +1,208 @@
+/* The renderer: text, markdown and json. */
+#include "config.h"
+
+#include "unit.h"
+
+#include "cwgview/buf.h"
+#include "cwgview/layout.h"
+#include "cwgview/render.h"
+
+static void same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void same_items(const struct doc_item *a, size_t na,
+		       const struct doc_item *b, size_t nb)
+{
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		same_str(a[i].marker, b[i].marker);
+		same_str(a[i].text, b[i].text);
+		same_items(a[i].items, a[i].n_items, b[i].items, b[i].n_items);
+	}
+}
+
+static void same_topic(const struct doc_topic *a, const struct doc_topic *b)
+{
+	assert_int_equal(a->number, b->number);
+	same_str(a->title, b->title);
+	assert_int_equal(a->n_inputs, b->n_inputs);
+	for (size_t i = 0; i < a->n_inputs; i++) {
+		const struct doc_input *x = &a->inputs[i], *y = &b->inputs[i];
+		same_str(x->kind, y->kind);
+		assert_int_equal(x->n_documents, y->n_documents);
+		for (size_t k = 0; k < x->n_documents; k++)
+			same_str(x->documents[k], y->documents[k]);
+		assert_int_equal(x->n_blocks, y->n_blocks);
+		for (size_t k = 0; k < x->n_blocks; k++) {
+			same_str(x->blocks[k].heading, y->blocks[k].heading);
+			same_items(x->blocks[k].items, x->blocks[k].n_items,
+				   y->blocks[k].items, y->blocks[k].n_items);
+		}
+	}
+	same_items(a->guidance, a->n_guidance, b->guidance, b->n_guidance);
+}
+
+/* JSON holds every string: loading it back gives the same document. */
+static void test_json_round_trip(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	bool sel[16];
+	for (size_t i = 0; i < d->n_topics; i++)
+		sel[i] = true;
+	struct buf b = BUF_INIT;
+	assert_true(render_topics(&b, d, sel, RENDER_JSON, 80));
+	struct load_error err;
+	struct doc *e = load_buffer(b.data, b.len, NULL, &err);
+	if (!e)
+		fail_msg("json does not load: %lu:%lu: %s", err.line, err.column, err.msg);
+	same_str(d->title, e->title);
+	same_str(d->title_note, e->title_note);
+	same_str(d->language, e->language);
+	for (int c = 0; c < DOC_N_COLUMNS; c++)
+		same_str(d->columns[c], e->columns[c]);
+	assert_int_equal(d->n_topics, e->n_topics);
+	for (size_t i = 0; i < d->n_topics; i++)
+		same_topic(&d->topics[i], &e->topics[i]);
+	doc_free(e);
+	buf_free(&b);
+	doc_free(d);
+}
+
+static void test_json_escapes(void **state)
+{
+	(void)state;
+	const char *y = "format: cwgview/1\ntitle: \"q\\\"b\\\\s\\e\\u0085\\u2028\"\n"
+			"topics: [{number: 2, title: \"t\\tx\", inputs: [], guidance: []}]\n";
+	struct load_error err;
+	struct doc *d = load_buffer(y, strlen(y), NULL, &err);
+	assert_non_null(d);
+	bool sel[1] = {true};
+	struct buf b = BUF_INIT;
+	assert_true(render_topics(&b, d, sel, RENDER_JSON, 80));
+	assert_non_null(strstr(b.data, "\"title\": \"q\\\"b\\\\s\\u001b\\u0085\\u2028\""));
+	assert_non_null(strstr(b.data, "\"title\": \"t\\tx\""));
+	assert_non_null(strstr(b.data, "\"inputs\": [],"));
+	/* Nothing raw that a terminal would act on. */
+	for (size_t i = 0; i < b.len; i++)
+		assert_true((unsigned char)b.data[i] >= 0x20 || b.data[i] == '\n');
+	buf_free(&b);
+	doc_free(d);
+}
+
+static void test_markdown(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	bool sel[10] = {false};
+	sel[6] = true;
+	struct buf b = BUF_INIT;
+	assert_true(render_topics(&b, d, sel, RENDER_MARKDOWN, 80));
+	const char *expect[] = {
+		"## 7 区域代表处\n",
+		"\n### 成员国文稿\n\n`CWG-SFP-1/8`\n\n**俄联邦的文稿**\n\n- 更好地反映",
+		"\n`CWG-SFP-1/5`, `CWG-SFP-1/7`\n",
+		"- 1.1 强化国际电联塑造者践行者的定位：\n- 1.1.1 阐明",
+		"- 供考虑的方案：\n  - CWG-SFP在制定2024-2027年战略规划时考虑整合",
+		"\n### CWG-SFP指导意见\n\n- 同意国际电联区域代表处的作用应反映在新的战略规划中。\n",
+	};
+	for (size_t i = 0; i < sizeof expect / sizeof *expect; i++)
+		if (!strstr(b.data, expect[i]))
+			fail_msg("markdown lacks: %s", expect[i]);
+	assert_null(strstr(b.data, "## 6"));
+	buf_free(&b);
+	doc_free(d);
+}
+
+static void test_markdown_escapes(void **state)
+{
+	(void)state;
+	const char *y = "format: cwgview/1\ntitle: t\ntopics: [{number: 1, "
+			"title: \"a*b_c[d]\", inputs: [], guidance: "
+			"[{marker: \"i)\", text: \"<x> #1 `c`\\e\"}]}]\n";
+	struct load_error err;
+	struct doc *d = load_buffer(y, strlen(y), NULL, &err);
+	assert_non_null(d);
+	bool sel[1] = {true};
+	struct buf b = BUF_INIT;
+	assert_true(render_topics(&b, d, sel, RENDER_MARKDOWN, 80));
+	assert_non_null(strstr(b.data, "## 1 a\\*b\\_c\\[d\\]\n"));
+	assert_non_null(strstr(b.data, "- i) \\<x\\> \\#1 \\`c\\`^\\[\n"));
+	buf_free(&b);
+	doc_free(d);
+}
+
+/* Text output is the layout, line for line. */
+static void test_text_is_layout(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	bool sel[10] = {false};
+	sel[2] = sel[3] = true;
+	struct buf b = BUF_INIT;
+	assert_true(render_topics(&b, d, sel, RENDER_TEXT, 50));
+	struct buf want = BUF_INIT;
+	struct layout L;
+	layout_init(&L);
+	for (int t = 2; t <= 3; t++) {
+		if (t == 3)
+			buf_adds(&want, "\n\n");
+		assert_true(layout_topic(&L, d, &d->topics[t], LAY_PART_ALL, 50));
+		for (size_t i = 0; i < L.n_lines; i++) {
+			layout_line_text(&L, i, &want);
+			buf_addc(&want, '\n');
+		}
+	}
+	assert_string_equal(b.data, want.data);
+	assert_true(strncmp(b.data, "3  国际电联是一家\n", strlen("3  国际电联是一家\n")) == 0);
+	layout_free(&L);
+	buf_free(&want);
+	buf_free(&b);
+	doc_free(d);
+}
+
+static void test_list_and_summary(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	struct buf b = BUF_INIT;
+	assert_true(render_list(&b, d));
+	assert_true(strncmp(b.data, " 1  简化和明确", strlen(" 1  简化和明确")) == 0);
+	assert_non_null(strstr(b.data, "\n 7  区域代表处            3 inputs\n"));
+	assert_non_null(strstr(b.data, "\n10  国际电联结果框架      1 input\n"));
+	buf_reset(&b);
+	assert_true(render_summary(&b, d));
+	assert_string_equal(b.data, "10 topics, 23 inputs, 24 document references");
+	buf_free(&b);
+	doc_free(d);
+}
+
+static void test_formats(void **state)
+{
+	(void)state;
+	enum render_format f;
+	assert_true(render_format_parse("md", &f));
+	assert_int_equal(f, RENDER_MARKDOWN);
+	assert_true(render_format_parse("json", &f));
+	assert_string_equal(render_format_name(f), "json");
+	assert_false(render_format_parse("html", &f));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_round_trip),
+		cmocka_unit_test(test_json_escapes),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_markdown_escapes),
+		cmocka_unit_test(test_text_is_layout),
+		cmocka_unit_test(test_list_and_summary),
+		cmocka_unit_test(test_formats),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,254 @@
+/* The text utilities: validation, visible control characters, widths as
+ * ncursesw draws them, and UAX #14 wrapping of Chinese. */
+#include "config.h"
+
+#include <locale.h>
+#include <wchar.h>
+
+#include "unit.h"
+
+#include "cwgview/buf.h"
+#include "cwgview/text.h"
+
+static void test_valid_utf8(void **state)
+{
+	(void)state;
+	size_t bad = 99;
+	assert_true(text_valid_utf8("国际电联 ITU", strlen("国际电联 ITU"), &bad));
+	assert_false(text_valid_utf8("ab\xff", 3, &bad));
+	assert_int_equal(bad, 2);
+	assert_false(text_valid_utf8("中\xe6\x96", 5, &bad)); /* truncated */
+	assert_int_equal(bad, 3);
+	assert_false(text_valid_utf8("\xc0\x80", 2, &bad)); /* overlong NUL */
+	assert_int_equal(bad, 0);
+}
+
+static void test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("中文", strlen("中文")), 4);
+	assert_int_equal(text_width("\u3000", 3), 2);           /* U+3000 */
+	assert_int_equal(text_width("–•“”", strlen("–•“”")), 4); /* ambiguous */
+	assert_int_equal(text_width("，。：（）", strlen("，。：（）")), 10);
+	assert_int_equal(text_width("a\x1b", 2), 3);   /* ^[ */
+	assert_int_equal(text_width("\xc2\x85", 2), 1); /* C1 as U+FFFD */
+	assert_int_equal(text_width("\xff", 1), 1);     /* invalid byte */
+	assert_int_equal(text_width("e\xcc\x81", 3), 1); /* combining acute */
+}
+
+static void sanitized(const char *in, size_t n, const char *expect)
+{
+	struct buf b = BUF_INIT;
+	text_sanitize(&b, in, n);
+	assert_non_null(b.data);
+	assert_string_equal(b.data, expect);
+	/* What is drawn is exactly as wide as what was measured. */
+	assert_int_equal(text_width(b.data, b.len), text_width(in, n));
+	buf_free(&b);
+}
+
+static void test_sanitize(void **state)
+{
+	(void)state;
+	sanitized("a\x1b[31mb", 7, "a^[[31mb");
+	sanitized("tab\there", 8, "tab^Ihere");
+	sanitized("del\x7f", 4, "del^?");
+	sanitized("nul\0x", 5, "nul^@x");
+	sanitized("c1\xc2\x9b", 4, "c1\xEF\xBF\xBD");
+	sanitized("bad\xff!", 5, "bad\xEF\xBF\xBD!");
+	sanitized("ls\xe2\x80\xa8", 5, "ls\xEF\xBF\xBD"); /* U+2028 */
+	sanitized("国际电联–“是一家”", strlen("国际电联–“是一家”"),
+		  "国际电联–“是一家”");
+}
+
+/* Wraps and checks the invariants every caller relies on: no line wider
+ * than asked, lines in order, and only spaces and line breaks dropped. */
+static size_t wrap_checked(const char *s, int first, int rest,
+			   struct text_line **out)
+{
+	size_t n = strlen(s);
+	struct text_line *tl;
+	size_t nl = text_wrap(s, n, first, rest, NULL, &tl);
+	assert_true(nl >= 1);
+	size_t pos = 0;
+	for (size_t i = 0; i < nl; i++) {
+		int limit = i == 0 ? first : rest;
+		assert_true(tl[i].start >= pos);
+		for (size_t k = pos; k < tl[i].start; k++)
+			assert_true(s[k] == ' ' || s[k] == '\n');
+		assert_true(tl[i].end >= tl[i].start);
+		assert_int_equal(tl[i].width,
+				 text_width(s + tl[i].start, tl[i].end - tl[i].start));
+		assert_true(tl[i].width <= limit);
+		pos = tl[i].end;
+	}
+	for (size_t k = pos; k < n; k++)
+		assert_true(s[k] == ' ' || s[k] == '\n');
+	*out = tl;
+	return nl;
+}
+
+static void line_is(const char *s, const struct text_line *l, const char *expect)
+{
+	size_t n = l->end - l->start;
+	assert_int_equal(n, strlen(expect));
+	assert_memory_equal(s + l->start, expect, n);
+}
+
+static void test_wrap_chinese(void **state)
+{
+	(void)state;
+	const char *s = "一二三四五六七八九十";
+	struct text_line *tl;
+	/* Width 7 fits three ideographs; the fourth never straddles. */
+	size_t nl = wrap_checked(s, 7, 7, &tl);
+	assert_int_equal(nl, 4);
+	line_is(s, &tl[0], "一二三");
+	line_is(s, &tl[3], "十");
+	free(tl);
+	/* Width 1 cannot hold an ideograph: each goes on its own line. */
+	nl = text_wrap(s, strlen(s), 1, 1, NULL, &tl);
+	assert_int_equal(nl, 10);
+	free(tl);
+}
+
+static void test_wrap_ideographic_space(void **state)
+{
+	(void)state;
+	/* U+3000 counts two columns. */
+	const char *s = "甲\u3000乙\u3000丙";
+	struct text_line *tl;
+	/* UAX #14 breaks after U+3000, never before it; at two columns the
+	 * second one does not fit on the first line. */
+	size_t nl = wrap_checked(s, 6, 6, &tl);
+	assert_int_equal(nl, 2);
+	line_is(s, &tl[0], "甲\u3000");
+	assert_int_equal(tl[0].width, 4);
+	line_is(s, &tl[1], "乙\u3000丙");
+	assert_int_equal(tl[1].width, 6);
+	free(tl);
+}
+
+static void test_wrap_ambiguous_punctuation(void **state)
+{
+	(void)state;
+	/* – and “ are one column each, so a width-8 line holds "–“国际电"
+	 * (1+1+6); at two columns each it would hold only "–“国际".  ” and •
+	 * stay with the character before them (UAX #14 LB19). */
+	const char *s = "–“国际电联是一家”•概念";
+	struct text_line *tl;
+	size_t nl = wrap_checked(s, 8, 8, &tl);
+	assert_int_equal(nl, 3);
+	assert_int_equal(tl[0].width, 8);
+	line_is(s, &tl[0], "–“国际电");
+	line_is(s, &tl[2], "家”•概念");
+	free(tl);
+}
+
+static void test_wrap_kinsoku(void **state)
+{
+	(void)state;
+	/* UAX #14 keeps closing punctuation off the start of a line (below
+	 * four columns an ideograph and its full stop cannot share one). */
+	const char *s = "一二三。四五六，七八九）十";
+	for (int w = 4; w <= 12; w++) {
+		struct text_line *tl;
+		size_t nl = wrap_checked(s, w, w, &tl);
+		for (size_t i = 0; i < nl; i++) {
+			const char *start = s + tl[i].start;
+			assert_false(strncmp(start, "。", 3) == 0);
+			assert_false(strncmp(start, "，", 3) == 0);
+			assert_false(strncmp(start, "）", 3) == 0);
+		}
+		free(tl);
+	}
+}
+
+static void test_wrap_latin_and_forced(void **state)
+{
+	(void)state;
+	const char *s = "see CWG-SFP-1/11 and CWG-SFP-1/5";
+	struct text_line *tl;
+	size_t nl = wrap_checked(s, 20, 20, &tl);
+	assert_int_equal(nl, 2);
+	line_is(s, &tl[0], "see CWG-SFP-1/11 and");
+	free(tl);
+	/* A word longer than the line is broken inside, between
+	 * characters, never past the width. */
+	nl = wrap_checked("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 5, 5, &tl);
+	assert_int_equal(nl, 6);
+	free(tl);
+	/* A combining mark stays with its base letter. */
+	const char *comb = "aaaae\xcc\x81" "bbbb";
+	nl = wrap_checked(comb, 5, 5, &tl);
+	line_is(comb, &tl[0], "aaaae\xcc\x81");
+	free(tl);
+}
+
+static void test_wrap_hanging_and_newline(void **state)
+{
+	(void)state;
+	const char *s = "甲乙丙丁戊己庚辛";
+	struct text_line *tl;
+	size_t nl = wrap_checked(s, 8, 4, &tl);
+	assert_int_equal(nl, 3);
+	line_is(s, &tl[0], "甲乙丙丁");
+	line_is(s, &tl[1], "戊己");
+	free(tl);
+	nl = wrap_checked("第一行\n第二行\n", 80, 80, &tl);
+	assert_int_equal(nl, 2);
+	line_is("第一行\n第二行\n", &tl[1], "第二行");
+	free(tl);
+	nl = wrap_checked("", 10, 10, &tl);
+	assert_int_equal(nl, 1);
+	assert_int_equal(tl[0].end, 0);
+	free(tl);
+}
+
+/* The widths cwgview computes agree with what ncursesw draws (glibc's
+ * wcwidth) for every character of the bundled document. */
+static void test_widths_agree_with_wcwidth(void **state)
+{
+	(void)state;
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		skip();
+	size_t n;
+	char *s = unit_read("data/cwgsfp.yaml", &n);
+	size_t i = 0, checked = 0;
+	while (i < n) {
+		uint32_t uc;
+		int k = text_next(s + i, n - i, &uc);
+		if (uc >= 0x20 && uc != 0x7f) {
+			int w = wcwidth((wchar_t)uc);
+			if (w != text_uc_width(uc))
+				fail_msg("U+%04X: cwgview %d, wcwidth %d",
+					 (unsigned)uc, text_uc_width(uc), w);
+			checked++;
+		}
+		i += (size_t)k;
+	}
+	assert_true(checked > 10000);
+	/* And the characters the rules single out. */
+	const uint32_t probe[] = {0x3000, 0x2013, 0x2022, 0x201C, 0x201D,
+				  0xFF08, 0xFF1A, 0x4E2D, 0xFFFD};
+	for (size_t j = 0; j < sizeof probe / sizeof *probe; j++)
+		assert_int_equal(text_uc_width(probe[j]), wcwidth((wchar_t)probe[j]));
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_utf8),
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_wrap_chinese),
+		cmocka_unit_test(test_wrap_ideographic_space),
+		cmocka_unit_test(test_wrap_ambiguous_punctuation),
+		cmocka_unit_test(test_wrap_kinsoku),
+		cmocka_unit_test(test_wrap_latin_and_forced),
+		cmocka_unit_test(test_wrap_hanging_and_newline),
+		cmocka_unit_test(test_widths_agree_with_wcwidth),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
