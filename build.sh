@@ -1,0 +1,87 @@
+#!/bin/sh
+# Set-up and build for cwgview on Debian, in one command.
+#
+#   ./build.sh run [ARG]...   install what is missing, build, then run
+#                             cwgview ARG... (no ARG: the bundled document)
+#   ./build.sh check          install what is missing, build with ASan and
+#                             UBSan, and run the whole test suite
+#   ./build.sh deps           only install what is missing
+#
+# Packages are installed with apt-get only when dpkg says one is missing;
+# autoreconf and configure run only when their outputs are missing (make
+# reruns them itself when configure.ac or Makefile.am change).  So a second
+# run with nothing changed does neither.  Builds go to _build/run and
+# _build/check.
+set -eu
+
+cd "$(dirname "$0")"
+top=$(pwd)
+
+# Build dependencies, and what the test suite drives (tmux, locales).
+PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev"
+PKGS_CHECK="libcmocka-dev tmux"
+
+say() { printf 'build.sh: %s\n' "$*" >&2; }
+
+install_missing() {
+	if ! command -v dpkg-query >/dev/null 2>&1; then
+		say "not a Debian system: make sure these are installed: $*"
+		return 0
+	fi
+	missing=
+	for p in "$@"; do
+		if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+			missing="$missing $p"
+		fi
+	done
+	[ -z "$missing" ] && return 0
+	say "installing:$missing"
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo=sudo
+	else
+		say "not root and no sudo: install these packages first:$missing"
+		exit 2
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -q
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -q --no-install-recommends $missing
+}
+
+build() { # DIR CONFIGURE-ARGS...
+	dir=$1; shift
+	if [ ! -x configure ] || [ ! -f Makefile.in ] || [ ! -f build-aux/tap-driver.sh ]; then
+		say "autoreconf -fi"
+		autoreconf -fi
+	fi
+	if [ ! -f "$dir/Makefile" ]; then
+		mkdir -p "$dir"
+		say "configure $* (in $dir)"
+		(cd "$dir" && "$top/configure" "$@")
+	fi
+	make -C "$dir" -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory
+}
+
+cmd=${1:-run}
+[ $# -gt 0 ] && shift
+case $cmd in
+deps)
+	install_missing $PKGS_BUILD $PKGS_CHECK
+	;;
+run)
+	install_missing $PKGS_BUILD
+	build _build/run --enable-werror
+	exec "$top/_build/run/cwgview" "$@"
+	;;
+check)
+	install_missing $PKGS_BUILD $PKGS_CHECK
+	build _build/check --enable-werror --enable-sanitizers
+	make -C _build/check -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory check
+	;;
+*)
+	say "unknown command '$cmd': use run, check or deps"
+	exit 2
+	;;
+esac
