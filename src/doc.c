@@ -222,3 +222,87 @@ syntax:
 		 "of those, or all", spec);
 	return false;
 }
+
+bool doc_input_heading_in_header(const struct doc_input *in)
+{
+	return in->n_blocks == 1 && in->blocks[0].heading;
+}
+
+size_t doc_kind_group(const struct doc_topic *t, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(t->inputs[j].kind, t->inputs[i].kind) == 0)
+			return j;
+	return i;
+}
+
+struct walk {
+	bool (*fn)(const struct doc_field *f, void *arg);
+	void *arg;
+	struct doc_field f;
+};
+
+static bool emit(struct walk *w, const char *s, enum doc_field_kind kind)
+{
+	w->f.s = s;
+	w->f.kind = kind;
+	return w->fn(&w->f, w->arg);
+}
+
+static bool walk_items(struct walk *w, const struct doc_item *it, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (it[i].marker && !emit(w, it[i].marker, DOC_FIELD_MARKER))
+			return false;
+		if (!emit(w, it[i].text, DOC_FIELD_TEXT) ||
+		    !walk_items(w, it[i].items, it[i].n_items))
+			return false;
+	}
+	return true;
+}
+
+static bool walk_row(struct walk *w, const struct doc_input *in)
+{
+	bool header = doc_input_heading_in_header(in);
+	if (header && !emit(w, in->blocks[0].heading, DOC_FIELD_HEADING))
+		return false;
+	for (size_t k = 0; k < in->n_documents; k++)
+		if (!emit(w, in->documents[k], DOC_FIELD_DOCUMENT))
+			return false;
+	for (size_t b = 0; b < in->n_blocks; b++) {
+		const struct doc_block *bl = &in->blocks[b];
+		if (bl->heading && !header &&
+		    !emit(w, bl->heading, DOC_FIELD_HEADING))
+			return false;
+		if (!walk_items(w, bl->items, bl->n_items))
+			return false;
+	}
+	return true;
+}
+
+bool doc_topic_fields(const struct doc_topic *t,
+		      bool (*fn)(const struct doc_field *f, void *arg),
+		      void *arg)
+{
+	struct walk w = {fn, arg, {NULL, DOC_PANE_TOPICS, DOC_FIELD_TITLE, -1}};
+	if (!emit(&w, t->title, DOC_FIELD_TITLE))
+		return false;
+	w.f.pane = DOC_PANE_INPUTS;
+	for (size_t i = 0; i < t->n_inputs; i++) {
+		if (doc_kind_group(t, i) != i)
+			continue;
+		w.f.input = (long)i;
+		if (!emit(&w, t->inputs[i].kind, DOC_FIELD_KIND))
+			return false;
+		for (size_t j = i; j < t->n_inputs; j++) {
+			if (doc_kind_group(t, j) != i)
+				continue;
+			w.f.input = (long)j;
+			if (!walk_row(&w, &t->inputs[j]))
+				return false;
+		}
+	}
+	w.f.pane = DOC_PANE_GUIDANCE;
+	w.f.input = -1;
+	return walk_items(&w, t->guidance, t->n_guidance);
+}

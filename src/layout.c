@@ -201,7 +201,7 @@ static void row(struct layout *L, const struct doc_input *in, int input)
 	struct para p = {.n = 0};
 	/* A row with one headed block names its contributor in the header;
 	 * with several, each block names its own. */
-	bool one = in->n_blocks == 1 && in->blocks[0].heading;
+	bool one = doc_input_heading_in_header(in);
 	if (one)
 		piece(&p, in->blocks[0].heading, in->blocks[0].heading,
 		      LAY_HEADING);
@@ -230,10 +230,7 @@ static void inputs(struct layout *L, const struct doc_topic *t)
 	/* Rows grouped by source kind, kinds in order of first appearance. */
 	for (size_t i = 0; i < t->n_inputs; i++) {
 		const char *kind = t->inputs[i].kind;
-		bool earlier = false;
-		for (size_t j = 0; j < i && !earlier; j++)
-			earlier = strcmp(t->inputs[j].kind, kind) == 0;
-		if (earlier)
+		if (doc_kind_group(t, i) != i)
 			continue;
 		if (!first_group)
 			blank(L);
@@ -243,7 +240,7 @@ static void inputs(struct layout *L, const struct doc_topic *t)
 		emit_para(L, &p, 0, 0, (int)i);
 		bool first_row = true;
 		for (size_t j = i; j < t->n_inputs; j++) {
-			if (strcmp(t->inputs[j].kind, kind) != 0)
+			if (doc_kind_group(t, j) != i)
 				continue;
 			if (!first_row)
 				blank(L);

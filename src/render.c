@@ -93,17 +93,14 @@ static void md_topic(struct buf *b, const struct doc *d,
 	buf_adds(b, "\n");
 	for (size_t i = 0; i < t->n_inputs; i++) {
 		const struct doc_input *in = &t->inputs[i];
-		bool earlier = false;
-		for (size_t j = 0; j < i && !earlier; j++)
-			earlier = strcmp(t->inputs[j].kind, in->kind) == 0;
-		if (earlier)
+		if (doc_kind_group(t, i) != i)
 			continue;
 		buf_adds(b, "\n### ");
 		md_text(b, in->kind);
 		buf_adds(b, "\n");
 		for (size_t j = i; j < t->n_inputs; j++) {
 			const struct doc_input *r = &t->inputs[j];
-			if (strcmp(r->kind, in->kind) != 0)
+			if (doc_kind_group(t, j) != i)
 				continue;
 			buf_adds(b, "\n");
 			for (size_t k = 0; k < r->n_documents; k++) {

@@ -84,6 +84,44 @@ size_t doc_count_inputs(const struct doc *d);
 /* Number of document-number entries over all input rows. */
 size_t doc_count_document_refs(const struct doc *d);
 
+/* The strings of a topic in the order the browser shows them: the title
+ * (topics pane); then, for each source kind in order of first appearance,
+ * the kind and its rows (each row: the heading when the row has exactly one
+ * headed block, its document numbers, then per block the heading when there
+ * are several, and the items depth first, marker before text); then the
+ * guidance items.  layout.c lays out in this order and search.c reports hits
+ * in it; tests/unit/test_layout.c checks that they agree. */
+enum doc_pane { DOC_PANE_TOPICS, DOC_PANE_INPUTS, DOC_PANE_GUIDANCE };
+
+enum doc_field_kind {
+	DOC_FIELD_TITLE,
+	DOC_FIELD_KIND,
+	DOC_FIELD_HEADING,
+	DOC_FIELD_DOCUMENT,
+	DOC_FIELD_MARKER,
+	DOC_FIELD_TEXT
+};
+
+struct doc_field {
+	const char *s;
+	enum doc_pane pane;
+	enum doc_field_kind kind;
+	long input; /* index of the input row, -1 for title and guidance */
+};
+
+/* Calls fn for each field; stops early and returns false when fn does. */
+bool doc_topic_fields(const struct doc_topic *t,
+		      bool (*fn)(const struct doc_field *f, void *arg),
+		      void *arg);
+
+/* True when the row's heading is shown in its header line (exactly one
+ * block, and it has a heading) rather than above its block. */
+bool doc_input_heading_in_header(const struct doc_input *in);
+
+/* Index of the first input row of t whose kind equals t->inputs[i].kind:
+ * rows are grouped under the first row of their kind. */
+size_t doc_kind_group(const struct doc_topic *t, size_t i);
+
 /* Parse a topic selection: "all", "N", "N-M", or a comma list of those.
  * Numbers are topic numbers.  On success sets selected[i] for each chosen
  * topic index (the array has d->n_topics entries) and returns true; on error

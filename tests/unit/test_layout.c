@@ -216,6 +216,49 @@ static void test_control_characters_visible(void **state)
 	doc_free(d);
 }
 
+struct order {
+	const char *fields[512];
+	size_t n;
+};
+
+static bool collect_field(const struct doc_field *f, void *arg)
+{
+	struct order *o = arg;
+	if (f->pane != DOC_PANE_TOPICS) /* the title is the topics pane's */
+		o->fields[o->n++] = f->s;
+	return o->n < 512;
+}
+
+/* The layout shows the fields in the order doc_topic_fields() gives them,
+ * which is the order search reports its hits in. */
+static void test_field_order(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	struct layout L;
+	layout_init(&L);
+	for (size_t t = 0; t < d->n_topics; t++) {
+		struct order o = {.n = 0};
+		assert_true(doc_topic_fields(&d->topics[t], collect_field, &o));
+		assert_true(layout_topic(&L, d, &d->topics[t],
+					 LAY_PART_INPUTS | LAY_PART_GUIDANCE, 33));
+		size_t k = 0;
+		const char *last = NULL;
+		for (size_t s = 0; s < L.n_spans; s++) {
+			const char *f = L.spans[s].field;
+			if (!f || f == last)
+				continue; /* a field wrapped over several lines */
+			last = f;
+			assert_true(k < o.n);
+			assert_ptr_equal(f, o.fields[k]);
+			k++;
+		}
+		assert_int_equal(k, o.n);
+	}
+	layout_free(&L);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_topic7_shape),
 		cmocka_unit_test(test_deep_nesting_stays_inside),
 		cmocka_unit_test(test_control_characters_visible),
+		cmocka_unit_test(test_field_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
