@@ -21,6 +21,8 @@
 #include "cwgview/load.h"
 #include "cwgview/render.h"
 #include "cwgview/text.h"
+#include "tui/keys.h"
+#include "tui/run.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2 };
 
@@ -81,6 +83,10 @@ static void print_help(void)
 		 "number of inputs\n"
 		 "      --check          load and validate FILE, print a "
 		 "one-line summary\n"
+		 "      --no-color       browse without colours (so does "
+		 "NO_COLOR=1)\n"
+		 "      --no-mouse       browse without the mouse, so the "
+		 "terminal can select text\n"
 		 "  -h, --help           show this help and exit\n"
 		 "  -V, --version        show the version and exit\n"
 		 "\n"
@@ -213,7 +219,7 @@ static bool emit(const char *output, const struct buf *b)
 
 enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK };
 
-enum { OPT_CHECK = 256 };
+enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -222,6 +228,11 @@ static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"list", no_argument, NULL, 'l'},
 	{"check", no_argument, NULL, OPT_CHECK},
+	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+	/* The man page's KEYS section, from the key table (a test compares
+	 * docs/cwgview.1 with it). */
+	{"keys-man", no_argument, NULL, OPT_KEYS_MAN},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -244,6 +255,7 @@ int main(int argc, char **argv)
 	enum mode mode = MODE_BROWSE;
 	const char *topics = NULL, *format_name = NULL, *output = NULL;
 	int width = 0;
+	struct tui_options topt = {false, false, NULL};
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":p:f:w:o:lhV", long_options,
@@ -281,6 +293,19 @@ int main(int argc, char **argv)
 			if (!set_mode(&mode, MODE_CHECK, "--check"))
 				return EXIT_USAGE;
 			break;
+		case OPT_NO_COLOR:
+			topt.no_color = true;
+			break;
+		case OPT_NO_MOUSE:
+			topt.no_mouse = true;
+			break;
+		case OPT_KEYS_MAN: {
+			struct buf b = BUF_INIT;
+			keys_man(&b);
+			fputs(b.data ? b.data : "", stdout);
+			buf_free(&b);
+			return EXIT_OK;
+		}
 		case 'h':
 			print_help();
 			return EXIT_OK;
@@ -323,6 +348,18 @@ int main(int argc, char **argv)
 	struct doc *d = load_or_report(path);
 	if (!d)
 		return EXIT_USAGE;
+
+	/* The browser, unless standard output is not a terminal: then, as
+	 * less does, print everything.  A key script (the screen tests) runs
+	 * the browser headless. */
+	topt.script = getenv("CWGVIEW_SCRIPT");
+	if (topt.script && !*topt.script)
+		topt.script = NULL;
+	if (mode == MODE_BROWSE && (topt.script || isatty(STDOUT_FILENO))) {
+		int st = tui_run(d, &topt);
+		doc_free(d);
+		return st;
+	}
 
 	int status = EXIT_OK;
 	struct buf out = BUF_INIT;

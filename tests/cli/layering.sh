@@ -15,6 +15,15 @@ for f in $(printf '%s\n' $core include/cwgview/*.h | sort -u); do
 	fi
 done
 
+# Outside the core, curses is reached through src/tui/curses.h only.
+others=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](n?curses\.h|ncursesw/|term\.h)' src include |
+	grep -v '^src/tui/curses\.h$' || true)
+if [ -z "$others" ]; then ok "only src/tui/curses.h includes curses"
+else not_ok "only src/tui/curses.h includes curses" "$others"; fi
+main_cur=$(grep -n '#include "tui/tui.h"\|#include "tui/curses.h"' src/main.c || true)
+if [ -z "$main_cur" ]; then ok "main.c reaches the browser through tui/run.h"
+else not_ok "main.c reaches the browser through tui/run.h" "$main_cur"; fi
+
 lib="$top_builddir/libcwgcore.a"
 nm -u "$lib" | awk '{print $NF}' | sort -u > "$T/undef"
 bad=$(grep -E '^(exit|_exit|_Exit|abort|printf|fprintf|vfprintf|puts|fputs|putchar|fputc|fwrite|perror|write|initscr|newterm|endwin|wrefresh|doupdate|waddnstr|mvwaddnstr|stdscr|stdout|stderr)$' "$T/undef" || true)

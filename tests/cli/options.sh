@@ -72,4 +72,9 @@ status=0
 expect_eq "json loads again" "0 <stdin>: ok, 10 topics, 23 inputs, 24 document references" \
 	"$status $(cat "$T/check")"
 
+# The man page's KEYS section is the key table's (cwgview --keys-man).
+run --keys-man
+sed -n '/^\.SH KEYS$/,/^\.SH FILE FORMAT$/p' docs/cwgview.1 | sed '$d' > "$T/man-keys"
+expect_file "man page KEYS section matches the key table" "$T/man-keys" "$T/out"
+
 done_testing

@@ -1,0 +1,139 @@
+/* Drawing helpers: styles, sanitised clipped text, layout lines, frames. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cwgview/text.h"
+#include "tui/tui.h"
+
+struct style {
+	short fg, bg;
+	attr_t color_attr; /* with colours */
+	attr_t mono_attr;  /* without */
+	char letter;       /* in attribute dumps */
+};
+
+/* Keep colours few and meaningful; every style also reads in monochrome
+ * (vt100, NO_COLOR), so focus and selection never depend on colour. */
+static const struct style styles[N_STYLES] = {
+	[ST_NORMAL] = {-1, -1, 0, 0, '.'},
+	[ST_TITLEBAR] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD, 'T'},
+	[ST_STATUS] = {COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE, 'S'},
+	[ST_NOTICE] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE, 'N'},
+	[ST_BORDER] = {-1, -1, 0, 0, 'b'},
+	[ST_BORDER_FOCUS] = {COLOR_CYAN, -1, A_BOLD, A_BOLD, 'B'},
+	[ST_PANE_TITLE] = {-1, -1, 0, 0, 'p'},
+	[ST_PANE_TITLE_FOCUS] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD, 'P'},
+	[ST_SELECTED] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE, 'R'},
+	[ST_SELECTED_DIM] = {-1, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE, 'r'},
+	[ST_TAB] = {-1, -1, 0, 0, 't'},
+	[ST_TAB_ACTIVE] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD, 'A'},
+	[ST_TOPIC_NUMBER] = {COLOR_YELLOW, -1, 0, 0, 'n'},
+	[ST_COUNT] = {COLOR_GREEN, -1, 0, 0, 'c'},
+	[ST_LAY_BASE + LAY_PLAIN] = {-1, -1, 0, 0, '.'},
+	[ST_LAY_BASE + LAY_TITLE] = {-1, -1, A_BOLD, A_BOLD, 'H'},
+	[ST_LAY_BASE + LAY_RULE] = {-1, -1, 0, 0, '.'},
+	[ST_LAY_BASE + LAY_KIND] = {COLOR_GREEN, -1, A_BOLD, A_BOLD | A_UNDERLINE, 'K'},
+	[ST_LAY_BASE + LAY_HEADING] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD, 'C'},
+	[ST_LAY_BASE + LAY_DOCNUM] = {COLOR_YELLOW, -1, 0, A_UNDERLINE, 'D'},
+	[ST_LAY_BASE + LAY_SEP] = {-1, -1, 0, 0, '.'},
+	[ST_LAY_BASE + LAY_MARKER] = {COLOR_CYAN, -1, A_BOLD, A_BOLD, 'M'},
+	[ST_LAY_BASE + LAY_TEXT] = {-1, -1, 0, 0, '.'},
+	[ST_LAY_BASE + LAY_LABEL] = {-1, -1, A_BOLD, A_BOLD, 'L'},
+};
+
+static bool use_color;
+
+void draw_init_styles(bool color)
+{
+	use_color = color;
+	if (!color)
+		return;
+	for (int s = 0; s < N_STYLES; s++)
+		init_pair((short)(s + 1), styles[s].fg, styles[s].bg);
+}
+
+attr_t draw_attr(enum tui_style st, short *pair)
+{
+	if (use_color) {
+		*pair = (short)(st + 1);
+		return styles[st].color_attr;
+	}
+	*pair = 0;
+	return styles[st].mono_attr;
+}
+
+void draw_set(WINDOW *w, enum tui_style st)
+{
+	short pair;
+	attr_t a = draw_attr(st, &pair);
+	wattr_set(w, a, pair, NULL);
+}
+
+char draw_style_letter(attr_t attrs, short pair)
+{
+	attrs &= (A_ATTRIBUTES & ~(A_ALTCHARSET | A_COLOR));
+	if (use_color) {
+		if (pair > 0 && pair <= N_STYLES)
+			return styles[pair - 1].letter;
+		return attrs ? '?' : '.';
+	}
+	if (!attrs)
+		return '.';
+	for (int s = 0; s < N_STYLES; s++)
+		if (styles[s].mono_attr == attrs)
+			return styles[s].letter;
+	return '?';
+}
+
+int draw_text(WINDOW *w, const char *s, size_t n, int limit)
+{
+	int x = getcurx(w), start = x;
+	size_t i = 0;
+	while (i < n) {
+		uint32_t uc;
+		int k = text_next(s + i, n - i, &uc);
+		char vis[8];
+		int cw = text_uc_visible(uc, vis);
+		if (x + cw > limit)
+			break;
+		waddstr(w, vis);
+		x += cw;
+		i += (size_t)k;
+	}
+	return x - start;
+}
+
+void draw_layout_line(WINDOW *w, const struct layout *L, size_t i, int y,
+		      int x, int width)
+{
+	const struct lay_line *ln = &L->lines[i];
+	int limit = x + width;
+	int col = x + ln->indent;
+	if (col >= limit)
+		return;
+	wmove(w, y, col);
+	for (uint32_t k = 0; k < ln->n_spans; k++) {
+		const struct lay_span *sp = &L->spans[ln->first_span + k];
+		draw_set(w, (enum tui_style)(ST_LAY_BASE + sp->style));
+		draw_text(w, sp->s, sp->len, limit);
+	}
+	draw_set(w, ST_NORMAL);
+}
+
+void draw_frame(struct pane *p, const char *title, bool focused)
+{
+	WINDOW *w = p->win;
+	draw_set(w, focused ? ST_BORDER_FOCUS : ST_BORDER);
+	box(w, 0, 0);
+	if (p->w < 6)
+		return;
+	/* Brackets mark focus where attributes cannot (monochrome dumps). */
+	wmove(w, 0, 1);
+	draw_set(w, focused ? ST_PANE_TITLE_FOCUS : ST_PANE_TITLE);
+	int limit = p->w - 1;
+	draw_text(w, focused ? "[" : " ", 1, limit);
+	draw_text(w, title, strlen(title), limit - 1);
+	draw_text(w, focused ? "]" : " ", 1, limit);
+	draw_set(w, ST_NORMAL);
+}

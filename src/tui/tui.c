@@ -1,0 +1,641 @@
+/* The browser's loop: terminal set-up and restore, geometry, focus, key
+ * dispatch and the title, tab and status lines.  Panes do their own
+ * drawing behind pane_ops. */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cwgview/i18n.h"
+#include "cwgview/text.h"
+#include "tui/tui.h"
+
+enum {
+	MIN_COLS = 20, /* below these, a notice instead of a frame */
+	MIN_ROWS = 7,
+	WIDE_COLS = 80, /* from here, panes side by side */
+};
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void catch_signals(bool on)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on ? on_signal : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: a signal must interrupt get_wch */
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/* ncursesw can only draw Chinese in a UTF-8 locale.  Over SSH LANG is often
+ * not forwarded and the locale is POSIX, so switch LC_CTYPE to a UTF-8
+ * locale that exists and say so. */
+static bool ensure_utf8(struct tui *t, char *err, size_t errsize)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (strcmp(cs, "UTF-8") == 0)
+		return true;
+	static const char *const candidates[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8",
+						 "zh_CN.UTF-8"};
+	char was[64];
+	const char *cur = setlocale(LC_CTYPE, NULL);
+	snprintf(was, sizeof was, "%s", cur ? cur : "C");
+	for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+		if (setlocale(LC_CTYPE, candidates[i]) &&
+		    strcmp(nl_langinfo(CODESET), "UTF-8") == 0) {
+			snprintf(t->locale_note, sizeof t->locale_note,
+				 _("locale %s is not UTF-8: showing text as %s"),
+				 was, candidates[i]);
+			return true;
+		}
+	}
+	snprintf(err, errsize,
+		 _("no UTF-8 locale is available (the locale is %s); "
+		   "install the Debian package locales, or use --print"),
+		 was);
+	return false;
+}
+
+static SCREEN *screen;
+static FILE *term_out, *term_in;
+
+static bool open_terminal(struct tui *t, char *err, size_t errsize)
+{
+	const char *term = getenv("TERM");
+	if (!term || !*term) {
+		snprintf(err, errsize, _("TERM is not set; set it to your "
+					 "terminal's type, or use --print"));
+		return false;
+	}
+	if (input_scripted()) {
+		term_out = fopen("/dev/null", "w");
+		term_in = fopen("/dev/null", "r");
+	} else {
+		if (!isatty(STDIN_FILENO)) {
+			snprintf(err, errsize, _("standard input is not a terminal"));
+			return false;
+		}
+		term_out = stdout;
+		term_in = stdin;
+	}
+	if (!term_out || !term_in) {
+		snprintf(err, errsize, "/dev/null: %s", strerror(errno));
+		return false;
+	}
+	screen = newterm(term, term_out, term_in);
+	if (!screen) {
+		snprintf(err, errsize,
+			 _("unknown terminal type '%s'; try TERM=xterm-256color, "
+			   "or use --print"), term);
+		return false;
+	}
+	set_term(screen);
+	/* A terminal that cannot address the cursor (dumb, a printer) cannot
+	 * show panes; newterm accepts it, so ask terminfo. */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		snprintf(err, errsize,
+			 _("terminal type '%s' cannot move the cursor; use a "
+			   "full-screen terminal, or --print"), term);
+		return false;
+	}
+	(void)t;
+	return true;
+}
+
+static void close_terminal(void)
+{
+	if (screen) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+	}
+	if (term_out && term_out != stdout)
+		fclose(term_out);
+	if (term_in && term_in != stdin)
+		fclose(term_in);
+	term_out = term_in = NULL;
+}
+
+static void free_windows(struct tui *t)
+{
+	for (int i = 0; i < N_PANES; i++) {
+		if (t->panes[i].win)
+			delwin(t->panes[i].win);
+		t->panes[i].win = NULL;
+		t->panes[i].shown = false;
+	}
+	WINDOW **lines[] = {&t->titlebar, &t->tabbar, &t->status};
+	for (size_t i = 0; i < 3; i++) {
+		if (*lines[i])
+			delwin(*lines[i]);
+		*lines[i] = NULL;
+	}
+}
+
+static void place(struct pane *p, int y, int x, int h, int w)
+{
+	p->y = y;
+	p->x = x;
+	p->h = h;
+	p->w = w;
+	p->win = newwin(h, w, y, x);
+	p->shown = p->win != NULL;
+}
+
+static int topics_width(const struct tui *t)
+{
+	int want = 0;
+	for (size_t i = 0; i < t->doc->n_topics; i++) {
+		const struct doc_topic *tp = &t->doc->topics[i];
+		int w = snprintf(NULL, 0, "%ld  %zu", tp->number, tp->n_inputs) +
+			text_width(tp->title, strlen(tp->title)) + 1;
+		want = w > want ? w : want;
+	}
+	want += 4; /* borders, one column of padding each side */
+	int max = t->cols * 3 / 8;
+	return want > max ? max : want < 20 ? 20 : want;
+}
+
+/* Lays the windows out for the current size, focus and mode. */
+static void geometry(struct tui *t)
+{
+	free_windows(t);
+	t->rows = LINES;
+	t->cols = COLS;
+	t->too_small = t->cols < MIN_COLS || t->rows < MIN_ROWS;
+	t->narrow = t->cols < WIDE_COLS;
+	t->status = newwin(1, t->cols, t->rows - 1, 0);
+	if (t->status) {
+		keypad(t->status, TRUE);
+		if (t->status)
+			nodelay(t->status, FALSE);
+	}
+	if (t->too_small)
+		return;
+	t->titlebar = newwin(1, t->cols, 0, 0);
+	int body_y = 1;
+	if (t->narrow && !t->help) {
+		t->tabbar = newwin(1, t->cols, 1, 0);
+		body_y = 2;
+	}
+	int body_h = t->rows - body_y - 1;
+	if (t->help) {
+		place(&t->panes[PANE_HELP], body_y, 0, body_h, t->cols);
+	} else if (t->narrow || t->maximised) {
+		place(&t->panes[t->focus], body_y, 0, body_h, t->cols);
+	} else {
+		int tw = topics_width(t);
+		int ih = body_h * 3 / 5;
+		if (ih < 3)
+			ih = 3;
+		place(&t->panes[PANE_TOPICS], body_y, 0, body_h, tw);
+		place(&t->panes[PANE_INPUTS], body_y, tw, ih, t->cols - tw);
+		place(&t->panes[PANE_GUIDANCE], body_y + ih, tw, body_h - ih,
+		      t->cols - tw);
+	}
+	for (int i = 0; i < N_PANES; i++) {
+		struct pane *p = &t->panes[i];
+		if (p->shown) {
+			p->ops->relayout(p, t);
+			pane_clamp(p);
+		}
+	}
+}
+
+void tui_select_topic(struct tui *t, size_t i)
+{
+	if (i >= t->doc->n_topics || i == t->topic)
+		return;
+	t->topic = i;
+	for (int k = PANE_INPUTS; k <= PANE_GUIDANCE; k++) {
+		t->panes[k].top = 0;
+		if (t->panes[k].shown)
+			t->panes[k].ops->relayout(&t->panes[k], t);
+	}
+}
+
+/* ---- the fixed lines ---- */
+
+static void fill_line(WINDOW *w, enum tui_style st)
+{
+	draw_set(w, st);
+	wmove(w, 0, 0);
+	for (int x = 0; x < getmaxx(w); x++)
+		waddch(w, ' ');
+	wmove(w, 0, 0);
+}
+
+static void draw_titlebar(struct tui *t)
+{
+	WINDOW *w = t->titlebar;
+	fill_line(w, ST_TITLEBAR);
+	const char *right = " cwgview ";
+	int rw = (int)strlen(right);
+	wmove(w, 0, 1);
+	draw_text(w, t->doc->title, strlen(t->doc->title),
+		  t->cols - rw > 1 ? t->cols - rw : t->cols);
+	if (t->cols > rw + 10)
+		mvwaddstr(w, 0, t->cols - rw, right);
+	wnoutrefresh(w);
+}
+
+static void draw_tabbar(struct tui *t)
+{
+	WINDOW *w = t->tabbar;
+	fill_line(w, ST_NORMAL);
+	wmove(w, 0, 0);
+	for (int i = PANE_TOPICS; i <= PANE_GUIDANCE; i++) {
+		char buf[256];
+		const char *label = t->panes[i].ops->title(&t->panes[i], t, buf,
+							  sizeof buf);
+		if (i == PANE_INPUTS)
+			label = t->doc->columns[DOC_COL_INPUT];
+		bool on = t->focus == (enum pane_id)i;
+		draw_set(w, on ? ST_TAB_ACTIVE : ST_TAB);
+		draw_text(w, on ? "[" : " ", 1, t->cols);
+		draw_text(w, label, strlen(label), t->cols - 1);
+		draw_text(w, on ? "]" : " ", 1, t->cols);
+		draw_set(w, ST_NORMAL);
+		draw_text(w, " ", 1, t->cols);
+	}
+	wnoutrefresh(w);
+}
+
+static void draw_status(struct tui *t)
+{
+	WINDOW *w = t->status;
+	if (!w)
+		return;
+	fill_line(w, ST_STATUS);
+	char left[400];
+	if (t->too_small) {
+		snprintf(left, sizeof left, _("terminal too small (%dx%d; need %dx%d) - q quits"),
+			 t->cols, t->rows, MIN_COLS, MIN_ROWS);
+		wmove(w, 0, 0);
+		draw_text(w, left, strlen(left), t->cols);
+		wnoutrefresh(w);
+		return;
+	}
+	const struct pane *p = &t->panes[t->help ? PANE_HELP : t->focus];
+	char pname[256];
+	const char *name = p->id == PANE_INPUTS ? t->doc->columns[DOC_COL_INPUT]
+						: p->ops->title(p, t, pname, sizeof pname);
+	size_t rows = (size_t)pane_rows(p);
+	size_t a = p->n_lines ? p->top + 1 : 0;
+	size_t b = p->top + rows < p->n_lines ? p->top + rows : p->n_lines;
+	unsigned pct = p->n_lines ? (unsigned)(b * 100 / p->n_lines) : 100;
+	int n = snprintf(left, sizeof left, _("topic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
+			 t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+	if (n > 0 && text_width(left, strlen(left)) > t->cols - 2)
+		n = snprintf(left, sizeof left, "%zu/%zu %s %zu-%zu/%zu %u%%",
+			     t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+	if (t->count >= 0 && n > 0 && (size_t)n < sizeof left)
+		snprintf(left + n, sizeof left - (size_t)n, "  [%ld]", t->count);
+	const char *msg = t->notice[0] ? t->notice : t->locale_note[0] ? t->locale_note : NULL;
+	const char *hints = t->help ? _("q close help") : _("Tab pane  h help  q quit");
+	wmove(w, 0, 1);
+	int used = 1 + draw_text(w, left, strlen(left), t->cols);
+	if (msg) {
+		draw_set(w, ST_NOTICE);
+		used += draw_text(w, "  ", 2, t->cols);
+		used += draw_text(w, msg, strlen(msg), t->cols);
+		draw_set(w, ST_STATUS);
+	}
+	int hw = text_width(hints, strlen(hints));
+	if (t->cols - hw - 1 > used + 2) {
+		wmove(w, 0, t->cols - hw - 1);
+		draw_text(w, hints, strlen(hints), t->cols);
+	}
+	wnoutrefresh(w);
+}
+
+static void draw_all(struct tui *t)
+{
+	if (t->too_small) {
+		/* Nothing but the notice: a broken frame is worse than none. */
+		werase(stdscr);
+		wnoutrefresh(stdscr);
+		draw_status(t);
+		doupdate();
+		return;
+	}
+	draw_titlebar(t);
+	if (t->tabbar)
+		draw_tabbar(t);
+	for (int i = 0; i < N_PANES; i++) {
+		struct pane *p = &t->panes[i];
+		if (!p->shown)
+			continue;
+		werase(p->win);
+		char buf[512];
+		bool focused = t->help ? i == PANE_HELP : (enum pane_id)i == t->focus;
+		draw_frame(p, p->ops->title(p, t, buf, sizeof buf), focused);
+		p->ops->draw(p, t);
+		wnoutrefresh(p->win);
+	}
+	draw_status(t);
+	doupdate(); /* one burst of output per key */
+}
+
+/* ---- dispatch ---- */
+
+static void scroll_pane(struct pane *p, enum tui_action a, long count)
+{
+	size_t rows = (size_t)pane_rows(p);
+	size_t page = rows > 1 ? rows - 1 : 1;
+	size_t step = count > 0 ? (size_t)count : 1;
+	switch (a) {
+	case ACT_LINE_DOWN: p->top += step; break;
+	case ACT_LINE_UP: p->top = p->top > step ? p->top - step : 0; break;
+	case ACT_PAGE_DOWN: p->top += page; break;
+	case ACT_PAGE_UP: p->top = p->top > page ? p->top - page : 0; break;
+	case ACT_HALF_DOWN: p->top += rows / 2 ? rows / 2 : 1; break;
+	case ACT_HALF_UP: p->top = p->top > rows / 2 ? p->top - rows / 2 : 0; break;
+	case ACT_TOP: p->top = 0; break;
+	case ACT_BOTTOM: p->top = p->n_lines; break;
+	default: return;
+	}
+	pane_clamp(p);
+}
+
+static void focus_step(struct tui *t, int dir)
+{
+	int f = (int)t->focus + dir;
+	if (f < PANE_TOPICS)
+		f = PANE_GUIDANCE;
+	if (f > PANE_GUIDANCE)
+		f = PANE_TOPICS;
+	t->focus = (enum pane_id)f;
+}
+
+static void do_action(struct tui *t, enum tui_action a, long count)
+{
+	bool relayout = false;
+	if (t->help) {
+		struct pane *h = &t->panes[PANE_HELP];
+		if (!h->ops->key(h, t, a, count))
+			scroll_pane(h, a, count);
+		if (!t->help)
+			geometry(t);
+		return;
+	}
+	/* A count before g goes to that topic, from any pane. */
+	if (a == ACT_TOP && count >= 0) {
+		long i = doc_topic_index(t->doc, count);
+		if (i < 0)
+			snprintf(t->notice, sizeof t->notice, _("no topic %ld"), count);
+		else
+			tui_select_topic(t, (size_t)i);
+		return;
+	}
+	struct pane *p = &t->panes[t->focus];
+	switch (a) {
+	case ACT_QUIT:
+		t->quit = true;
+		return;
+	case ACT_HELP:
+		t->help = true;
+		t->panes[PANE_HELP].top = 0;
+		relayout = true;
+		break;
+	case ACT_FOCUS_NEXT:
+	case ACT_FOCUS_PREV:
+		focus_step(t, a == ACT_FOCUS_NEXT ? 1 : -1);
+		relayout = t->narrow || t->maximised;
+		break;
+	case ACT_TOPIC_PREV: {
+		size_t step = count > 0 ? (size_t)count : 1;
+		tui_select_topic(t, t->topic > step ? t->topic - step : 0);
+		break;
+	}
+	case ACT_TOPIC_NEXT: {
+		size_t step = count > 0 ? (size_t)count : 1, last = t->doc->n_topics - 1;
+		tui_select_topic(t, t->topic + step < last ? t->topic + step : last);
+		break;
+	}
+	case ACT_MAXIMISE:
+		t->maximised = !t->maximised;
+		if (t->narrow)
+			snprintf(t->notice, sizeof t->notice,
+				 _("narrow terminal: one pane at a time already"));
+		relayout = true;
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		if (!(p->ops->key && p->ops->key(p, t, a, count)))
+			scroll_pane(p, a, count);
+		if (t->focus != p->id)
+			relayout = t->narrow || t->maximised;
+		break;
+	}
+	if (relayout)
+		geometry(t);
+}
+
+static struct pane *pane_at(struct tui *t, int y, int x)
+{
+	for (int i = 0; i < N_PANES; i++) {
+		struct pane *p = &t->panes[i];
+		if (p->shown && y >= p->y && y < p->y + p->h && x >= p->x &&
+		    x < p->x + p->w)
+			return p;
+	}
+	return NULL;
+}
+
+static void do_mouse(struct tui *t, const MEVENT *m)
+{
+	if (t->tabbar && m->y == 1 && (m->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) {
+		/* The tab bar: which label was hit, by its drawn extent. */
+		int x = 0;
+		for (int i = PANE_TOPICS; i <= PANE_GUIDANCE; i++) {
+			char buf[256];
+			const char *label = i == PANE_INPUTS ? t->doc->columns[DOC_COL_INPUT]
+				: t->panes[i].ops->title(&t->panes[i], t, buf, sizeof buf);
+			int w = text_width(label, strlen(label)) + 3;
+			if (m->x >= x && m->x < x + w) {
+				t->focus = (enum pane_id)i;
+				geometry(t);
+				return;
+			}
+			x += w;
+		}
+		return;
+	}
+	struct pane *p = pane_at(t, m->y, m->x);
+	if (!p)
+		return;
+	if (m->bstate & BUTTON4_PRESSED) {
+		scroll_pane(p, ACT_LINE_UP, 3);
+		return;
+	}
+	if (m->bstate & BUTTON5_PRESSED) {
+		scroll_pane(p, ACT_LINE_DOWN, 3);
+		return;
+	}
+	if (!(m->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return;
+	if (p->id != PANE_HELP)
+		t->focus = p->id;
+	int row = m->y - p->y - 1;
+	if (row >= 0 && row < pane_rows(p) && p->ops->click)
+		p->ops->click(p, t, row);
+}
+
+static void handle_key(struct tui *t, struct tui_key k)
+{
+	if (!k.fn && k.code >= L'0' && k.code <= L'9' && !t->help) {
+		long d = (long)(k.code - L'0');
+		t->count = t->count >= 0 && t->count < 100000 ? t->count * 10 + d : d;
+		return;
+	}
+	long count = t->count;
+	t->count = -1;
+	if (!k.fn && k.code == 27) /* Esc: cancel a count, close the help */
+		return do_action(t, t->help ? ACT_QUIT : ACT_NONE, -1);
+	if (!k.fn && k.code == 3) /* ^C arrives as a key in some modes */
+		return do_action(t, ACT_QUIT, -1);
+	enum tui_action a = keys_action(k);
+	if (a != ACT_NONE)
+		do_action(t, a, count);
+}
+
+static bool save_display(struct tui *t, const struct tui_event *ev)
+{
+	if (input_save_display(ev->arg, ev->type == EV_SAVE_ATTRS, t->color))
+		return true;
+	snprintf(t->notice, sizeof t->notice, "%.120s: %s", ev->arg, strerror(errno));
+	return false;
+}
+
+static int loop(struct tui *t)
+{
+	geometry(t);
+	draw_all(t);
+	while (!t->quit) {
+		struct tui_event ev;
+		input_next(t, &ev);
+		if (got_signal)
+			break;
+		switch (ev.type) {
+		case EV_END:
+			t->quit = true;
+			break;
+		case EV_ERROR:
+			close_terminal();
+			fprintf(stderr, "cwgview: %s\n", ev.arg);
+			return 2;
+		case EV_SAVE_DISPLAY:
+		case EV_SAVE_ATTRS:
+			if (!save_display(t, &ev)) {
+				close_terminal();
+				fprintf(stderr, "cwgview: %s\n", t->notice);
+				return 2;
+			}
+			continue; /* the screen did not change */
+		case EV_RESIZE:
+			if (ev.cols > 0)
+				resizeterm(ev.rows, ev.cols);
+			geometry(t);
+			break;
+		case EV_MOUSE:
+			t->notice[0] = '\0';
+			if (!t->too_small)
+				do_mouse(t, &ev.mouse);
+			break;
+		case EV_KEY:
+			if (ev.key.fn && ev.key.code == 0)
+				continue; /* interrupted */
+			t->notice[0] = '\0';
+			t->locale_note[0] = '\0';
+			if (t->too_small) {
+				if (!ev.key.fn && (ev.key.code == L'q' || ev.key.code == 3))
+					t->quit = true;
+				break;
+			}
+			handle_key(t, ev.key);
+			break;
+		}
+		draw_all(t);
+	}
+	return 0;
+}
+
+int tui_run(const struct doc *d, const struct tui_options *opt)
+{
+	struct tui t;
+	memset(&t, 0, sizeof t);
+	t.doc = d;
+	t.opt = *opt;
+	t.count = -1;
+	t.focus = PANE_TOPICS;
+	const struct pane_ops *ops[N_PANES] = {&pane_topics_ops, &pane_inputs_ops,
+					       &pane_guidance_ops, &pane_help_ops};
+	for (int i = 0; i < N_PANES; i++) {
+		t.panes[i].id = (enum pane_id)i;
+		t.panes[i].ops = ops[i];
+		t.panes[i].lay_topic = -1;
+		layout_init(&t.panes[i].lay);
+	}
+	char err[300];
+	if (opt->script && !input_open_script(opt->script, err, sizeof err)) {
+		fprintf(stderr, "cwgview: %s\n", err);
+		return 2;
+	}
+	if (!ensure_utf8(&t, err, sizeof err) || !open_terminal(&t, err, sizeof err)) {
+		close_terminal();
+		input_close();
+		fprintf(stderr, "cwgview: %s\n", err);
+		return 2;
+	}
+	catch_signals(true);
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	set_escdelay(25);
+	const char *no_color = getenv("NO_COLOR");
+	t.color = has_colors() && !opt->no_color && !(no_color && *no_color);
+	if (t.color) {
+		start_color();
+		use_default_colors();
+	}
+	draw_init_styles(t.color);
+	if (!opt->no_mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+				  BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	int status = loop(&t);
+	free_windows(&t);
+	close_terminal();
+	catch_signals(false);
+	input_close();
+	for (int i = 0; i < N_PANES; i++)
+		layout_free(&t.panes[i].lay);
+	if (got_signal) {
+		/* The terminal is restored; now die of the signal as the
+		 * caller expects (a shell reports ^C, a dropped ssh HUP). */
+		int sig = got_signal;
+		raise(sig);
+		return 128 + sig;
+	}
+	return status;
+}

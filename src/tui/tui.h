@@ -1,0 +1,136 @@
+/* The browser: a loop that owns layout, focus and key dispatch, and panes
+ * behind a small table of functions (as tig's view_ops).  Panes read the
+ * document and never change it. */
+#ifndef CWGVIEW_TUI_H
+#define CWGVIEW_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cwgview/doc.h"
+#include "cwgview/layout.h"
+#include "tui/curses.h"
+#include "tui/keys.h"
+#include "tui/run.h"
+
+/* ---- shared between the files of src/tui/ ---- */
+
+enum pane_id { PANE_TOPICS, PANE_INPUTS, PANE_GUIDANCE, PANE_HELP, N_PANES };
+
+/* Visual styles; each maps to curses attributes (and a colour pair when
+ * colours are on) in draw.c, and to a letter in attribute dumps. */
+enum tui_style {
+	ST_NORMAL,
+	ST_TITLEBAR,
+	ST_STATUS,
+	ST_NOTICE,
+	ST_BORDER,
+	ST_BORDER_FOCUS,
+	ST_PANE_TITLE,
+	ST_PANE_TITLE_FOCUS,
+	ST_SELECTED,       /* the selected topic, pane focused */
+	ST_SELECTED_DIM,   /* the selected topic, pane not focused */
+	ST_TAB,
+	ST_TAB_ACTIVE,
+	ST_TOPIC_NUMBER,
+	ST_COUNT,          /* number of inputs in the topic list */
+	ST_LAY_BASE,       /* + enum lay_style */
+	N_STYLES = ST_LAY_BASE + LAY_N_STYLES
+};
+
+struct tui;
+struct pane;
+
+struct pane_ops {
+	/* Label for the border and the tab bar. */
+	const char *(*title)(const struct pane *p, const struct tui *t,
+			     char *buf, size_t size);
+	/* Rebuilds the content for the pane's width and the selected topic
+	 * (called when either changed). */
+	void (*relayout)(struct pane *p, struct tui *t);
+	/* Draws content rows 0 .. rows-1 of the pane's window. */
+	void (*draw)(struct pane *p, struct tui *t);
+	/* Pane-specific handling of an action; false to fall back to the
+	 * common scrolling. */
+	bool (*key)(struct pane *p, struct tui *t, enum tui_action a,
+		    long count);
+	/* A click on content row `row`. */
+	void (*click)(struct pane *p, struct tui *t, int row);
+};
+
+struct pane {
+	enum pane_id id;
+	const struct pane_ops *ops;
+	WINDOW *win;
+	int y, x, h, w;   /* outer geometry, border included */
+	bool shown;
+	size_t top;       /* first content line shown */
+	size_t n_lines;   /* content lines */
+	struct layout lay;
+	long lay_topic;   /* what lay was built for */
+	int lay_width;
+};
+
+struct tui {
+	const struct doc *doc;
+	struct tui_options opt;
+	size_t topic;        /* index of the selected topic */
+	enum pane_id focus;  /* PANE_TOPICS … PANE_GUIDANCE */
+	bool help;           /* the help pane covers the body */
+	bool maximised;
+	bool narrow;         /* one pane at a time, with a tab bar */
+	bool too_small;
+	int rows, cols;
+	bool color;
+	bool quit;
+	long count;          /* pending count, -1 when none */
+	char notice[200];    /* shown on the status line until the next key */
+	char locale_note[120];
+	struct pane panes[N_PANES];
+	WINDOW *titlebar, *tabbar, *status;
+};
+
+extern const struct pane_ops pane_topics_ops, pane_inputs_ops,
+	pane_guidance_ops, pane_help_ops;
+
+/* Content area of a pane: inside the border, with one column of padding. */
+int pane_rows(const struct pane *p);
+int pane_cols(const struct pane *p);
+void pane_clamp(struct pane *p);
+/* Makes sure p->lay holds the pane's text for the selected topic. */
+void pane_text_relayout(struct pane *p, struct tui *t, unsigned parts);
+void pane_text_draw(struct pane *p, struct tui *t);
+
+/* draw.c */
+void draw_init_styles(bool color);
+attr_t draw_attr(enum tui_style st, short *pair);
+void draw_set(WINDOW *w, enum tui_style st);
+/* Draws s[0..n) at the cursor, control characters made visible, never past
+ * column `limit` of the window and never splitting a wide character.
+ * Returns the columns used. */
+int draw_text(WINDOW *w, const char *s, size_t n, int limit);
+/* Draws line i of a layout at row y, starting at column x, clipped to
+ * `width` columns. */
+void draw_layout_line(WINDOW *w, const struct layout *L, size_t i, int y,
+		      int x, int width);
+void draw_frame(struct pane *p, const char *title, bool focused);
+/* The letter for a cell in an attribute dump. */
+char draw_style_letter(attr_t attrs, short pair);
+
+/* input.c: keys from the terminal, or from a script when headless. */
+struct tui_event {
+	enum { EV_KEY, EV_MOUSE, EV_RESIZE, EV_SAVE_DISPLAY, EV_SAVE_ATTRS,
+	       EV_END, EV_ERROR } type;
+	struct tui_key key;
+	MEVENT mouse;
+	int cols, rows;   /* EV_RESIZE from a script */
+	char arg[512];    /* file for EV_SAVE_*, message for EV_ERROR */
+};
+bool input_open_script(const char *path, char *err, size_t errsize);
+void input_close(void);
+bool input_scripted(void);
+void input_next(struct tui *t, struct tui_event *ev);
+/* Writes the screen as text (or its style letters) to path. */
+bool input_save_display(const char *path, bool attrs, bool color);
+
+#endif

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Screen tests, as in tig's suite: each tests/screen/NAME.keys drives the
+# browser headless (CWGVIEW_SCRIPT) at the size its "# size COLSxROWS" line
+# gives; every :save-display/:save-attrs dump is compared with
+# tests/screen/NAME/<dump>, and every text dump is checked by screencheck
+# (no row wider than the screen, pane borders in the same columns on every
+# row).  "# covers: ACTION…" lines name the key-table actions a script
+# exercises; every action in src/tui/keys.h must be covered.
+# To update the expected dumps after an intended change:
+#   CWGVIEW_GOLDEN_UPDATE=1 make check TESTS=tests/cli/screen.sh
+# then review git diff tests/screen.
+. "$top_srcdir/tests/lib.sh"
+check="$top_builddir/tests/screencheck"
+
+for script in "$top_srcdir"/tests/screen/*.keys; do
+	name=$(basename "$script" .keys)
+	size=$(sed -n 's/^# size \([0-9]*x[0-9]*\)$/\1/p' "$script")
+	cols=${size%x*} rows=${size#*x}
+	envs=$(sed -e '/^# env /!d' -e 's|^# env ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
+	mkdir -p "$T/$name"
+	status=0
+	(cd "$T/$name" && env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS="$cols" LINES="$rows" \
+		$envs CWGVIEW_SCRIPT="$script" "$CWGVIEW" >"$T/$name.out" 2>"$T/$name.err") || status=$?
+	if [ "$status" -ne 0 ] || [ -s "$T/$name.err" ]; then
+		not_ok "$name runs" "status $status" "$(cat "$T/$name.err")"
+		continue
+	fi
+	dumps=$(cd "$T/$name" && ls)
+	if [ -z "$dumps" ]; then
+		not_ok "$name dumps something"
+		continue
+	fi
+	if [ -n "${CWGVIEW_GOLDEN_UPDATE:-}" ]; then
+		rm -rf "$top_srcdir/tests/screen/$name"
+		cp -r "$T/$name" "$top_srcdir/tests/screen/$name"
+	fi
+	for d in $dumps; do
+		expect_file "$name/$d" "$top_srcdir/tests/screen/$name/$d" "$T/$name/$d"
+		case $d in
+		*.attrs) ;;
+		*)
+			if out=$("$check" "$T/$name/$d" "$cols"); then
+				ok "$name/$d: within the screen, borders aligned"
+			else
+				not_ok "$name/$d: within the screen, borders aligned" "$out"
+			fi;;
+		esac
+	done
+	# Nothing expected is missing.
+	for e in "$top_srcdir/tests/screen/$name"/*; do
+		[ -e "$T/$name/$(basename "$e")" ] || not_ok "$name/$(basename "$e") was dumped"
+	done
+done
+
+# Every action of the key table is exercised by some script.
+actions=$(sed -n 's/^[[:space:]]*A(\([A-Z_]*\),.*/\1/p' "$top_srcdir/src/tui/keys.h")
+covered=$(sed -n 's/^# covers: //p' "$top_srcdir"/tests/screen/*.keys | tr ' ' '\n')
+for a in $actions; do
+	if printf '%s\n' "$covered" | grep -qx "$a"; then ok "key $a has a screen test"
+	else not_ok "key $a has a screen test"; fi
+done
+
+done_testing
