@@ -58,7 +58,7 @@ static bool ensure_utf8(struct tui *t, char *err, size_t errsize)
 		if (setlocale(LC_CTYPE, candidates[i]) &&
 		    strcmp(nl_langinfo(CODESET), "UTF-8") == 0) {
 			snprintf(t->locale_note, sizeof t->locale_note,
-				 _("locale %s is not UTF-8: showing text as %s"),
+				 _("locale %s is not UTF-8; using %s"),
 				 was, candidates[i]);
 			return true;
 		}
@@ -99,8 +99,7 @@ static bool open_terminal(struct tui *t, char *err, size_t errsize)
 	screen = newterm(term, term_out, term_in);
 	if (!screen) {
 		snprintf(err, errsize,
-			 _("unknown terminal type '%s'; try TERM=xterm-256color, "
-			   "or use --print"), term);
+			 _("unknown terminal type '%s'; use --print"), term);
 		return false;
 	}
 	set_term(screen);
@@ -109,8 +108,7 @@ static bool open_terminal(struct tui *t, char *err, size_t errsize)
 	const char *cup = tigetstr("cup");
 	if (!cup || cup == (char *)-1) {
 		snprintf(err, errsize,
-			 _("terminal type '%s' cannot move the cursor; use a "
-			   "full-screen terminal, or --print"), term);
+			 _("TERM=%s cannot run the browser; use --print"), term);
 		return false;
 	}
 	(void)t;
@@ -123,6 +121,9 @@ static void close_terminal(void)
 		endwin();
 		delscreen(screen);
 		screen = NULL;
+		/* Before any message: what curses queued must reach the
+		 * terminal first, or it lands on top of the message. */
+		fflush(term_out);
 	}
 	if (term_out && term_out != stdout)
 		fclose(term_out);
@@ -317,7 +318,7 @@ static void draw_status(struct tui *t)
 		draw_set(w, ST_STATUS);
 	}
 	int hw = text_width(hints, strlen(hints));
-	if (t->cols - hw - 1 > used + 2) {
+	if (!msg && t->cols - hw - 1 > used + 2) {
 		wmove(w, 0, t->cols - hw - 1);
 		draw_text(w, hints, strlen(hints), t->cols);
 	}

@@ -1,0 +1,146 @@
+#!/bin/sh
+# The real binary on a real terminal: tmux runs cwgview, send-keys types,
+# capture-pane reads the screen.  Every wait polls with a deadline; there
+# are no fixed sleeps.
+. "$top_srcdir/tests/lib.sh"
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (./build.sh check installs it)"
+check="$top_builddir/tests/screencheck"
+sock="$T/tmux.sock"
+tm() { tmux -u -S "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+# wait_for TARGET TEXT: until the pane shows TEXT, at most 15 s.
+wait_for() {
+	i=0
+	while [ $i -lt 300 ]; do
+		tm capture-pane -p -t "$1" > "$T/screen" 2>/dev/null
+		grep -qF -- "$2" "$T/screen" && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+
+
+# One server for the whole test, with an idle first window, so that
+# remain-on-exit holds for every cwgview window (a dead pane stays, with its
+# exit status).  (Setting window-size to manual here makes tmux 3.3a's
+# server exit on the next new-window; resize-window alone works.)
+tm new-session -d -s t -n idle -x 80 -y 24 'exec cat'
+tm set-option -g remain-on-exit on
+
+# start COLSxROWS ENV…: a new window running cwgview with ENV; sets $W to
+# its id and $R to a file that receives "status N" when cwgview ends (tmux
+# itself may leave a killed child unreaped for a long time, so its
+# pane_dead_status cannot be relied on), and $E to cwgview's stderr.
+n=0
+start() {
+	size=$1; shift
+	n=$((n + 1)); R="$T/status.$n"; E="$T/stderr.$n"
+	W=$(tm new-window -d -P -F '#{window_id}' \
+		"trap '' INT; env $* '$CWGVIEW' 2>'$E'; echo status \$? > '$R'")
+	tm resize-window -t "$W" -x "${size%x*}" -y "${size#*x}"
+}
+
+# wait_status: until cwgview has ended and $R holds its status, at most 15 s.
+wait_status() {
+	i=0
+	while [ $i -lt 300 ]; do
+		[ -s "$R" ] && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+
+# restored: the terminal left the alternate screen.
+restored() { [ "$(tm display -p -t "$W" '#{alternate_on}')" = 0 ]; }
+
+start 80x24 TERM=xterm-256color LC_ALL=C.UTF-8
+main=$W main_status=$R
+if wait_for "$main" "简化和明确"; then ok "opens on the bundled document"
+else not_ok "opens on the bundled document" "$(cat "$T/screen")"; fi
+
+tm send-keys -t "$main" 7 g
+if wait_for "$main" "输入 · 7 区域代表处"; then ok "7g shows topic 7"
+else not_ok "7g shows topic 7" "$(cat "$T/screen")"; fi
+if out=$("$check" "$T/screen" 80); then ok "topic 7 at 80x24: borders aligned on every row"
+else not_ok "topic 7 at 80x24: borders aligned on every row" "$out" "$(cat "$T/screen")"; fi
+
+tm send-keys -t "$main" Tab j j
+if wait_for "$main" "输入 lines 3-"; then ok "Tab and j scroll the inputs"
+else not_ok "Tab and j scroll the inputs" "$(tail -n 1 "$T/screen")"; fi
+
+tm resize-window -t "$main" -x 40 -y 20
+if wait_for "$main" "[输入]"; then ok "resized to 40x20: one pane under a tab bar"
+else not_ok "resized to 40x20: one pane under a tab bar" "$(cat "$T/screen")"; fi
+if out=$("$check" "$T/screen" 40); then ok "topic 7 at 40x20: borders aligned on every row"
+else not_ok "topic 7 at 40x20: borders aligned on every row" "$out" "$(cat "$T/screen")"; fi
+
+tm send-keys -t "$main" q
+R=$main_status W=$main
+if wait_status && [ "$(cat "$R")" = "status 0" ] && restored; then
+	ok "q quits with status 0 and leaves the alternate screen"
+else
+	not_ok "q quits with status 0 and leaves the alternate screen" "$(cat "$R")"
+fi
+
+# Signals: the terminal is restored, then cwgview dies of the signal, as a
+# shell expects (128 + the signal number).
+for sig in TERM HUP INT; do
+	start 80x24 TERM=xterm-256color LC_ALL=C.UTF-8
+	if ! wait_for "$W" "简化和明确"; then
+		not_ok "SIG$sig restores the terminal" "never started: $(cat "$T/screen")"
+		continue
+	fi
+	if [ $sig = INT ]; then
+		tm send-keys -t "$W" C-c
+	else
+		pkill -$sig -P "$(tm display -p -t "$W" '#{pane_pid}')"
+	fi
+	want="status $((128 + $(kill -l $sig)))"
+	if wait_status && [ "$(cat "$R")" = "$want" ] && restored; then
+		ok "SIG$sig restores the terminal and ends cwgview by the signal"
+	else
+		not_ok "SIG$sig restores the terminal and ends cwgview by the signal" \
+			"got: $(cat "$R")" "want: $want"
+	fi
+done
+
+# The terminal types people have, ACS borders falling back where needed.
+for term in xterm-256color screen-256color tmux-256color linux vt100; do
+	start 80x24 TERM=$term LC_ALL=C.UTF-8
+	if wait_for "$W" "简化和明确" && grep -q "国际电联是一家" "$T/screen"; then
+		ok "TERM=$term shows the topics"
+	else
+		not_ok "TERM=$term shows the topics" "$(cat "$T/screen")"
+	fi
+	tm send-keys -t "$W" q
+done
+
+# Over SSH the locale is often POSIX: cwgview switches LC_CTYPE to a UTF-8
+# locale, says so once, and still shows Chinese.
+start 80x24 TERM=xterm-256color LC_ALL=POSIX LANG= LC_CTYPE=
+if wait_for "$W" "locale C is not UTF-8; using C.UTF-8" && grep -q "简化和明确" "$T/screen"; then
+	ok "POSIX locale: switches to UTF-8 and says so"
+else
+	not_ok "POSIX locale: switches to UTF-8 and says so" "$(cat "$T/screen")"
+fi
+tm send-keys -t "$W" j
+if wait_for "$W" "topic 2/10" && ! grep -q "is not UTF-8" "$T/screen"; then
+	ok "the locale notice shows once"
+else
+	not_ok "the locale notice shows once" "$(tail -n 1 "$T/screen")"
+fi
+tm send-keys -t "$W" q
+
+# Terminals that cannot run a full-screen program: a clear error, status 2.
+for term in dumb no-such-terminal; do
+	start 80x24 TERM=$term LC_ALL=C.UTF-8
+	if wait_status && [ "$(cat "$R")" = "status 2" ] && [ "$(line_count "$E")" = 1 ] &&
+	   grep -q "^cwgview: .*use --print" "$E"; then
+		ok "TERM=$term: $(cat "$E")"
+	else
+		not_ok "TERM=$term gives one error line and status 2" "$(cat "$R" "$E")"
+	fi
+done
+
+done_testing
