@@ -60,7 +60,7 @@ esac
 
 # --help names every long option the program accepts.
 run --help
-for opt in --print --format --width --output --list --check --help --version; do
+for opt in --print --format --paper --width --output --list --check --help --version; do
 	if grep -q -- "$opt" "$T/out"; then ok "--help mentions $opt"
 	else not_ok "--help mentions $opt"; fi
 done
