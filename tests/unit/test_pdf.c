@@ -46,7 +46,10 @@ static void test_render(void **state)
 		char fam[64];
 		assert_false(pdf_find_cjk_font(fam, sizeof fam, err,
 					       sizeof err));
-		skip();
+		/* Not skip(): cmocka 1.1 reports a skip as "not ok" in TAP.
+		 * What the stub does is what there is to test here. */
+		doc_free(d);
+		return;
 	}
 	char fam[256];
 	assert_true(pdf_find_cjk_font(fam, sizeof fam, err, sizeof err));
