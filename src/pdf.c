@@ -83,12 +83,22 @@ const char *pdf_unavailable(void)
 
 /* ---- the font ---- */
 
-/* In order of preference: the fonts Debian ships for Simplified Chinese.
- * Sans faces first, since a table of short items reads better in them. */
-static const char *const cjk_families[] = {
+/* Text is set as Chinese documents are printed: running text in a serif
+ * (宋体-style) face, headings and emphasis in a bold sans (黑体).  There is
+ * a concrete reason too: cairo 1.16 (Debian 12) embeds a broken glyph for
+ * 如 from Noto Sans CJK SC Regular (ghostscript draws a box, poppler
+ * nothing), while Noto Serif CJK SC and the Sans Bold embed every GB 2312
+ * character intact.  In order of preference, each list ending with the
+ * other style, so that one installed CJK font is enough. */
+static const char *const serif_families[] = {
+	"Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN",
+	"AR PL UMing CN",    "Noto Sans CJK SC",    "Source Han Sans SC",
+	"WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback",
+};
+static const char *const sans_families[] = {
 	"Noto Sans CJK SC",    "Source Han Sans SC", "Source Han Sans CN",
 	"WenQuanYi Micro Hei", "WenQuanYi Zen Hei",  "Droid Sans Fallback",
-	"Noto Serif CJK SC",   "AR PL UMing CN",     "AR PL UKai CN",
+	"Noto Serif CJK SC",   "AR PL UMing CN",
 };
 
 /* Characters every page of this table uses, from the title and the
@@ -113,8 +123,11 @@ static bool covers_probe(FcPattern *font)
 	return true;
 }
 
-bool pdf_find_cjk_font(char *family, size_t family_size, char *err,
-		       size_t errsize)
+/* The family of the first installed font, in the order of families[],
+ * that covers the probe. */
+static bool pdf_find_font(const char *const *families, size_t n_families,
+			  char *family, size_t family_size, char *err,
+			  size_t errsize)
 {
 	if (family_size)
 		family[0] = '\0';
@@ -127,9 +140,9 @@ bool pdf_find_cjk_font(char *family, size_t family_size, char *err,
 		snprintf(err, errsize, "out of memory");
 		return false;
 	}
-	for (size_t i = 0; i < sizeof cjk_families / sizeof *cjk_families; i++)
+	for (size_t i = 0; i < n_families; i++)
 		FcPatternAddString(pat, FC_FAMILY,
-				   (const FcChar8 *)cjk_families[i]);
+				   (const FcChar8 *)families[i]);
 	FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"zh-cn");
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
@@ -156,6 +169,15 @@ bool pdf_find_cjk_font(char *family, size_t family_size, char *err,
 	if (!found)
 		snprintf(err, errsize, "%s", no_font);
 	return found;
+}
+
+#define PDF_N(a) (sizeof a / sizeof *a)
+
+bool pdf_find_cjk_font(char *family, size_t family_size, char *err,
+		       size_t errsize)
+{
+	return pdf_find_font(serif_families, PDF_N(serif_families), family,
+			     family_size, err, errsize);
 }
 
 /* ---- page geometry and type, in points ---- */
@@ -212,7 +234,8 @@ struct pdf {
 	cairo_t *cr;
 	PangoFontMap *fontmap;
 	PangoContext *ctx;
-	char family[256];
+	char family[256];  /* running text */
+	char heading[256]; /* headings and bold spans */
 	double page_w, page_h, text_w, body_h;
 	struct pdf_para *paras;
 	size_t n_paras, cap_paras;
@@ -240,12 +263,14 @@ static bool pdf_grow(void **p, size_t *cap, size_t n, size_t elem)
 struct pdf_text {
 	struct buf s;
 	PangoAttrList *attrs;
+	const char *bold_family; /* the sans for bold spans */
 };
 
-static void pdf_text_init(struct pdf_text *t)
+static void pdf_text_init(struct pdf_text *t, const struct pdf *P)
 {
 	buf_init(&t->s);
 	t->attrs = pango_attr_list_new();
+	t->bold_family = P->heading;
 }
 
 static void pdf_text_free(struct pdf_text *t)
@@ -281,9 +306,11 @@ static void pdf_text_add(struct pdf_text *t, const char *s, enum pdf_span st)
 	size_t end = t->s.len;
 	if (end == start)
 		return;
-	if (st == SPAN_BOLD)
+	if (st == SPAN_BOLD) {
+		pdf_attr(t, pango_attr_family_new(t->bold_family), start, end);
 		pdf_attr(t, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start,
 			 end);
+	}
 	else if (st == SPAN_GREY) {
 		guint16 g = (guint16)(grey_docnum * 65535);
 		pdf_attr(t, pango_attr_foreground_new(g, g, g), start, end);
@@ -294,7 +321,7 @@ static PangoFontDescription *pdf_font(const struct pdf *P, double size,
 				      bool bold)
 {
 	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family(fd, P->family);
+	pango_font_description_set_family(fd, bold ? P->heading : P->family);
 	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
 	if (bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
@@ -371,7 +398,7 @@ static void pdf_para(struct pdf *P, struct pdf_text *t, size_t topic,
 static double pdf_marker_width(struct pdf *P, const char *marker)
 {
 	struct pdf_text t;
-	pdf_text_init(&t);
+	pdf_text_init(&t, P);
 	pdf_text_add(&t, marker, SPAN_PLAIN);
 	PangoLayout *l = pdf_layout(P, &t, size_body, false, 0, 0);
 	PangoRectangle ink, logical;
@@ -401,7 +428,7 @@ static void pdf_items(struct pdf *P, size_t topic, const struct doc_item *it,
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct pdf_text t;
-		pdf_text_init(&t);
+		pdf_text_init(&t, P);
 		double hang = 0;
 		if (it[i].marker) {
 			pdf_text_add(&t, it[i].marker, SPAN_PLAIN);
@@ -427,7 +454,7 @@ static void pdf_row(struct pdf *P, size_t topic, const struct doc_input *in,
 		    bool first_row)
 {
 	struct pdf_text t;
-	pdf_text_init(&t);
+	pdf_text_init(&t, P);
 	/* As on the screen: a row with one headed block names its
 	 * contributor in the row's header, else each block names its own. */
 	bool one = doc_input_heading_in_header(in);
@@ -452,7 +479,7 @@ static void pdf_row(struct pdf *P, size_t topic, const struct doc_input *in,
 	for (size_t b = 0; b < in->n_blocks; b++) {
 		const struct doc_block *bl = &in->blocks[b];
 		if (bl->heading && !one) {
-			pdf_text_init(&t);
+			pdf_text_init(&t, P);
 			pdf_text_add(&t, "（", SPAN_BOLD);
 			pdf_text_add(&t, bl->heading, SPAN_BOLD);
 			pdf_text_add(&t, "）", SPAN_BOLD);
@@ -472,7 +499,7 @@ static void pdf_row(struct pdf *P, size_t topic, const struct doc_input *in,
 static void pdf_section(struct pdf *P, size_t topic, const char *label)
 {
 	struct pdf_text t;
-	pdf_text_init(&t);
+	pdf_text_init(&t, P);
 	pdf_text_add(&t, label, SPAN_PLAIN);
 	struct pdf_para_opts o = {.size = size_section,
 				  .bold = true,
@@ -488,7 +515,7 @@ static void pdf_topic(struct pdf *P, size_t topic, bool first)
 	const struct doc *d = P->d;
 	const struct doc_topic *t = &d->topics[topic];
 	struct pdf_text tt;
-	pdf_text_init(&tt);
+	pdf_text_init(&tt, P);
 	char num[32];
 	/* The number and the title, as in the text layout; U+3000 keeps
 	 * them apart by one Chinese character. */
@@ -653,7 +680,7 @@ static void pdf_running(struct pdf *P, const char *s, double x,
 			double baseline, double width, PangoAlignment align)
 {
 	struct pdf_text t;
-	pdf_text_init(&t);
+	pdf_text_init(&t, P);
 	pdf_text_add(&t, s, SPAN_PLAIN);
 	PangoLayout *l = pdf_layout(P, &t, size_running, false, width, 0);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -796,7 +823,9 @@ bool pdf_render_topics(struct buf *out, const struct doc *d,
 	struct pdf P;
 	memset(&P, 0, sizeof P);
 	P.d = d;
-	if (!pdf_find_cjk_font(P.family, sizeof P.family, err, errsize))
+	if (!pdf_find_cjk_font(P.family, sizeof P.family, err, errsize) ||
+	    !pdf_find_font(sans_families, PDF_N(sans_families), P.heading,
+			   sizeof P.heading, err, errsize))
 		return false;
 	pdf_paper_size(paper, &P.page_w, &P.page_h);
 	P.text_w = P.page_w - 2 * margin_side;

@@ -36,7 +36,8 @@ const char *pdf_unavailable(void);
 
 /* Looks for an installed font that covers Chinese (through fontconfig,
  * which honours FONTCONFIG_FILE) and writes its family name into family.
- * Prefers Noto Sans CJK SC, Source Han Sans, WenQuanYi Micro Hei …; any
+ * Prefers a serif face for running text (Noto Serif CJK SC, Source Han
+ * Serif, AR PL UMing), then sans ones (Noto Sans CJK SC, WenQuanYi …); any
  * font is accepted only when its character set covers a probe of common
  * characters, so a Latin font that fontconfig offers as the "best match"
  * never gets through.  On failure writes a one-line message naming the
