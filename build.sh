@@ -17,9 +17,13 @@ set -eu
 cd "$(dirname "$0")"
 top=$(pwd)
 
-# Build dependencies, and what the test suite drives (tmux, locales).
-PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev"
-PKGS_CHECK="libcmocka-dev tmux"
+# Build dependencies (Pango and Cairo for PDF, a Chinese font to set it in),
+# and what the test suite drives: tmux, poppler-utils to read PDFs back,
+# CUPS (daemon, lpr, a PDF driver) for the printing round trip.
+PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
+	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk"
+PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
+	cups cups-bsd cups-client printer-driver-cups-pdf"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
 

@@ -19,6 +19,7 @@
 #include "cwgview/doc.h"
 #include "cwgview/i18n.h"
 #include "cwgview/load.h"
+#include "cwgview/pdf.h"
 #include "cwgview/render.h"
 #include "cwgview/text.h"
 #include "tui/keys.h"
@@ -73,12 +74,16 @@ static void print_help(void)
 		 "comma list, or all\n"
 		 "  -f, --format=FMT     with --print: text (default), "
 		 "markdown, json, pdf\n"
+		 "      --paper=SIZE     with --format pdf: a4 (default) or "
+		 "letter\n"
 		 "  -w, --width=N        wrap text to N columns (default: "
 		 "the terminal's\n"
 		 "                       width, else 80)\n"
 		 "  -o, --output=FILE    with --print: write to FILE "
 		 "(atomically) instead of\n"
-		 "                       standard output\n"
+		 "                       standard output (a PDF only when "
+		 "that is not a\n"
+		 "                       terminal)\n"
 		 "  -l, --list           list the topics: number, title, "
 		 "number of inputs\n"
 		 "      --check          load and validate FILE, print a "
@@ -219,13 +224,14 @@ static bool emit(const char *output, const struct buf *b)
 
 enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK };
 
-enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN };
+enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
 	{"format", required_argument, NULL, 'f'},
 	{"width", required_argument, NULL, 'w'},
 	{"output", required_argument, NULL, 'o'},
+	{"paper", required_argument, NULL, OPT_PAPER},
 	{"list", no_argument, NULL, 'l'},
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
@@ -254,6 +260,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	enum mode mode = MODE_BROWSE;
 	const char *topics = NULL, *format_name = NULL, *output = NULL;
+	const char *paper_name = NULL;
 	int width = 0;
 	struct tui_options topt = {false, false, NULL};
 	int c;
@@ -284,6 +291,9 @@ int main(int argc, char **argv)
 		}
 		case 'o':
 			output = optarg;
+			break;
+		case OPT_PAPER:
+			paper_name = optarg;
 			break;
 		case 'l':
 			if (!set_mode(&mode, MODE_LIST, "--list"))
@@ -340,8 +350,25 @@ int main(int argc, char **argv)
 			    "or pdf", format_name);
 		return EXIT_USAGE;
 	}
-	if (format == RENDER_PDF) {
-		errorf("PDF output is not built into this cwgview");
+	enum pdf_paper paper = PDF_PAPER_A4;
+	if (paper_name && format != RENDER_PDF) {
+		usage_error("--paper only applies to --format pdf");
+		return EXIT_USAGE;
+	}
+	if (paper_name && !pdf_paper_parse(paper_name, &paper)) {
+		usage_error("unknown paper size '%s': use a4 or letter",
+			    paper_name);
+		return EXIT_USAGE;
+	}
+	if (format == RENDER_PDF && pdf_unavailable()) {
+		errorf("%s", pdf_unavailable());
+		return EXIT_USAGE;
+	}
+	/* A PDF on a terminal is a screenful of binary that can change the
+	 * terminal's state; asked for it there, say how to get a file. */
+	if (format == RENDER_PDF && !output && isatty(STDOUT_FILENO)) {
+		usage_error("will not write a PDF to a terminal: use -o FILE "
+			    "or redirect standard output");
 		return EXIT_USAGE;
 	}
 	const char *path = optind < argc ? argv[optind] : bundled_path();
@@ -388,7 +415,13 @@ int main(int argc, char **argv)
 		} else {
 			if (!width)
 				width = output ? 80 : terminal_width();
-			render_topics(&out, d, sel, format, width);
+			if (format != RENDER_PDF) {
+				render_topics(&out, d, sel, format, width);
+			} else if (!pdf_render_topics(&out, d, sel, paper, err,
+						      sizeof err)) {
+				errorf("%s", err);
+				status = EXIT_USAGE;
+			}
 		}
 		free(sel);
 		break;

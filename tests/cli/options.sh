@@ -60,7 +60,7 @@ esac
 
 # --help names every long option the program accepts.
 run --help
-for opt in --print --format --width --output --list --check --help --version; do
+for opt in --print --format --paper --width --output --list --check --help --version; do
 	if grep -q -- "$opt" "$T/out"; then ok "--help mentions $opt"
 	else not_ok "--help mentions $opt"; fi
 done
@@ -74,7 +74,7 @@ expect_eq "json loads again" "0 <stdin>: ok, 10 topics, 23 inputs, 24 document r
 
 # The man page's KEYS section is the key table's (cwgview --keys-man).
 run --keys-man
-sed -n '/^\.SH KEYS$/,/^\.SH FILE FORMAT$/p' docs/cwgview.1 | sed '$d' > "$T/man-keys"
+awk '/^\.SH /{on = $0 == ".SH KEYS"} on' docs/cwgview.1 > "$T/man-keys"
 expect_file "man page KEYS section matches the key table" "$T/man-keys" "$T/out"
 
 done_testing

@@ -1,0 +1,67 @@
+/* Running an external command (the print command, a pipe command) with a
+ * document on its standard input, capturing what it says.
+ *
+ * Not part of the core (it starts processes and writes to pipes), and no
+ * curses here either: the browser calls it and shows spawn_describe()'s
+ * line in its status line.  The command is an argv that the user (or the
+ * built-in default) configured, run with posix_spawnp: never through a
+ * shell, so nothing from the data can become part of a command line; the
+ * data only ever travels on the child's standard input. */
+#ifndef CWGVIEW_SPAWN_H
+#define CWGVIEW_SPAWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cwgview/buf.h"
+
+/* At most this much of the command's output is kept; the rest is read and
+ * dropped so that a chatty command cannot block or exhaust memory. */
+#define SPAWN_MAX_OUTPUT ((size_t)64 << 10)
+
+struct spawn_result {
+	int start_errno;    /* non-zero: the command could not be started
+			       (ENOENT: no such command; EACCES …) */
+	bool exited;        /* it ran and exited: exit_status is valid */
+	int exit_status;
+	int term_signal;    /* killed by this signal, else 0 */
+	bool timed_out;     /* killed by spawn_run after timeout_ms */
+	bool input_closed;  /* it exited or closed stdin before reading all
+			       the input (EPIPE) */
+	struct buf output;  /* stdout and stderr, interleaved as written */
+	bool output_truncated;
+};
+
+void spawn_result_init(struct spawn_result *r);
+void spawn_result_free(struct spawn_result *r);
+
+/* Runs argv[0] (looked up in PATH when it has no slash) with argv, input
+ * [0, len) on its standard input (then end of file), standard output and
+ * standard error captured together.  The child gets the default SIGPIPE
+ * disposition and an empty signal mask whatever the caller has; the
+ * caller's SIGPIPE is not raised by a child that stops reading.
+ * timeout_ms > 0 kills the child with SIGTERM (then SIGKILL) after that
+ * long.  Returns true when the command ran and exited with status 0;
+ * otherwise false with the reason in r (start_errno, exit_status,
+ * term_signal, timed_out).  r must be initialised; its output is
+ * replaced. */
+bool spawn_run(const char *const argv[], const void *input, size_t len,
+	       int timeout_ms, struct spawn_result *r);
+
+/* One line for a status line about a finished run of the command named
+ * name: "NAME: command not found", "NAME exited with status 3: <first
+ * line of its output>", "NAME was killed by signal 9 (Killed)", "NAME
+ * did not finish within N s".  Empty (nothing appended) on success.
+ * Output of the command is sanitised (no control characters) and cut to
+ * a reasonable length. */
+void spawn_describe(const struct spawn_result *r, const char *name,
+		    struct buf *msg);
+
+/* Finds the job id in what lp or lpr printed: "request id is QUEUE-123
+ * (1 file(s))" gives "QUEUE-123".  CUPS's lpr prints nothing by default,
+ * lp prints that line.  Returns false when there is no such line or the
+ * id does not fit. */
+bool spawn_parse_job_id(const char *output, size_t len, char *id,
+			size_t idsize);
+
+#endif

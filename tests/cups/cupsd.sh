@@ -1,0 +1,145 @@
+#!/bin/sh
+# A private CUPS scheduler for the printing tests.
+#
+#   cupsd.sh start DIR   start cupsd with everything under DIR (created):
+#                        configuration, spool, logs, and a unix socket
+#                        DIR/cups.sock; add the queue cwgview-test, which
+#                        writes each job to DIR/out/job: a file: device
+#                        behind cups-filters' Generic PDF Printer, so the
+#                        file is the PDF as a PDF printer would get it
+#                        (through the pdftopdf filter).  Each job
+#                        replaces the file.
+#                        Prints CUPS_SERVER=DIR/cups.sock when the queue
+#                        accepts jobs.  On failure prints the reason (from
+#                        cupsd's own log when it has one) and exits 1.
+#   cupsd.sh stop DIR    stop that cupsd and wait until it is gone.
+#
+# Clients reach it with CUPS_SERVER=DIR/cups.sock (lpr, lp, lpstat); it
+# listens on no TCP port and shares nothing with the system's cupsd, which
+# may or may not be running (Debian's postinst starts one where it can).
+# Waits poll with a deadline; there is no fixed sleep.
+set -u
+
+cmd=${1:-}
+D=${2:-}
+[ -n "$D" ] || { echo "usage: cupsd.sh start|stop DIR" >&2; exit 2; }
+QUEUE=cwgview-test
+SOCK=$D/cups.sock
+
+# wait_for SECONDS COMMAND...: polls COMMAND until it succeeds.
+wait_for() {
+	limit=$1; shift
+	end=$(( $(date +%s) + limit ))
+	while ! "$@" >/dev/null 2>&1; do
+		[ "$(date +%s)" -lt "$end" ] || return 1
+		sleep 0.05
+	done
+}
+
+alive() { [ -f "$D/cupsd.pid" ] && kill -0 "$(cat "$D/cupsd.pid")" 2>/dev/null; }
+
+# Why cupsd is not up: the last errors of its log, or what it printed.
+reason() {
+	{
+		grep -h '^[EA] ' "$D/log/error_log" 2>/dev/null | tail -n 3
+		tail -n 3 "$D/log/cupsd.out" 2>/dev/null
+	} | sed 's/^[EA] \[[^]]*\] //' | tr '\n' ' ' | cut -c 1-400
+}
+
+fail() { echo "$1: $(reason)"; "$0" stop "$D" >/dev/null 2>&1; exit 1; }
+
+start() {
+	cupsd=
+	for c in /usr/sbin/cupsd "$(command -v cupsd 2>/dev/null)"; do
+		[ -x "$c" ] && { cupsd=$c; break; }
+	done
+	[ -n "$cupsd" ] || { echo "cupsd not found (Debian package cups-daemon)"; exit 1; }
+	command -v lpadmin >/dev/null 2>&1 || { echo "lpadmin not found (Debian package cups-client)"; exit 1; }
+	# As root, cupsd runs filters as lp: they must reach DIR/spool.
+	if [ "$(id -u)" -eq 0 ]; then
+		dir=$(dirname "$D")
+		while [ "$dir" != / ]; do
+			perm=$(stat -c %A "$dir") || exit 1
+			case $perm in
+			*x | *t) ;;
+			*) echo "$dir is not searchable by others, so cupsd's filters (user lp) cannot reach $D"; exit 1;;
+			esac
+			dir=$(dirname "$dir")
+		done
+	fi
+	mkdir -p "$D/etc/ppd" "$D/etc/ssl" "$D/spool/tmp" "$D/cache" "$D/state" \
+		"$D/log" "$D/out" || exit 1
+	# Readable by the filters, writable by no one else: cupsd refuses
+	# configuration and spool directories that others can write.
+	chmod 755 "$D" "$D/etc" "$D/spool" "$D/cache" "$D/state" "$D/log" "$D/out"
+	chmod 1777 "$D/spool/tmp"
+	cat > "$D/etc/cups-files.conf" <<EOC
+ServerRoot $D/etc
+RequestRoot $D/spool
+TempDir $D/spool/tmp
+CacheDir $D/cache
+StateDir $D/state
+ErrorLog $D/log/error_log
+AccessLog $D/log/access_log
+PageLog $D/log/page_log
+FileDevice Yes
+SystemGroup root
+EOC
+	cat > "$D/etc/cupsd.conf" <<EOC
+LogLevel debug
+MaxLogSize 0
+Listen $SOCK
+Browsing No
+BrowseLocalProtocols none
+WebInterface No
+DefaultAuthType None
+PreserveJobFiles No
+<Location />
+  Order allow,deny
+  Allow all
+</Location>
+<Policy default>
+  <Limit All>
+    Order deny,allow
+    Allow all
+  </Limit>
+</Policy>
+EOC
+	chmod 644 "$D/etc/cupsd.conf" "$D/etc/cups-files.conf"
+	# -f: stay in the foreground, so its pid is ours to stop.
+	"$cupsd" -f -c "$D/etc/cupsd.conf" -s "$D/etc/cups-files.conf" \
+		</dev/null >"$D/log/cupsd.out" 2>&1 &
+	echo $! > "$D/cupsd.pid"
+	up() { alive && [ -S "$SOCK" ] && lpstat -h "$SOCK" -r | grep -q 'is running'; }
+	wait_for 30 up || fail "cupsd did not start"
+	# A raw queue would be simpler, but CUPS 2.4 sends nothing at all to
+	# a file: device when a job has no filter to run.
+	ppd=/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd
+	[ -f "$ppd" ] || fail "no $ppd (Debian package cups-filters)"
+	lpadmin -h "$SOCK" -p "$QUEUE" -v "file://$D/out/job" -P "$ppd" -E >"$D/log/lpadmin.out" 2>&1 ||
+		fail "lpadmin could not add the queue: $(cat "$D/log/lpadmin.out")"
+	ready() {
+		lpstat -h "$SOCK" -a "$QUEUE" | grep -q 'accepting requests' &&
+			lpstat -h "$SOCK" -p "$QUEUE" | grep -q 'enabled'
+	}
+	wait_for 30 ready || fail "the queue $QUEUE does not accept jobs"
+	echo "CUPS_SERVER=$SOCK"
+}
+
+stop() {
+	alive || { rm -f "$D/cupsd.pid"; return 0; }
+	pid=$(cat "$D/cupsd.pid")
+	kill -TERM "$pid" 2>/dev/null
+	gone() { ! kill -0 "$pid" 2>/dev/null; }
+	if ! wait_for 15 gone; then
+		kill -KILL "$pid" 2>/dev/null
+		wait_for 5 gone
+	fi
+	rm -f "$D/cupsd.pid"
+}
+
+case $cmd in
+start) start ;;
+stop) stop ;;
+*) echo "usage: cupsd.sh start|stop DIR" >&2; exit 2 ;;
+esac
