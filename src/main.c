@@ -17,6 +17,7 @@
 
 #include "cwgview/buf.h"
 #include "cwgview/doc.h"
+#include "cwgview/fileio.h"
 #include "cwgview/i18n.h"
 #include "cwgview/load.h"
 #include "cwgview/pdf.h"
@@ -74,8 +75,9 @@ static void print_help(void)
 		 "comma list, or all\n"
 		 "  -f, --format=FMT     with --print: text (default), "
 		 "markdown, json, pdf\n"
-		 "      --paper=SIZE     with --format pdf: a4 (default) or "
-		 "letter\n"
+		 "      --paper=SIZE     PDF paper, for --format pdf and the "
+		 "browser's p:\n"
+		 "                       a4 (default) or letter\n"
 		 "  -w, --width=N        wrap text to N columns (default: "
 		 "the terminal's\n"
 		 "                       width, else 80)\n"
@@ -92,6 +94,13 @@ static void print_help(void)
 		 "NO_COLOR=1)\n"
 		 "      --no-mouse       browse without the mouse, so the "
 		 "terminal can select text\n"
+		 "      --printer=NAME   the browser's p prints to NAME "
+		 "(lpr -P NAME)\n"
+		 "      --print-command=CMD  p runs CMD (split at spaces, no "
+		 "shell) with the PDF\n"
+		 "                       on its standard input; default lpr\n"
+		 "      --secure         no printing, saving, piping or "
+		 "history; no -o\n"
 		 "  -h, --help           show this help and exit\n"
 		 "  -V, --version        show the version and exit\n"
 		 "\n"
@@ -157,65 +166,16 @@ static int terminal_width(void)
 	return 80;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return true;
-}
-
-/* Writes to a temporary file beside PATH, then renames it over PATH, so a
- * reader never sees half a file and a failure leaves PATH as it was. */
-static bool write_atomically(const char *path, const char *data, size_t len)
-{
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	if (!tmp) {
-		errorf("%s: %s", path, strerror(ENOMEM));
-		return false;
-	}
-	snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		errorf("%s: %s", path, strerror(errno));
-		free(tmp);
-		return false;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	bool ok = fchmod(fd, 0666 & ~mask) == 0 && write_all(fd, data, len) &&
-		  fsync(fd) == 0;
-	int e = errno;
-	if (close(fd) != 0 && ok) {
-		ok = false;
-		e = errno;
-	}
-	if (ok && rename(tmp, path) != 0) {
-		ok = false;
-		e = errno;
-	}
-	if (!ok) {
-		unlink(tmp);
-		errorf("%s: %s", path, strerror(e));
-	}
-	free(tmp);
-	return ok;
-}
-
 static bool emit(const char *output, const struct buf *b)
 {
 	const char *data = b->data ? b->data : "";
-	if (output)
-		return write_atomically(output, data, b->len);
-	if (!write_all(STDOUT_FILENO, data, b->len)) {
+	if (output) {
+		if (file_write_atomically(output, data, b->len))
+			return true;
+		errorf("%s: %s", output, strerror(errno));
+		return false;
+	}
+	if (!file_write_all(STDOUT_FILENO, data, b->len)) {
 		errorf("write error: %s", strerror(errno));
 		return false;
 	}
@@ -224,7 +184,8 @@ static bool emit(const char *output, const struct buf *b)
 
 enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK };
 
-enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER };
+enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
+       OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -232,6 +193,9 @@ static const struct option long_options[] = {
 	{"width", required_argument, NULL, 'w'},
 	{"output", required_argument, NULL, 'o'},
 	{"paper", required_argument, NULL, OPT_PAPER},
+	{"secure", no_argument, NULL, OPT_SECURE},
+	{"printer", required_argument, NULL, OPT_PRINTER},
+	{"print-command", required_argument, NULL, OPT_PRINT_COMMAND},
 	{"list", no_argument, NULL, 'l'},
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
@@ -262,7 +226,12 @@ int main(int argc, char **argv)
 	const char *topics = NULL, *format_name = NULL, *output = NULL;
 	const char *paper_name = NULL;
 	int width = 0;
-	struct tui_options topt = {false, false, NULL};
+	struct tui_options topt;
+	memset(&topt, 0, sizeof topt);
+	topt.printer = getenv("CWGVIEW_PRINTER");
+	topt.print_command = getenv("CWGVIEW_PRINT_COMMAND");
+	const char *secure_env = getenv("CWGVIEW_SECURE");
+	topt.secure = secure_env && *secure_env && strcmp(secure_env, "0") != 0;
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":p:f:w:o:lhV", long_options,
@@ -302,6 +271,15 @@ int main(int argc, char **argv)
 		case OPT_CHECK:
 			if (!set_mode(&mode, MODE_CHECK, "--check"))
 				return EXIT_USAGE;
+			break;
+		case OPT_SECURE:
+			topt.secure = true;
+			break;
+		case OPT_PRINTER:
+			topt.printer = optarg;
+			break;
+		case OPT_PRINT_COMMAND:
+			topt.print_command = optarg;
 			break;
 		case OPT_NO_COLOR:
 			topt.no_color = true;
@@ -351,8 +329,13 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	enum pdf_paper paper = PDF_PAPER_A4;
-	if (paper_name && format != RENDER_PDF) {
-		usage_error("--paper only applies to --format pdf");
+	if (paper_name && format != RENDER_PDF && mode != MODE_BROWSE) {
+		usage_error("--paper only applies to --format pdf and the "
+			    "browser's p");
+		return EXIT_USAGE;
+	}
+	if (topt.secure && output) {
+		usage_error("--output writes a file, which --secure forbids");
 		return EXIT_USAGE;
 	}
 	if (paper_name && !pdf_paper_parse(paper_name, &paper)) {
@@ -379,6 +362,7 @@ int main(int argc, char **argv)
 	/* The browser, unless standard output is not a terminal: then, as
 	 * less does, print everything.  A key script (the screen tests) runs
 	 * the browser headless. */
+	topt.paper = (int)paper;
 	topt.script = getenv("CWGVIEW_SCRIPT");
 	if (topt.script && !*topt.script)
 		topt.script = NULL;

@@ -45,8 +45,9 @@ static long long spawn_now_ms(void)
 }
 
 /* Starts the child with in_fd as its stdin and out_fd as its stdout and
- * stderr.  Returns 0 or an errno value (glibc's posix_spawnp reports a
- * failed exec, ENOENT for a missing command, through its result). */
+ * stderr (out_fd < 0: it keeps the caller's, the terminal).  Returns 0 or
+ * an errno value (glibc's posix_spawnp reports a failed exec, ENOENT for a
+ * missing command, through its result). */
 static int spawn_start(const char *const argv[], int in_fd, int out_fd,
 		       pid_t *pid)
 {
@@ -62,9 +63,9 @@ static int spawn_start(const char *const argv[], int in_fd, int out_fd,
 	}
 	/* The pipes are close-on-exec; the dup2'd copies are not. */
 	e = posix_spawn_file_actions_adddup2(&fa, in_fd, STDIN_FILENO);
-	if (!e)
+	if (!e && out_fd >= 0)
 		e = posix_spawn_file_actions_adddup2(&fa, out_fd, STDOUT_FILENO);
-	if (!e)
+	if (!e && out_fd >= 0)
 		e = posix_spawn_file_actions_adddup2(&fa, out_fd, STDERR_FILENO);
 	/* The browser may ignore or block SIGPIPE; the command should not
 	 * inherit that. */
@@ -191,6 +192,83 @@ static bool spawn_pump(int *in_fd, int *out_fd, const char *input,
 	return true;
 }
 
+/* A write to a pipe whose reader has gone raises SIGPIPE, which would end
+ * the browser.  Block it while writing and take back a SIGPIPE we caused,
+ * leaving one that was already pending. */
+struct pipe_guard {
+	sigset_t set, old;
+	bool was_pending;
+};
+
+static void pipe_guard_on(struct pipe_guard *g)
+{
+	sigset_t pending;
+	sigemptyset(&g->set);
+	sigaddset(&g->set, SIGPIPE);
+	sigpending(&pending);
+	g->was_pending = sigismember(&pending, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &g->set, &g->old);
+}
+
+static void pipe_guard_off(struct pipe_guard *g)
+{
+	sigset_t pending;
+	sigpending(&pending);
+	if (!g->was_pending && sigismember(&pending, SIGPIPE)) {
+		struct timespec zero = {0, 0};
+		while (sigtimedwait(&g->set, NULL, &zero) < 0 && errno == EINTR)
+			;
+	}
+	pthread_sigmask(SIG_SETMASK, &g->old, NULL);
+}
+
+bool spawn_run_terminal(const char *const argv[], const void *input,
+			size_t len, struct spawn_result *r)
+{
+	buf_reset(&r->output);
+	struct buf keep = r->output;
+	memset(r, 0, sizeof *r);
+	r->output = keep;
+	if (!argv || !argv[0] || !argv[0][0]) {
+		r->start_errno = ENOENT;
+		return false;
+	}
+	int in[2] = {-1, -1};
+	if (pipe2(in, O_CLOEXEC) != 0) {
+		r->start_errno = errno;
+		return false;
+	}
+	pid_t pid;
+	int e = spawn_start(argv, in[0], -1, &pid);
+	spawn_close(&in[0]);
+	if (e) {
+		r->start_errno = e;
+		spawn_close(&in[1]);
+		return false;
+	}
+	/* Blocking writes: the command owns the terminal until it exits,
+	 * as a command piped to from less does. */
+	struct pipe_guard g;
+	pipe_guard_on(&g);
+	const char *p = input;
+	size_t left = len;
+	while (left > 0) {
+		ssize_t w = write(in[1], p, left);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			r->input_closed = true; /* EPIPE: it stopped reading */
+			break;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	spawn_close(&in[1]);
+	pipe_guard_off(&g);
+	spawn_reap(pid, false, r);
+	return r->exited && r->exit_status == 0;
+}
+
 bool spawn_run(const char *const argv[], const void *input, size_t len,
 	       int timeout_ms, struct spawn_result *r)
 {
@@ -222,26 +300,12 @@ bool spawn_run(const char *const argv[], const void *input, size_t len,
 	fcntl(in[1], F_SETFL, fcntl(in[1], F_GETFL) | O_NONBLOCK);
 	fcntl(out[0], F_SETFL, fcntl(out[0], F_GETFL) | O_NONBLOCK);
 
-	/* A write to a pipe whose reader has gone raises SIGPIPE, which
-	 * would end the browser.  Block it while writing and take back a
-	 * SIGPIPE we caused, leaving one that was already pending. */
-	sigset_t pipe_set, old, pending;
-	sigemptyset(&pipe_set);
-	sigaddset(&pipe_set, SIGPIPE);
-	sigpending(&pending);
-	bool was_pending = sigismember(&pending, SIGPIPE);
-	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	struct pipe_guard g;
+	pipe_guard_on(&g);
 	bool in_time = spawn_pump(&in[1], &out[0], input, len, timeout_ms, r);
 	spawn_close(&in[1]);
 	spawn_close(&out[0]);
-	sigpending(&pending);
-	if (!was_pending && sigismember(&pending, SIGPIPE)) {
-		struct timespec zero = {0, 0};
-		while (sigtimedwait(&pipe_set, NULL, &zero) < 0 &&
-		       errno == EINTR)
-			;
-	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pipe_guard_off(&g);
 
 	r->timed_out = !in_time;
 	spawn_reap(pid, !in_time, r);

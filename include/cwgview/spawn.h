@@ -48,6 +48,12 @@ void spawn_result_free(struct spawn_result *r);
 bool spawn_run(const char *const argv[], const void *input, size_t len,
 	       int timeout_ms, struct spawn_result *r);
 
+/* As spawn_run, but the command's standard output and error stay the
+ * caller's (the terminal, for a command the user pipes a topic to), there
+ * is no timeout, and nothing is captured. */
+bool spawn_run_terminal(const char *const argv[], const void *input,
+			size_t len, struct spawn_result *r);
+
 /* One line for a status line about a finished run of the command named
  * name: "NAME: command not found", "NAME exited with status 3: <first
  * line of its output>", "NAME was killed by signal 9 (Killed)", "NAME

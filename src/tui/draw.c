@@ -30,6 +30,7 @@ static const struct style styles[N_STYLES] = {
 	[ST_TAB_ACTIVE] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD, 'A'},
 	[ST_TOPIC_NUMBER] = {COLOR_YELLOW, -1, 0, 0, 'n'},
 	[ST_COUNT] = {COLOR_GREEN, -1, 0, 0, 'c'},
+	[ST_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE | A_UNDERLINE, 'E'},
 	[ST_LAY_BASE + LAY_PLAIN] = {-1, -1, 0, 0, '.'},
 	[ST_LAY_BASE + LAY_TITLE] = {-1, -1, A_BOLD, A_BOLD, 'H'},
 	[ST_LAY_BASE + LAY_RULE] = {-1, -1, 0, 0, '.'},

@@ -9,7 +9,8 @@
  * Any other line is keys: each character is one key, as get_wch delivers it
  * (so Chinese text is typed character by character), and <Name> is a
  * special key: <Enter> <Esc> <Tab> <S-Tab> <BS> <Del> <Space> <lt> <Up>
- * <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <F1>, <C-x> for
+ * <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <F1>, <PasteStart> and
+ * <PasteEnd> (what a terminal sends around pasted text), <C-x> for
  * control-x, and <Click X Y>, <WheelUp X Y>, <WheelDown X Y> for the mouse
  * at column X, row Y (from 0). */
 #include "config.h"
@@ -64,6 +65,7 @@ static const struct named_key {
 	{"PgUp", true, KEY_PPAGE}, {"PgDn", true, KEY_NPAGE},
 	{"Home", true, KEY_HOME}, {"End", true, KEY_END},
 	{"F1", true, KEY_F(1)},
+	{"PasteStart", true, KEY_PASTE_START}, {"PasteEnd", true, KEY_PASTE_END},
 };
 
 static void script_error(struct tui_event *ev, const char *what)

@@ -26,6 +26,9 @@
 	A(TOPIC_NEXT, "]", "next topic, from any pane (3]: three on)")       \
 	A(ENTER, "Enter", "in Topics: read that topic's inputs")             \
 	A(MAXIMISE, "O", "maximise or restore the focused pane")             \
+	A(PRINT, "p", "print the topic (asks first)")                        \
+	A(SAVE, "s", "save the topic to a file: .txt .md .json .pdf")        \
+	A(PIPE, "|", "pipe the topic as text to a command")                  \
 	A(HELP, "h  F1", "show this help; q, h or Esc closes it")            \
 	A(REDRAW, "^L", "redraw the screen")                                 \
 	A(QUIT, "q", "quit (in help: close the help)")
@@ -66,6 +69,9 @@ enum tui_action {
 	B(CH, L'\n', ENTER)                                                  \
 	B(FN, KEY_ENTER, ENTER)                                              \
 	B(CH, L'O', MAXIMISE)                                                \
+	B(CH, L'p', PRINT)                                                   \
+	B(CH, L's', SAVE)                                                    \
+	B(CH, L'|', PIPE)                                                    \
 	B(CH, L'h', HELP)                                                    \
 	B(FN, KEY_F(1), HELP)                                                \
 	B(CH, 12, REDRAW)                                                    \

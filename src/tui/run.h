@@ -9,7 +9,11 @@
 struct tui_options {
 	bool no_color;
 	bool no_mouse;
-	const char *script; /* headless key script (CWGVIEW_SCRIPT) */
+	bool secure;         /* no key may start a process or write a file */
+	const char *script;  /* headless key script (CWGVIEW_SCRIPT) */
+	const char *printer; /* NULL: the print command's default */
+	const char *print_command; /* NULL: lpr */
+	int paper;           /* enum pdf_paper */
 };
 
 /* Runs the browser on d until the user quits; returns the exit status. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -218,6 +219,59 @@ static void geometry(struct tui *t)
 	}
 }
 
+void tui_notice(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->notice, sizeof t->notice, fmt, ap);
+	va_end(ap);
+	t->notice_error = error;
+}
+
+bool tui_gate(struct tui *t, const char *what)
+{
+	if (!t->opt.secure)
+		return true;
+	tui_notice(t, true, _("%s is disabled in secure mode"), what);
+	return false;
+}
+
+/* Bracketed paste: the terminal marks pasted text, so a pasted line break
+ * does not end a prompt.  Only for terminals known to understand it. */
+static bool paste_mode;
+
+static void bracketed_paste(bool on)
+{
+	if (!paste_mode || input_scripted())
+		return;
+	fputs(on ? "\033[?2004h" : "\033[?2004l", term_out);
+	fflush(term_out);
+}
+
+void tui_suspend(struct tui *t)
+{
+	(void)t;
+	bracketed_paste(false);
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+void tui_resume(struct tui *t)
+{
+	/* Let the user read what the command printed, as less does. */
+	fputs(_("\n[press Enter to return to cwgview]"), stdout);
+	fflush(stdout);
+	int c;
+	while ((c = getc(term_in)) != EOF && c != '\n' && c != '\r')
+		;
+	clearerr(term_in);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	bracketed_paste(true);
+	geometry(t);
+}
+
 void tui_select_topic(struct tui *t, size_t i)
 {
 	if (i >= t->doc->n_topics || i == t->topic)
@@ -282,6 +336,12 @@ static void draw_status(struct tui *t)
 	WINDOW *w = t->status;
 	if (!w)
 		return;
+	if (t->prompt.active) {
+		curs_set(1);
+		prompt_draw(t);
+		return;
+	}
+	curs_set(0);
 	fill_line(w, ST_STATUS);
 	char left[400];
 	if (t->too_small) {
@@ -310,15 +370,23 @@ static void draw_status(struct tui *t)
 	const char *msg = t->notice[0] ? t->notice : t->locale_note[0] ? t->locale_note : NULL;
 	const char *hints = t->help ? _("q close help") : _("Tab pane  h help  q quit");
 	wmove(w, 0, 1);
-	int used = 1 + draw_text(w, left, strlen(left), t->cols);
 	if (msg) {
-		draw_set(w, ST_NOTICE);
-		used += draw_text(w, "  ", 2, t->cols);
-		used += draw_text(w, msg, strlen(msg), t->cols);
+		/* A message comes first and gets the room it needs; the
+		 * position follows if it fits. */
+		draw_set(w, t->notice[0] && t->notice_error ? ST_ERROR : ST_NOTICE);
+		int used = 1 + draw_text(w, msg, strlen(msg), t->cols);
 		draw_set(w, ST_STATUS);
+		int lw = text_width(left, strlen(left));
+		if (t->cols - lw - 1 > used + 2) {
+			wmove(w, 0, t->cols - lw - 1);
+			draw_text(w, left, strlen(left), t->cols);
+		}
+		wnoutrefresh(w);
+		return;
 	}
+	int used = 1 + draw_text(w, left, strlen(left), t->cols);
 	int hw = text_width(hints, strlen(hints));
-	if (!msg && t->cols - hw - 1 > used + 2) {
+	if (t->cols - hw - 1 > used + 2) {
 		wmove(w, 0, t->cols - hw - 1);
 		draw_text(w, hints, strlen(hints), t->cols);
 	}
@@ -439,6 +507,15 @@ static void do_action(struct tui *t, enum tui_action a, long count)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_PRINT:
+		export_print(t);
+		break;
+	case ACT_SAVE:
+		export_save(t);
+		break;
+	case ACT_PIPE:
+		export_pipe(t);
+		break;
 	default:
 		if (!(p->ops->key && p->ops->key(p, t, a, count)))
 			scroll_pane(p, a, count);
@@ -502,6 +579,10 @@ static void do_mouse(struct tui *t, const MEVENT *m)
 
 static void handle_key(struct tui *t, struct tui_key k)
 {
+	if (t->prompt.active) {
+		prompt_key(t, k);
+		return;
+	}
 	if (!k.fn && k.code >= L'0' && k.code <= L'9' && !t->help) {
 		long d = (long)(k.code - L'0');
 		t->count = t->count >= 0 && t->count < 100000 ? t->count * 10 + d : d;
@@ -557,14 +638,18 @@ static int loop(struct tui *t)
 			geometry(t);
 			break;
 		case EV_MOUSE:
+			if (t->opt.no_mouse || t->prompt.active || t->too_small)
+				continue; /* --no-mouse: a script's clicks too */
 			t->notice[0] = '\0';
-			if (!t->too_small)
-				do_mouse(t, &ev.mouse);
+			do_mouse(t, &ev.mouse);
 			break;
 		case EV_KEY:
 			if (ev.key.fn && ev.key.code == 0)
 				continue; /* interrupted */
-			t->notice[0] = '\0';
+			if (!t->prompt.active) {
+				t->notice[0] = '\0';
+				t->notice_error = false;
+			}
 			t->locale_note[0] = '\0';
 			if (t->too_small) {
 				if (!ev.key.fn && (ev.key.code == L'q' || ev.key.code == 3))
@@ -619,18 +704,27 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 		use_default_colors();
 	}
 	draw_init_styles(t.color);
+	const char *term = getenv("TERM");
+	paste_mode = term && (strncmp(term, "xterm", 5) == 0 || strncmp(term, "screen", 6) == 0 ||
+			      strncmp(term, "tmux", 4) == 0 || strncmp(term, "rxvt", 4) == 0 ||
+			      strncmp(term, "foot", 4) == 0 || strncmp(term, "alacritty", 9) == 0);
+	define_key("\033[200~", KEY_PASTE_START);
+	define_key("\033[201~", KEY_PASTE_END);
+	bracketed_paste(true);
 	if (!opt->no_mouse) {
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
 				  BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
 	}
 	int status = loop(&t);
+	bracketed_paste(false);
 	free_windows(&t);
 	close_terminal();
 	catch_signals(false);
 	input_close();
 	for (int i = 0; i < N_PANES; i++)
 		layout_free(&t.panes[i].lay);
+	history_clear();
 	if (got_signal) {
 		/* The terminal is restored; now die of the signal as the
 		 * caller expects (a shell reports ^C, a dropped ssh HUP). */

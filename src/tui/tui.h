@@ -34,6 +34,7 @@ enum tui_style {
 	ST_TAB_ACTIVE,
 	ST_TOPIC_NUMBER,
 	ST_COUNT,          /* number of inputs in the topic list */
+	ST_ERROR,          /* a failure on the status line */
 	ST_LAY_BASE,       /* + enum lay_style */
 	N_STYLES = ST_LAY_BASE + LAY_N_STYLES
 };
@@ -71,6 +72,37 @@ struct pane {
 	int lay_width;
 };
 
+/* ---- the prompt (prompt.c) ---- */
+
+enum { PROMPT_MAX = 512, PROMPT_HISTORY_MAX = 200 };
+
+/* Key codes for bracketed paste, defined with define_key(). */
+#define KEY_PASTE_START (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
+enum history_kind { HIST_SEARCH, HIST_PIPE, N_HISTORIES };
+
+struct prompt_spec {
+	const char *label;
+	bool yes_no;   /* a single y or n answers */
+	int history;   /* enum history_kind, or -1 */
+	void (*changed)(struct tui *t, const char *text);
+	/* Enter (accepted) or Esc/^G (not); the prompt is closed first. */
+	void (*done)(struct tui *t, const char *text, bool accepted);
+};
+
+struct prompt {
+	bool active;
+	struct prompt_spec spec;
+	char label[256];
+	uint32_t text[PROMPT_MAX];
+	size_t len, cursor;
+	size_t hist_pos;        /* (size_t)-1 when not browsing history */
+	char hist_prefix[PROMPT_MAX * 4 + 1];
+	bool pasting;
+	char utf8[PROMPT_MAX * 4 + 1];
+};
+
 struct tui {
 	const struct doc *doc;
 	struct tui_options opt;
@@ -84,11 +116,39 @@ struct tui {
 	bool color;
 	bool quit;
 	long count;          /* pending count, -1 when none */
-	char notice[200];    /* shown on the status line until the next key */
+	char notice[300];    /* shown on the status line until the next key */
+	bool notice_error;   /* the notice reports a failure */
+	struct prompt prompt;
 	char locale_note[120];
 	struct pane panes[N_PANES];
 	WINDOW *titlebar, *tabbar, *status;
 };
+
+void prompt_open(struct tui *t, const struct prompt_spec *spec,
+		 const char *initial);
+void prompt_key(struct tui *t, struct tui_key k);
+void prompt_draw(struct tui *t);
+const char *prompt_text(struct tui *t);
+void history_add(enum history_kind h, const char *s);
+size_t history_count(enum history_kind h);
+const char *history_item(enum history_kind h, size_t i);
+void history_clear(void);
+
+/* tui.c */
+void tui_notice(struct tui *t, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The one gate for everything that starts a process or writes a file:
+ * false (with a notice) in secure mode. */
+bool tui_gate(struct tui *t, const char *what);
+void tui_select_topic(struct tui *t, size_t i);
+/* Gives the terminal to a command and takes it back (for |). */
+void tui_suspend(struct tui *t);
+void tui_resume(struct tui *t);
+
+/* export.c: p, s and | */
+void export_print(struct tui *t);
+void export_save(struct tui *t);
+void export_pipe(struct tui *t);
 
 extern const struct pane_ops pane_topics_ops, pane_inputs_ops,
 	pane_guidance_ops, pane_help_ops;

@@ -114,7 +114,7 @@ run --print 7 --format pdf --paper legal -o "$T/legal.pdf"
 expect_eq "unknown paper" "2 cwgview: unknown paper size 'legal': use a4 or letter $hint" \
 	"$status $(cat "$T/err")"
 run --print 7 --paper letter
-expect_eq "--paper without pdf" "2 cwgview: --paper only applies to --format pdf $hint" \
+expect_eq "--paper without pdf" "2 cwgview: --paper only applies to --format pdf and the browser's p $hint" \
 	"$status $(cat "$T/err")"
 
 # Standard output when it is not a terminal.

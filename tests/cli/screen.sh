@@ -1,8 +1,10 @@
 #!/bin/sh
 # Screen tests, as in tig's suite: each tests/screen/NAME.keys drives the
 # browser headless (CWGVIEW_SCRIPT) at the size its "# size COLSxROWS" line
-# gives; every :save-display/:save-attrs dump is compared with
-# tests/screen/NAME/<dump>, and every text dump is checked by screencheck
+# gives ("# env VAR=…" and "# args …" lines add environment and options);
+# every file the script leaves in its directory (:save-display and
+# :save-attrs dumps, files it saved or piped to) is compared with
+# tests/screen/NAME/<file>, and every text dump is checked by screencheck
 # (no row wider than the screen, pane borders in the same columns on every
 # row).  "# covers: ACTION…" lines name the key-table actions a script
 # exercises; every action in src/tui/keys.h must be covered.
@@ -17,10 +19,11 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 	size=$(sed -n 's/^# size \([0-9]*x[0-9]*\)$/\1/p' "$script")
 	cols=${size%x*} rows=${size#*x}
 	envs=$(sed -e '/^# env /!d' -e 's|^# env ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
+	args=$(sed -e '/^# args /!d' -e 's|^# args ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
 	mkdir -p "$T/$name"
 	status=0
 	(cd "$T/$name" && env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS="$cols" LINES="$rows" \
-		$envs CWGVIEW_SCRIPT="$script" "$CWGVIEW" >"$T/$name.out" 2>"$T/$name.err") || status=$?
+		$envs CWGVIEW_SCRIPT="$script" "$CWGVIEW" $args >"$T/$name.out" 2>"$T/$name.err") || status=$?
 	if [ "$status" -ne 0 ] || [ -s "$T/$name.err" ]; then
 		not_ok "$name runs" "status $status" "$(cat "$T/$name.err")"
 		continue
@@ -37,7 +40,8 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 	for d in $dumps; do
 		expect_file "$name/$d" "$top_srcdir/tests/screen/$name/$d" "$T/$name/$d"
 		case $d in
-		*.attrs) ;;
+		*.attrs|*.log|*.md|*.json) ;;
+		topic-*|piped*|中文*) ;;
 		*)
 			if out=$("$check" "$T/$name/$d" "$cols"); then
 				ok "$name/$d: within the screen, borders aligned"
@@ -50,6 +54,11 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 	for e in "$top_srcdir/tests/screen/$name"/*; do
 		[ -e "$T/$name/$(basename "$e")" ] || not_ok "$name/$(basename "$e") was dumped"
 	done
+done
+
+# What s saves and | pipes is exactly what --print prints.
+for f in save/topic-07.txt pipe/中文名.txt; do
+	expect_file "$f is --print 7" "$top_srcdir/tests/golden/print-7.out" "$T/$f"
 done
 
 # Every action of the key table is exercised by some script.

@@ -1,0 +1,286 @@
+/* p, s and |: the current topic to a printer, a file or a command.  All
+ * three pass tui_gate() first (secure mode).  The document travels on a
+ * command's standard input or into a file; nothing from the data is ever
+ * part of a command line. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "cwgview/fileio.h"
+#include "cwgview/pdf.h"
+#include "cwgview/render.h"
+#include "cwgview/spawn.h"
+#include "tui/tui.h"
+
+enum { PRINT_TIMEOUT_MS = 120 * 1000, MAX_ARGS = 32 };
+
+/* Text saved to a file or piped is laid out for an 80-column page, as
+ * --print does when it is not writing to a terminal. */
+enum { EXPORT_WIDTH = 80 };
+
+static const struct doc_topic *current(const struct tui *t)
+{
+	return &t->doc->topics[t->topic];
+}
+
+/* Renders the current topic; false with a notice on failure. */
+static bool render(struct tui *t, enum render_format f, struct buf *out)
+{
+	bool *sel = calloc(t->doc->n_topics, sizeof *sel);
+	if (!sel) {
+		tui_notice(t, true, "%s", strerror(ENOMEM));
+		return false;
+	}
+	sel[t->topic] = true;
+	char err[256] = "";
+	bool ok;
+	if (f == RENDER_PDF)
+		ok = pdf_render_topics(out, t->doc, sel,
+				       (enum pdf_paper)t->opt.paper, err, sizeof err);
+	else
+		ok = render_topics(out, t->doc, sel, f, EXPORT_WIDTH);
+	free(sel);
+	if (!ok)
+		tui_notice(t, true, "%s", err[0] ? err : strerror(ENOMEM));
+	return ok;
+}
+
+/* ---- p ---- */
+
+static const char *printer_name(const struct tui *t)
+{
+	if (t->opt.printer && *t->opt.printer)
+		return t->opt.printer;
+	const char *env = getenv("PRINTER");
+	if (env && *env)
+		return env;
+	env = getenv("LPDEST");
+	return env && *env ? env : "默认打印机";
+}
+
+/* The print command as an argv: the configured command split at spaces
+ * (no shell), or lpr with -P for a configured printer. */
+static size_t print_argv(const struct tui *t, char *store, size_t size,
+			 const char *argv[MAX_ARGS])
+{
+	size_t n = 0;
+	const char *cmd = t->opt.print_command;
+	if (!cmd || !*cmd) {
+		argv[n++] = "lpr";
+		if (t->opt.printer && *t->opt.printer) {
+			argv[n++] = "-P";
+			argv[n++] = t->opt.printer;
+		}
+		argv[n] = NULL;
+		return n;
+	}
+	snprintf(store, size, "%s", cmd);
+	for (char *tok = strtok(store, " \t"); tok && n < MAX_ARGS - 1;
+	     tok = strtok(NULL, " \t"))
+		argv[n++] = tok;
+	argv[n] = NULL;
+	return n;
+}
+
+static void print_answered(struct tui *t, const char *text, bool yes)
+{
+	(void)text;
+	if (!yes) {
+		tui_notice(t, false, "没有打印");
+		return;
+	}
+	struct buf pdf = BUF_INIT;
+	if (!render(t, RENDER_PDF, &pdf)) {
+		buf_free(&pdf);
+		return;
+	}
+	char store[1024];
+	const char *argv[MAX_ARGS];
+	if (print_argv(t, store, sizeof store, argv) == 0) {
+		tui_notice(t, true, "the print command is empty");
+		buf_free(&pdf);
+		return;
+	}
+	struct spawn_result r;
+	spawn_result_init(&r);
+	bool ok = spawn_run(argv, pdf.data, pdf.len, PRINT_TIMEOUT_MS, &r);
+	if (ok) {
+		char job[128];
+		if (spawn_parse_job_id(r.output.data ? r.output.data : "",
+				       r.output.len, job, sizeof job))
+			tui_notice(t, false, "主题 %ld 已送交 %s 打印，作业 %s",
+				   current(t)->number, printer_name(t), job);
+		else
+			tui_notice(t, false, "主题 %ld 已送交 %s 打印",
+				   current(t)->number, printer_name(t));
+	} else {
+		struct buf msg = BUF_INIT;
+		spawn_describe(&r, argv[0], &msg);
+		tui_notice(t, true, "%s", msg.data ? msg.data : argv[0]);
+		buf_free(&msg);
+	}
+	spawn_result_free(&r);
+	buf_free(&pdf);
+}
+
+void export_print(struct tui *t)
+{
+	if (!tui_gate(t, "printing"))
+		return;
+	const char *why = pdf_unavailable();
+	if (why) {
+		tui_notice(t, true, "%s", why);
+		return;
+	}
+	char label[256];
+	snprintf(label, sizeof label, "打印主题 %ld 到 %s？(y/n) ",
+		 current(t)->number, printer_name(t));
+	struct prompt_spec spec = {label, true, -1, NULL, print_answered};
+	prompt_open(t, &spec, NULL);
+}
+
+/* ---- s ---- */
+
+static char save_path[PATH_MAX];
+
+static bool format_of(const char *path, enum render_format *f)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		return false;
+	static const struct {
+		const char *ext;
+		enum render_format f;
+	} exts[] = {{".txt", RENDER_TEXT}, {".text", RENDER_TEXT},
+		    {".md", RENDER_MARKDOWN}, {".markdown", RENDER_MARKDOWN},
+		    {".json", RENDER_JSON}, {".pdf", RENDER_PDF}};
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		if (strcasecmp(dot, exts[i].ext) == 0) {
+			*f = exts[i].f;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void save_now(struct tui *t)
+{
+	enum render_format f;
+	format_of(save_path, &f);
+	struct buf out = BUF_INIT;
+	if (!render(t, f, &out)) {
+		buf_free(&out);
+		return;
+	}
+	if (!file_write_atomically(save_path, out.data ? out.data : "", out.len)) {
+		tui_notice(t, true, "%s: %s", save_path, strerror(errno));
+	} else {
+		/* The path as the user gave it: relative to where cwgview
+		 * was started, as in mutt. */
+		tui_notice(t, false, "主题 %ld 已保存到 %s", current(t)->number,
+			   save_path);
+	}
+	buf_free(&out);
+}
+
+static void overwrite_answered(struct tui *t, const char *text, bool yes)
+{
+	(void)text;
+	if (yes)
+		save_now(t);
+	else
+		tui_notice(t, false, "没有保存：%s 已存在", save_path);
+}
+
+static void save_answered(struct tui *t, const char *text, bool accepted)
+{
+	if (!accepted || !*text) {
+		tui_notice(t, false, "没有保存");
+		return;
+	}
+	const char *home = getenv("HOME");
+	if (text[0] == '~' && text[1] == '/' && home)
+		snprintf(save_path, sizeof save_path, "%s%s", home, text + 1);
+	else
+		snprintf(save_path, sizeof save_path, "%s", text);
+	enum render_format f;
+	if (!format_of(save_path, &f)) {
+		tui_notice(t, true, "%s: 请用扩展名 .txt .md .json 或 .pdf", save_path);
+		return;
+	}
+	if (f == RENDER_PDF && pdf_unavailable()) {
+		tui_notice(t, true, "%s", pdf_unavailable());
+		return;
+	}
+	struct stat st;
+	if (lstat(save_path, &st) == 0) {
+		char label[PATH_MAX + 64];
+		snprintf(label, sizeof label, "%s 已存在，覆盖？(y/n) ", save_path);
+		struct prompt_spec spec = {label, true, -1, NULL, overwrite_answered};
+		prompt_open(t, &spec, NULL);
+		return;
+	}
+	save_now(t);
+}
+
+void export_save(struct tui *t)
+{
+	if (!tui_gate(t, "saving"))
+		return;
+	char label[128], name[64];
+	snprintf(label, sizeof label, "保存主题 %ld 到文件：", current(t)->number);
+	snprintf(name, sizeof name, "topic-%02ld.txt", current(t)->number);
+	struct prompt_spec spec = {label, false, -1, NULL, save_answered};
+	prompt_open(t, &spec, name);
+}
+
+/* ---- | ---- */
+
+static void pipe_answered(struct tui *t, const char *cmd, bool accepted)
+{
+	if (!accepted || !*cmd)
+		return;
+	struct buf text = BUF_INIT;
+	if (!render(t, RENDER_TEXT, &text)) {
+		buf_free(&text);
+		return;
+	}
+	/* The command line is the user's own, run by the shell as less and
+	 * mutt do; the topic goes on its standard input only. */
+	const char *argv[] = {"/bin/sh", "-c", cmd, NULL};
+	struct spawn_result r;
+	spawn_result_init(&r);
+	bool ok;
+	if (input_scripted()) {
+		ok = spawn_run(argv, text.data, text.len, PRINT_TIMEOUT_MS, &r);
+	} else {
+		tui_suspend(t);
+		ok = spawn_run_terminal(argv, text.data, text.len, &r);
+		tui_resume(t);
+	}
+	if (ok) {
+		tui_notice(t, false, "主题 %ld 已通过管道送交：%s", current(t)->number, cmd);
+	} else {
+		struct buf msg = BUF_INIT;
+		spawn_describe(&r, cmd, &msg);
+		tui_notice(t, true, "%s", msg.data ? msg.data : cmd);
+		buf_free(&msg);
+	}
+	spawn_result_free(&r);
+	buf_free(&text);
+}
+
+void export_pipe(struct tui *t)
+{
+	if (!tui_gate(t, "piping"))
+		return;
+	struct prompt_spec spec = {"|", false, HIST_PIPE, NULL, pipe_answered};
+	prompt_open(t, &spec, NULL);
+}

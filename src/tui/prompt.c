@@ -1,0 +1,358 @@
+/* The prompt on the bottom line: search text, file names, pipe commands and
+ * y/n questions.  Text is kept as code points, so Backspace removes a
+ * character (not a byte) and the cursor moves across wide characters; it
+ * arrives as whole characters from get_wch, whether typed through an input
+ * method or pasted. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "cwgview/text.h"
+#include "tui/tui.h"
+
+struct history {
+	char *items[PROMPT_HISTORY_MAX];
+	size_t n;
+};
+
+static struct history histories[N_HISTORIES];
+
+void history_add(enum history_kind h, const char *s)
+{
+	struct history *hs = &histories[h];
+	if (!*s)
+		return;
+	/* The newest copy only, as in less. */
+	for (size_t i = 0; i < hs->n; i++) {
+		if (strcmp(hs->items[i], s) == 0) {
+			free(hs->items[i]);
+			memmove(&hs->items[i], &hs->items[i + 1],
+				(hs->n - i - 1) * sizeof *hs->items);
+			hs->n--;
+			break;
+		}
+	}
+	if (hs->n == PROMPT_HISTORY_MAX) {
+		free(hs->items[0]);
+		memmove(&hs->items[0], &hs->items[1], (hs->n - 1) * sizeof *hs->items);
+		hs->n--;
+	}
+	char *copy = strdup(s);
+	if (copy)
+		hs->items[hs->n++] = copy;
+}
+
+size_t history_count(enum history_kind h)
+{
+	return histories[h].n;
+}
+
+const char *history_item(enum history_kind h, size_t i)
+{
+	return i < histories[h].n ? histories[h].items[i] : NULL;
+}
+
+void history_clear(void)
+{
+	for (int h = 0; h < N_HISTORIES; h++) {
+		for (size_t i = 0; i < histories[h].n; i++)
+			free(histories[h].items[i]);
+		histories[h].n = 0;
+	}
+}
+
+static void set_text(struct prompt *p, const char *s)
+{
+	size_t n = strlen(s), len = PROMPT_MAX;
+	uint32_t *u = u8_to_u32((const uint8_t *)s, n, p->text, &len);
+	if (!u) {
+		p->len = 0;
+	} else {
+		if (u != p->text) { /* did not fit: keep what does */
+			memcpy(p->text, u, PROMPT_MAX * sizeof *u);
+			len = PROMPT_MAX;
+			free(u);
+		}
+		p->len = len;
+	}
+	p->cursor = p->len;
+}
+
+const char *prompt_text(struct tui *t)
+{
+	struct prompt *p = &t->prompt;
+	size_t n = sizeof p->utf8 - 1;
+	uint8_t *r = u32_to_u8(p->text, p->len, (uint8_t *)p->utf8, &n);
+	if (r != (uint8_t *)p->utf8) {
+		free(r);
+		n = 0;
+	}
+	p->utf8[n] = '\0';
+	return p->utf8;
+}
+
+void prompt_open(struct tui *t, const struct prompt_spec *spec,
+		 const char *initial)
+{
+	struct prompt *p = &t->prompt;
+	p->active = true;
+	p->spec = *spec;
+	snprintf(p->label, sizeof p->label, "%s", spec->label);
+	p->spec.label = p->label;
+	p->hist_pos = (size_t)-1;
+	p->pasting = false;
+	set_text(p, initial ? initial : "");
+}
+
+static void finish(struct tui *t, bool accepted)
+{
+	struct prompt *p = &t->prompt;
+	const char *text = prompt_text(t);
+	char copy[sizeof p->utf8];
+	snprintf(copy, sizeof copy, "%s", text);
+	struct prompt_spec spec = p->spec;
+	p->active = false;
+	if (accepted && spec.history >= 0)
+		history_add((enum history_kind)spec.history, copy);
+	/* Closed first, so that done() may open the next prompt. */
+	if (spec.done)
+		spec.done(t, copy, accepted);
+}
+
+static void changed(struct tui *t)
+{
+	if (t->prompt.spec.changed)
+		t->prompt.spec.changed(t, prompt_text(t));
+}
+
+static void insert(struct prompt *p, uint32_t uc)
+{
+	/* Control characters are never part of what is typed. */
+	if (uc < 0x20 || uc == 0x7f || (uc >= 0x80 && uc < 0xa0) ||
+	    p->len >= PROMPT_MAX)
+		return;
+	memmove(&p->text[p->cursor + 1], &p->text[p->cursor],
+		(p->len - p->cursor) * sizeof *p->text);
+	p->text[p->cursor++] = uc;
+	p->len++;
+}
+
+static void delete_range(struct prompt *p, size_t from, size_t to)
+{
+	memmove(&p->text[from], &p->text[to], (p->len - to) * sizeof *p->text);
+	p->len -= to - from;
+	p->cursor = from;
+}
+
+/* Up and Down: the history entries that start with what was typed before
+ * the first Up, as less does. */
+static void recall(struct tui *t, int dir)
+{
+	struct prompt *p = &t->prompt;
+	if (p->spec.history < 0)
+		return;
+	enum history_kind h = (enum history_kind)p->spec.history;
+	size_t n = history_count(h);
+	if (p->hist_pos == (size_t)-1) {
+		snprintf(p->hist_prefix, sizeof p->hist_prefix, "%s", prompt_text(t));
+		p->hist_pos = n;
+	}
+	size_t plen = strlen(p->hist_prefix), i = p->hist_pos;
+	for (;;) {
+		if (dir < 0) {
+			if (i == 0)
+				return; /* nothing older: stay */
+			i--;
+		} else {
+			if (i >= n)
+				return;
+			i++;
+			if (i == n) {
+				p->hist_pos = n;
+				set_text(p, p->hist_prefix);
+				changed(t);
+				return;
+			}
+		}
+		if (strncmp(history_item(h, i), p->hist_prefix, plen) == 0)
+			break;
+	}
+	p->hist_pos = i;
+	set_text(p, history_item(h, i));
+	changed(t);
+}
+
+static bool is_space(uint32_t uc)
+{
+	return uc == ' ' || uc == 0x3000;
+}
+
+void prompt_key(struct tui *t, struct tui_key k)
+{
+	struct prompt *p = &t->prompt;
+	if (p->spec.yes_no) {
+		if (!k.fn && (k.code == L'y' || k.code == L'Y'))
+			finish(t, true);
+		else if ((!k.fn && (k.code == L'n' || k.code == L'N' || k.code == 27 ||
+				    k.code == 7 || k.code == L'\r' || k.code == L'\n')) ||
+			 (k.fn && k.code == KEY_ENTER))
+			finish(t, false);
+		return;
+	}
+	if (k.fn && k.code == KEY_PASTE_START) {
+		p->pasting = true;
+		return;
+	}
+	if (k.fn && k.code == KEY_PASTE_END) {
+		p->pasting = false;
+		changed(t);
+		return;
+	}
+	if (p->pasting) {
+		/* Pasted text is text, even its line breaks and tabs. */
+		if (!k.fn)
+			insert(p, k.code == L'\n' || k.code == L'\r' || k.code == L'\t'
+					  ? L' ' : (uint32_t)k.code);
+		return;
+	}
+	if (!k.fn) {
+		switch (k.code) {
+		case L'\r':
+		case L'\n':
+			finish(t, true);
+			return;
+		case 27: /* Esc */
+		case 7:  /* ^G */
+			finish(t, false);
+			return;
+		case 8:
+		case 127:
+			goto backspace;
+		case 4: /* ^D */
+			goto del;
+		case 23: /* ^W: back over spaces, then over the word */
+			if (p->cursor) {
+				size_t from = p->cursor;
+				while (from > 0 && is_space(p->text[from - 1]))
+					from--;
+				while (from > 0 && !is_space(p->text[from - 1]))
+					from--;
+				delete_range(p, from, p->cursor);
+				changed(t);
+			}
+			return;
+		case 21: /* ^U: the whole line */
+			p->len = p->cursor = 0;
+			changed(t);
+			return;
+		case 1: /* ^A */
+			p->cursor = 0;
+			return;
+		case 5: /* ^E */
+			p->cursor = p->len;
+			return;
+		case 2: /* ^B */
+			goto left;
+		case 6: /* ^F */
+			goto right;
+		default:
+			if (k.code >= 0x20) {
+				insert(p, (uint32_t)k.code);
+				changed(t);
+			}
+			return;
+		}
+	}
+	switch (k.code) {
+	case KEY_ENTER:
+		finish(t, true);
+		return;
+	case KEY_BACKSPACE:
+	backspace:
+		if (p->len == 0) { /* as in less: nothing left to erase */
+			finish(t, false);
+			return;
+		}
+		if (p->cursor) {
+			delete_range(p, p->cursor - 1, p->cursor);
+			changed(t);
+		}
+		return;
+	case KEY_DC:
+	del:
+		if (p->cursor < p->len) {
+			size_t c = p->cursor;
+			delete_range(p, c, c + 1);
+			changed(t);
+		}
+		return;
+	case KEY_LEFT:
+	left:
+		if (p->cursor)
+			p->cursor--;
+		return;
+	case KEY_RIGHT:
+	right:
+		if (p->cursor < p->len)
+			p->cursor++;
+		return;
+	case KEY_HOME:
+		p->cursor = 0;
+		return;
+	case KEY_END:
+		p->cursor = p->len;
+		return;
+	case KEY_UP:
+		recall(t, -1);
+		return;
+	case KEY_DOWN:
+		recall(t, 1);
+		return;
+	default:
+		return;
+	}
+}
+
+void prompt_draw(struct tui *t)
+{
+	struct prompt *p = &t->prompt;
+	WINDOW *w = t->status;
+	draw_set(w, ST_NORMAL);
+	wmove(w, 0, 0);
+	wclrtoeol(w);
+	int cols = getmaxx(w);
+	int x = draw_text(w, p->label, strlen(p->label), cols);
+	int room = cols - x - 1; /* the cursor may sit after the last char */
+	if (room < 1) {
+		wnoutrefresh(w);
+		return;
+	}
+	/* Scroll the text so the cursor shows, one third in from the edge
+	 * when it has to move. */
+	int before = 0;
+	for (size_t i = 0; i < p->cursor; i++)
+		before += text_uc_width(p->text[i]);
+	size_t first = 0;
+	if (before > room) {
+		int skip = before - room * 2 / 3;
+		while (first < p->cursor && skip > 0)
+			skip -= text_uc_width(p->text[first++]);
+	}
+	int cx = x;
+	for (size_t i = first; i < p->len; i++) {
+		char vis[8];
+		int cw = text_uc_visible(p->text[i], vis);
+		if (getcurx(w) + cw > cols - 1 + (i + 1 == p->len ? 1 : 0))
+			break;
+		if (i == p->cursor)
+			cx = getcurx(w);
+		waddstr(w, vis);
+	}
+	if (p->cursor == p->len)
+		cx = getcurx(w) < cols ? getcurx(w) : cols - 1;
+	wmove(w, 0, cx);
+	wnoutrefresh(w);
+}
