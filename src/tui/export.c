@@ -53,10 +53,14 @@ static bool render(struct tui *t, enum render_format f, struct buf *out)
 
 /* ---- p ---- */
 
+/* What p names in its question: the printer, else the configured command,
+ * else what lpr itself would use. */
 static const char *printer_name(const struct tui *t)
 {
 	if (t->opt.printer && *t->opt.printer)
 		return t->opt.printer;
+	if (t->opt.print_command && *t->opt.print_command)
+		return t->opt.print_command;
 	const char *env = getenv("PRINTER");
 	if (env && *env)
 		return env;

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Printing for real: a private cupsd (tests/cups/cupsd.sh) with a queue
-# that writes each job's PDF to a file; topic 7 goes in through lpr and lp,
-# as from the shell and as the browser's print key does it (render in
-# memory, the command's stdin, the job id from lp's answer), and the
-# printed file must hold topic 7's Chinese text with the font embedded.
+# that writes each job's PDF to a file; topic 7 goes in through lpr from
+# the shell, and through the browser's p key (run headless: 7g, p, y) with
+# lpr and with lp, whose job id the status line reports; the printed file
+# must hold topic 7's Chinese text with the font embedded.
 # Skipped, with cupsd's own reason, only where cupsd cannot run.
 . "$top_srcdir/tests/lib.sh"
 
@@ -31,8 +31,17 @@ export CUPS_SERVER
 # Nothing from the user's own CUPS set-up (~/.cups/lpoptions) applies.
 HOME="$T"
 export HOME
-print_topic="$top_builddir/tests/cups/print_topic"
 out="$D/out/job"
+
+# browser_print ARG…: the browser, headless, shows topic 7 and presses p,
+# then y; leaves its status line in $T/status.
+printf '7g\np\ny\n:save-display %s\n' "$T/screen" > "$T/print.keys"
+browser_print() {
+	status=0
+	CWGVIEW_SCRIPT="$T/print.keys" TERM=xterm-256color COLUMNS=100 LINES=24 \
+		"$CWGVIEW" "$@" > "$T/bp.out" 2>&1 || status=$?
+	tail -n 1 "$T/screen" | sed 's/^ *//; s/  .*//' > "$T/status"
+}
 
 # wait_printed: the queue has no job left to do and the device file is
 # there.  Polls with a deadline.
@@ -66,35 +75,35 @@ rm -f "$out"
 expect_eq "cwgview --print 7 --format pdf | lpr -P cwgview-test" "0 0" "$(cat "$T/cw.status") $?"
 printed "lpr"
 
-# As the browser does: the PDF made in memory, lp given it on stdin, the
-# job id read from what lp says.
+# The browser's p with the default command: lpr -P PRINTER, which prints
+# no job id.
 rm -f "$out"
-status=0
-"$print_topic" 7 lp -d cwgview-test > "$T/pt" 2>&1 || status=$?
-id=$(sed -n 's/^ok //p' "$T/pt")
-case $id in
-cwgview-test-[0-9]*) ok "lp through spawn_run: job id $id";;
-*) not_ok "lp through spawn_run: job id" "status $status" "$(cat "$T/pt")";;
+browser_print --printer cwgview-test
+expect_eq "browser p through lpr: status line" "0 主题 7 已送交 cwgview-test 打印" \
+	"$status $(cat "$T/status")"
+printed "browser p through lpr"
+
+# With lp as the print command: its job id reaches the status line.
+rm -f "$out"
+browser_print --print-command "lp -d cwgview-test"
+id=$(sed -n 's/^主题 7 已送交 lp -d cwgview-test 打印，作业 //p' "$T/status")
+case $status:$id in
+0:cwgview-test-[0-9]*) ok "browser p through lp: job id $id on the status line";;
+*) not_ok "browser p through lp: job id on the status line" "status $status" "$(cat "$T/status" "$T/bp.out")";;
 esac
-printed "lp"
-if lpstat -W completed -o cwgview-test | grep -q "^$id "; then
+printed "browser p through lp"
+if [ -n "$id" ] && lpstat -W completed -o cwgview-test | grep -q "^$id "; then
 	ok "job $id is listed as completed"
 else
 	not_ok "job $id is listed as completed" "$(lpstat -W all -o cwgview-test)"
 fi
 
-rm -f "$out"
-status=0
-"$print_topic" 7 lpr -P cwgview-test > "$T/pt" 2>&1 || status=$?
-expect_eq "lpr through spawn_run: no job id printed" "0 ok -" "$status $(cat "$T/pt")"
-printed "lpr through spawn_run"
-
-# A queue that does not exist: lpr's own message reaches the status line.
-status=0
-"$print_topic" 7 lpr -P no-such-queue > "$T/pt" 2>&1 || status=$?
-case "$status $(cat "$T/pt")" in
-"1 error: lpr exited with status 1: lpr: "*) ok "unknown queue: $(cat "$T/pt")";;
-*) not_ok "unknown queue: lpr's error is reported" "status $status" "$(cat "$T/pt")";;
+# A queue that does not exist: lpr's own message reaches the status line,
+# and the browser goes on.
+browser_print --printer no-such-queue
+case "$status $(cat "$T/status")" in
+"0 lpr exited with status 1: lpr: "*) ok "unknown queue: $(cat "$T/status")";;
+*) not_ok "unknown queue: lpr's error is reported" "status $status" "$(cat "$T/status")";;
 esac
 
 done_testing
