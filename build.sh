@@ -81,6 +81,9 @@ run)
 	;;
 check)
 	install_missing $PKGS_BUILD $PKGS_CHECK
+	# The plain optimised build too: it is what "run" makes, and -O2 warns
+	# about things a sanitizer build does not.
+	build _build/run --enable-werror
 	build _build/check --enable-werror --enable-sanitizers
 	make -C _build/check -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory check
 	;;

@@ -236,8 +236,8 @@ static bool is_null_scalar(const yaml_event_t *ev)
 /* A non-empty string value, copied into the arena. */
 static bool parse_string(struct loader *L, const char *what, const char **out)
 {
-	const char *s;
-	size_t len;
+	const char *s = NULL;
+	size_t len = 0;
 	if (!scalar_text(L, what, &s, &len))
 		return false;
 	if (is_null_scalar(&L->ev))
