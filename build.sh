@@ -17,8 +17,9 @@ set -eu
 cd "$(dirname "$0")"
 top=$(pwd)
 
-# Build dependencies, and what the test suite drives (tmux, locales).
-PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev"
+# Build dependencies (OpenCC: traditional-to-simplified search folding,
+# optional for configure but wanted here), and what the test suite drives.
+PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
