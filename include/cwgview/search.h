@@ -66,8 +66,8 @@ void search_result_free(struct search_result *r);
 /* Runs query; when r holds the result of an earlier query that the new one
  * extends (same index, same flags, not regex), only the places where the
  * shorter one matched are searched.  An empty query gives 0 hits.  Returns
- * false with a one-line message in err for a bad regex or out of memory;
- * r then holds 0 hits.
+ * false with a one-line message in err for a bad regex, a query that is
+ * not valid UTF-8, or out of memory; r then holds 0 hits.
  *
  * Hits are in document order: topic, then doc_topic_fields() order, then
  * start offset; within a field they do not overlap (leftmost first, as
@@ -87,7 +87,8 @@ bool search_is_case_sensitive(const char *query);
 
 /* Appends the folded form of s[0..n) to out, as the index folds the
  * document (fold_case: also fold letter case).  For tests and for showing
- * what a query is matched as.  False when out of memory. */
+ * what a query is matched as.  False when s is not valid UTF-8 or out of
+ * memory. */
 bool search_fold(const struct search_index *ix, const char *s, size_t n,
 		 bool fold_case, struct buf *out);
 

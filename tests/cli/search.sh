@@ -103,6 +103,8 @@ usage "--search with --print" "cwgview: --print cannot be combined with --print,
 usage "--search needs an argument" "cwgview: option '--search' needs an argument $hint" --search
 usage "bad regex: status 2, one line" \
 	"cwgview: invalid regular expression: Unmatched ( or \\(" --regex --search 'CWG('
+usage "pattern not UTF-8: status 2" "cwgview: the search pattern is not valid UTF-8" \
+	--search "$(printf 'CWG\377')"
 usage "unreadable file: status 2" "cwgview: $T/none.yaml: No such file or directory" \
 	--search x "$T/none.yaml"
 usage "--format does not apply" "cwgview: --format only applies to --print $hint" \

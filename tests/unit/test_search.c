@@ -85,6 +85,9 @@ static bool same_hits(const struct search_result *a,
 	return true;
 }
 
+static void check_narrowing(const struct search_index *ix,
+			    const char *const *steps, size_t n);
+
 /* ---- folding ---- */
 
 static void test_fold_nfkc(void **state)
@@ -242,6 +245,77 @@ static void test_offsets_exact(void **state)
 	assert_int_equal(r.n, 0);
 	run(ix, "不在", 0, &r);
 	assert_int_equal(r.n, 0);
+	search_result_free(&r);
+	search_index_free(ix);
+	doc_free(d);
+}
+
+/* Smart case is checked on the folded text with the index's case marks,
+ * falling back to the model's strings where a cluster folds in a way they
+ * do not describe (ß, É).  Each case below takes one of those paths. */
+static void test_case_sensitive(void **state)
+{
+	(void)state;
+	const char *texts[] = {
+		"见ＵＮＤＰ与Undp和undp", /* 0: full-width upper case */
+		"第Ⅻ章",                 /* 1: XII, upper case, one character */
+		"Straße STRASSE",        /* 2: ß folds to ss */
+		"École école ÉCOLE",     /* 3: É is not ASCII */
+		"CWG-SFP-1/8 cwg-sfp-1/8 Cwg",
+	};
+	struct doc *d = small_doc(texts, 5);
+	struct search_index *ix = search_index_new(d);
+	struct search_result r;
+	search_result_init(&r);
+
+	run(ix, "UNDP", 0, &r);
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "ＵＮＤＰ");
+	run(ix, "Undp", 0, &r);
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "Undp");
+	assert_int_equal(r.hits[0].start, strlen("见ＵＮＤＰ与"));
+	run(ix, "undp", 0, &r);
+	assert_int_equal(r.n, 3);
+	run(ix, "ＵＮＤＰ", 0, &r); /* the query full-width too */
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "ＵＮＤＰ");
+
+	/* Part of a character folded to several letters: the hit covers
+	 * the character, and case counts letter by letter. */
+	run(ix, "XI", 0, &r);
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "Ⅻ");
+	run(ix, "Xi", 0, &r);
+	assert_int_equal(r.n, 0);
+
+	run(ix, "STRASSE", 0, &r);
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "STRASSE");
+	run(ix, "Straße", 0, &r);
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "Straße");
+	run(ix, "strasse", 0, &r);
+	assert_int_equal(r.n, 2);
+
+	run(ix, "École", 0, &r);
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "École");
+	run(ix, "ÉCOLE", 0, &r);
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "ÉCOLE");
+	run(ix, "école", 0, &r);
+	assert_int_equal(r.n, 3);
+	run(ix, "COLE", 0, &r);
+	assert_int_equal(r.n, 1);
+
+	/* Typed one key at a time, case changing on the way. */
+	check_narrowing(ix, (const char *[]){"c", "cW", "cWg", "Cwg"}, 4);
+	run(ix, "CWG-SFP", 0, &r);
+	assert_int_equal(r.n, 1);
+	run(ix, "Cwg", 0, &r);
+	assert_int_equal(r.n, 1);
+	assert_hit(&r, 0, "Cwg");
 	search_result_free(&r);
 	search_index_free(ix);
 	doc_free(d);
@@ -571,6 +645,13 @@ static void test_regex(void **state)
 		run(ix, "考慮選項", SEARCH_REGEX, &r);
 		assert_int_equal(r.n, 1);
 	}
+	/* Not UTF-8: refused, not decoded. */
+	err[0] = '\0';
+	assert_false(search_run(ix, "CWG\xFF", 0, &r, err, sizeof err));
+	assert_string_equal(err, "the search pattern is not valid UTF-8");
+	struct buf b = BUF_INIT;
+	assert_false(search_fold(ix, "\xE5\x9B", 2, true, &b));
+	buf_free(&b);
 	/* A bad pattern: a one-line message, no hits. */
 	err[0] = '\0';
 	assert_false(search_run(ix, "CWG(", SEARCH_REGEX, &r, err, sizeof err));
@@ -591,6 +672,7 @@ int main(void)
 		cmocka_unit_test(test_fold_traditional),
 		cmocka_unit_test(test_offsets_exact),
 		cmocka_unit_test(test_offsets_bundled),
+		cmocka_unit_test(test_case_sensitive),
 		cmocka_unit_test(test_narrowing),
 		cmocka_unit_test(test_narrowing_overlap),
 		cmocka_unit_test(test_hit_order),
