@@ -3,13 +3,13 @@
 #include "config.h"
 
 #include "cwgview/search.h"
+#include "cwgview/mem.h"
 
 #include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <unigbrk.h>
@@ -18,26 +18,6 @@
 #ifdef HAVE_OPENCC
 #include <opencc.h>
 #endif
-
-/* Building the index of a large document writes some 60 MB of new memory
- * for every 50 MB of input, and first-touch page faults took half the
- * build time on the bench machine (a VM, where each fault is costly).
- * Where the kernel offers transparent huge pages on request (Linux,
- * "madvise" mode), asking for them on the big arrays removes most of
- * those faults.  Only whole 2 MiB pages inside [p, p+n) are affected. */
-static void hint_huge(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-	uintptr_t e = ((uintptr_t)p + n) & ~(huge - 1);
-	if (p && e > a)
-		madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
 
 /* ---- folding one code point or cluster ---- */
 
@@ -260,7 +240,7 @@ static bool anchor_push(struct anchor_vec *a, size_t f, size_t o, size_t flen,
 		struct anchor *p = realloc(a->v, cap * sizeof *p);
 		if (!p)
 			return false;
-		hint_huge(p, cap * sizeof *p);
+		mem_hint_huge(p, cap * sizeof *p);
 		a->v = p;
 		a->cap = cap;
 	}
@@ -648,11 +628,11 @@ struct search_index *search_index_new(const struct doc *d)
 	bool ok = ix->folder && ix->orig && ix->off && ix->first_anchor &&
 		  ix->meta && ix->topic_first && buf_reserve(&text, cnt.bytes);
 	if (ok) {
-		hint_huge(text.data, text.cap);
-		hint_huge(ix->orig, nf * sizeof *ix->orig);
-		hint_huge(ix->off, nf * sizeof *ix->off);
-		hint_huge(ix->first_anchor, nf * sizeof *ix->first_anchor);
-		hint_huge(ix->meta, nf * sizeof *ix->meta);
+		mem_hint_huge(text.data, text.cap);
+		mem_hint_huge(ix->orig, nf * sizeof *ix->orig);
+		mem_hint_huge(ix->off, nf * sizeof *ix->off);
+		mem_hint_huge(ix->first_anchor, nf * sizeof *ix->first_anchor);
+		mem_hint_huge(ix->meta, nf * sizeof *ix->meta);
 	}
 	for (size_t t = 0; ok && t < d->n_topics; t++) {
 		ix->topic_first[t] = (uint32_t)b.fi;
@@ -818,7 +798,7 @@ static bool hits_reserve(struct search_result *r, size_t n)
 		cap *= 2;
 	free(r->hits); /* nothing in it to keep: r->n is 0 here */
 	r->hits = malloc(cap * sizeof *r->hits);
-	hint_huge(r->hits, cap * sizeof *r->hits);
+	mem_hint_huge(r->hits, cap * sizeof *r->hits);
 	st->cap_hits = r->hits ? cap : 0;
 	return r->hits != NULL;
 }

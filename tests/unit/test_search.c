@@ -601,6 +601,89 @@ static void test_variants_equal(void **state)
 	doc_free(d);
 }
 
+/* ---- a large document ---- */
+
+/* The bundled topics, copied until the file has some megabytes, with new
+ * numbers: big enough for the loader's huge arena chunks and for the
+ * index's vectors to grow many times. */
+static char *large_yaml(size_t copies, size_t *len)
+{
+	size_t n;
+	char *src = unit_read("data/cwgsfp.yaml", &n);
+	const char *topics = strstr(src, "\ntopics:\n");
+	assert_non_null(topics);
+	topics += strlen("\ntopics:\n");
+	struct buf y = BUF_INIT;
+	buf_add(&y, src, (size_t)(topics - src));
+	long number = 1;
+	for (size_t k = 0; k < copies; k++) {
+		const char *p = topics;
+		while (*p) {
+			const char *eol = strchr(p, '\n');
+			size_t ll = eol ? (size_t)(eol - p) + 1 : strlen(p);
+			if (strncmp(p, "  - number: ", 12) == 0)
+				buf_printf(&y, "  - number: %ld\n", number++);
+			else
+				buf_add(&y, p, ll);
+			p += ll;
+		}
+	}
+	free(src);
+	*len = y.len;
+	return buf_steal(&y);
+}
+
+static void test_large_document(void **state)
+{
+	(void)state;
+	enum { COPIES = 200 };
+	size_t len;
+	char *yaml = large_yaml(COPIES, &len);
+	assert_true(len > 4000000);
+	struct load_error err;
+	struct doc *d = load_buffer(yaml, len, NULL, &err);
+	if (!d)
+		fail_msg("%lu:%lu: %s", err.line, err.column, err.msg);
+	assert_int_equal(d->n_topics, COPIES * 10);
+	assert_int_equal(doc_count_inputs(d), COPIES * 23);
+	struct doc *one = unit_bundled();
+	struct search_index *ix = search_index_new(d), *ix1 = search_index_new(one);
+	struct search_result r, r1;
+	search_result_init(&r);
+	search_result_init(&r1);
+	const char *queries[] = {"CWG-SFP-1/8", "国际电联", "普华永道", "undp", "，"};
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		run(ix, queries[q], 0, &r);
+		run(ix1, queries[q], 0, &r1);
+		assert_int_equal(r.n, COPIES * r1.n);
+		/* Each copy's hits are the bundled document's, in order. */
+		for (size_t i = 0; i < r.n; i++) {
+			const struct search_hit *h = &r.hits[i], *h1 = &r1.hits[i % r1.n];
+			assert_int_equal(h->topic % 10, h1->topic);
+			assert_int_equal(h->start, h1->start);
+			assert_int_equal(h->end, h1->end);
+			assert_string_equal(h->field, h1->field);
+		}
+	}
+	search_result_free(&r);
+	search_result_free(&r1);
+	search_index_free(ix);
+	search_index_free(ix1);
+	doc_free(one);
+	doc_free(d);
+
+	/* A duplicate number at the end is still found, with its first line. */
+	char *dup = malloc(len + 200);
+	memcpy(dup, yaml, len);
+	size_t n = len + (size_t)sprintf(dup + len, "  - number: 1234\n"
+					 "    title: x\n    inputs: []\n"
+					 "    guidance: []\n");
+	assert_null(load_buffer(dup, n, NULL, &err));
+	assert_non_null(strstr(err.msg, "duplicate topic number 1234 (first used on line "));
+	free(dup);
+	free(yaml);
+}
+
 /* ---- regex ---- */
 
 static void test_regex(void **state)
@@ -677,6 +760,7 @@ int main(void)
 		cmocka_unit_test(test_narrowing_overlap),
 		cmocka_unit_test(test_hit_order),
 		cmocka_unit_test(test_variants_equal),
+		cmocka_unit_test(test_large_document),
 		cmocka_unit_test(test_regex),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
