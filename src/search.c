@@ -471,17 +471,15 @@ static bool fold_string(struct fold_ctx *c, const char *str, size_t n)
  * position base in the anchors' coordinates.  A hit's start inside a
  * folded cluster moves to the cluster's start, its end to the cluster's
  * end, so a hit always covers whole original characters. */
-static size_t map_back(const struct anchor *a, size_t na, size_t base,
-		       size_t p, bool is_end)
+static bool before(const struct anchor *x, size_t p, bool is_end)
 {
-	size_t lo = 0, hi = na;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (is_end ? a[mid].f < p : a[mid].f <= p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	return is_end ? x->f < p : x->f <= p;
+}
+
+/* map_back once the anchors before p are known: the first lo of them. */
+static size_t map_at(const struct anchor *a, size_t lo, size_t base,
+		     size_t p, bool is_end)
+{
 	if (lo == 0)
 		return p - base;
 	const struct anchor *x = &a[lo - 1];
@@ -489,6 +487,39 @@ static size_t map_back(const struct anchor *a, size_t na, size_t base,
 	if (is_end ? p <= fend : p < fend)
 		return is_end ? oend : x->o;
 	return oend + (p - fend);
+}
+
+static size_t map_back(const struct anchor *a, size_t na, size_t base,
+		       size_t p, bool is_end)
+{
+	size_t lo = 0, hi = na;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (before(&a[mid], p, is_end))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return map_at(a, lo, base, p, is_end);
+}
+
+/* map_back for a hit [p, pe) when hits come in order: *cur counts the
+ * anchors known to lie before the last hit's start, so the search goes on
+ * from there instead of starting over (a field has few anchors between
+ * two hits; a binary search per hit cost a tenth of a one-key search). */
+static void map_next(const struct anchor *a, size_t na, size_t *cur,
+		     size_t base, size_t p, size_t pe, size_t *os, size_t *oe)
+{
+	size_t lo = *cur;
+	while (lo < na && before(&a[lo], p, false))
+		lo++;
+	*cur = lo;
+	*os = map_at(a, lo, base, p, false);
+	/* Every anchor at or before p is before pe > p: go on from lo. */
+	size_t le = lo;
+	while (le < na && before(&a[le], pe, true))
+		le++;
+	*oe = map_at(a, le, base, pe, true);
 }
 
 /* ---- the index ---- */
@@ -876,7 +907,7 @@ static bool literal_hits(const struct search_index *ix, struct search_result *r,
 			case_diff((const uint8_t *)st->query.data, st->query.len,
 				  (const uint8_t *)st->exact.data, st->exact.len,
 				  &qmask) != CASE_COMPLEX;
-	size_t up = 0, cx = 0;
+	size_t up = 0, cx = 0, cur = 0;
 	size_t fi = 0, topic = 0, fields = 0, last = SIZE_MAX;
 	size_t fold_end = 0, orig_end = 0, ahead_fi = 0;
 	for (size_t j = 0; j < st->n_cand; j++) {
@@ -898,7 +929,7 @@ static bool literal_hits(const struct search_index *ix, struct search_result *r,
 		if (fi != last) {
 			last = fi;
 			fields++;
-			fold_end = orig_end = 0;
+			fold_end = orig_end = cur = 0;
 		}
 		/* Inside the last hit: skipped without mapping (the check on
 		 * original offsets below would skip it too). */
@@ -906,8 +937,8 @@ static bool literal_hits(const struct search_index *ix, struct search_result *r,
 			continue;
 		const struct anchor *a = ix->anchors + ix->first_anchor[fi];
 		size_t na = ix->first_anchor[fi + 1] - ix->first_anchor[fi];
-		size_t os = map_back(a, na, ix->off[fi], c, false);
-		size_t oe = map_back(a, na, ix->off[fi], c + qlen, true);
+		size_t os, oe;
+		map_next(a, na, &cur, ix->off[fi], c, c + qlen, &os, &oe);
 		if (os < orig_end)
 			continue;
 		if (exact) {
@@ -1000,8 +1031,13 @@ static bool scan(const struct search_index *ix, struct search_state *st,
 		for (size_t k = 0; k < 2; k++) {
 			while (w[k]) {
 				size_t lane = k * 8 + next_lane(&w[k]);
-				if (memcmp(text + i + lane + 1, q + 1, qlen - 2) == 0 &&
-				    !cand_push(st, i + lane))
+				const char *m = text + i + lane + 1;
+				/* The middle byte of a Chinese character inline;
+				 * longer middles through memcmp. */
+				bool eq = qlen < 3 || (m[0] == q[1] &&
+						       (qlen == 3 ||
+							memcmp(m + 1, q + 2, qlen - 3) == 0));
+				if (eq && !cand_push(st, i + lane))
 					return false;
 			}
 		}
