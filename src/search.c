@@ -229,21 +229,36 @@ struct anchor_vec {
 	size_t n, cap;
 };
 
+/* The array p of *cap elements of elem bytes, with room for element n:
+ * p itself, or p reallocated to twice the size (first when empty).  NULL
+ * when out of memory, p then being unchanged. */
+static void *room_for(void *p, size_t n, size_t *cap, size_t elem,
+		      size_t first)
+{
+	if (n < *cap)
+		return p;
+	size_t c = *cap ? *cap * 2 : first;
+	if (c > SIZE_MAX / elem)
+		return NULL;
+	void *q = realloc(p, c * elem);
+	if (q)
+		*cap = c;
+	return q;
+}
+
 static bool anchor_push(struct anchor_vec *a, size_t f, size_t o, size_t flen,
 			size_t olen)
 {
 	if (f > UINT32_MAX || o > UINT32_MAX || flen > UINT16_MAX ||
 	    olen > UINT16_MAX)
 		return false;
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 64;
-		struct anchor *p = realloc(a->v, cap * sizeof *p);
-		if (!p)
-			return false;
-		mem_hint_huge(p, cap * sizeof *p);
-		a->v = p;
-		a->cap = cap;
-	}
+	size_t cap = a->cap;
+	struct anchor *p = room_for(a->v, a->n, &a->cap, sizeof *p, 64);
+	if (!p)
+		return false;
+	if (a->cap != cap)
+		mem_hint_huge(p, a->cap * sizeof *p);
+	a->v = p;
 	a->v[a->n++] = (struct anchor){(uint32_t)f, (uint32_t)o,
 				       (uint16_t)flen, (uint16_t)olen};
 	return true;
@@ -268,32 +283,25 @@ struct case_marks {
 
 static bool mark_upper(struct case_marks *m, size_t pos)
 {
-	if (pos > UINT32_MAX)
+	uint32_t *p = pos > UINT32_MAX ? NULL
+				       : room_for(m->upper, m->n_upper,
+						  &m->cap_upper, sizeof *p, 256);
+	if (!p)
 		return false;
-	if (m->n_upper == m->cap_upper) {
-		size_t cap = m->cap_upper ? m->cap_upper * 2 : 256;
-		uint32_t *p = realloc(m->upper, cap * sizeof *p);
-		if (!p)
-			return false;
-		m->upper = p;
-		m->cap_upper = cap;
-	}
+	m->upper = p;
 	m->upper[m->n_upper++] = (uint32_t)pos;
 	return true;
 }
 
 static bool mark_complex(struct case_marks *m, size_t start, size_t end)
 {
-	if (end > UINT32_MAX)
+	struct span *p = end > UINT32_MAX
+				 ? NULL
+				 : room_for(m->complex, m->n_complex,
+					    &m->cap_complex, sizeof *p, 16);
+	if (!p)
 		return false;
-	if (m->n_complex == m->cap_complex) {
-		size_t cap = m->cap_complex ? m->cap_complex * 2 : 16;
-		struct span *p = realloc(m->complex, cap * sizeof *p);
-		if (!p)
-			return false;
-		m->complex = p;
-		m->cap_complex = cap;
-	}
+	m->complex = p;
 	m->complex[m->n_complex++] = (struct span){(uint32_t)start, (uint32_t)end};
 	return true;
 }
@@ -793,27 +801,12 @@ void search_result_free(struct search_result *r)
 
 static bool cand_push(struct search_state *st, size_t c)
 {
-	if (st->n_cand == st->cap_cand) {
-		size_t cap = st->cap_cand ? st->cap_cand * 2 : 256;
-		uint32_t *p = realloc(st->cand, cap * sizeof *p);
-		if (!p)
-			return false;
-		st->cand = p;
-		st->cap_cand = cap;
-	}
-	st->cand[st->n_cand++] = (uint32_t)c;
-	return true;
-}
-
-static bool hits_reserve_more(struct search_result *r)
-{
-	struct search_state *st = r->state;
-	size_t cap = st->cap_hits ? st->cap_hits * 2 : 64;
-	struct search_hit *p = realloc(r->hits, cap * sizeof *p);
+	uint32_t *p = room_for(st->cand, st->n_cand, &st->cap_cand, sizeof *p,
+			       256);
 	if (!p)
 		return false;
-	r->hits = p;
-	st->cap_hits = cap;
+	st->cand = p;
+	st->cand[st->n_cand++] = (uint32_t)c;
 	return true;
 }
 
@@ -838,8 +831,11 @@ static bool hit_push(struct search_result *r, const struct search_index *ix,
 		     size_t topic, size_t fi, size_t start, size_t end)
 {
 	struct search_state *st = r->state;
-	if (r->n == st->cap_hits && !hits_reserve_more(r))
+	struct search_hit *p = room_for(r->hits, r->n, &st->cap_hits,
+					sizeof *p, 64);
+	if (!p)
 		return false;
+	r->hits = p;
 	uint32_t m = ix->meta[fi];
 	r->hits[r->n++] = (struct search_hit){topic, META_PANE(m), META_KIND(m),
 					      META_INPUT(m), ix->orig[fi],

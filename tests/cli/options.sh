@@ -3,15 +3,6 @@
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 
-usage() { # NAME EXPECTED-STDERR ARGS…
-	name=$1 want=$2; shift 2
-	run "$@"
-	if [ "$status" -eq 2 ] && [ "$(cat "$T/err")" = "$want" ] && [ ! -s "$T/out" ]; then
-		ok "$name"
-	else
-		not_ok "$name" "status $status" "expected: $want" "     got: $(cat "$T/err")"
-	fi
-}
 hint="(see cwgview --help)"
 usage "unknown long option" "cwgview: unknown option '--bogus' $hint" --bogus
 usage "unknown short option" "cwgview: unknown option '-z' $hint" -z

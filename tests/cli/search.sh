@@ -86,15 +86,6 @@ fi
 run --count --search 不存在的词
 expect_eq "nothing found: --count prints 0, status 1" "0 1" "$(cat "$T/out") $status"
 
-usage() { # NAME EXPECTED-STDERR ARGS…
-	name=$1 want=$2; shift 2
-	run "$@"
-	if [ "$status" -eq 2 ] && [ "$(cat "$T/err")" = "$want" ] && [ ! -s "$T/out" ]; then
-		ok "$name"
-	else
-		not_ok "$name" "status $status" "expected: $want" "     got: $(cat "$T/err")"
-	fi
-}
 hint="(see cwgview --help)"
 usage "empty pattern: status 2" "cwgview: empty search pattern $hint" --search ''
 usage "--count without --search" "cwgview: --count only applies to --search $hint" --count --list
