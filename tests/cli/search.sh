@@ -134,6 +134,26 @@ fi
 expect_eq "sanitised hit line" \
 	"topic 4 标^[[2J题 › 输入 › 在线^G磋商: 第一行 【警告】^[]0;x^G文字" "$(cat "$T/out")"
 
+# On a terminal the hit is bold instead of bracketed, unless NO_COLOR.
+# util-linux script(1) gives the command a terminal and waits for it.
+if script --version 2>/dev/null | grep -q util-linux; then
+	script -qec "'$CWGVIEW' --search UNDP" /dev/null > "$T/tty" 2>&1 || true
+	if grep -q "$(printf '\033\[1mUNDP\033\[22m')" "$T/tty" && ! grep -q '【' "$T/tty"; then
+		ok "on a terminal the hit is bold"
+	else
+		not_ok "on a terminal the hit is bold" "$(cat -v "$T/tty")"
+	fi
+	NO_COLOR=1 script -qec "'$CWGVIEW' --search UNDP" /dev/null > "$T/tty" 2>&1 || true
+	if grep -q '【UNDP】' "$T/tty" && ! grep -q "$(printf '\033')" "$T/tty"; then
+		ok "NO_COLOR: brackets on a terminal too"
+	else
+		not_ok "NO_COLOR: brackets on a terminal too" "$(cat -v "$T/tty")"
+	fi
+else
+	skip "on a terminal the hit is bold" "util-linux script(1) not installed"
+	skip "NO_COLOR: brackets on a terminal too" "util-linux script(1) not installed"
+fi
+
 # The file may come on standard input.
 status=0
 "$CWGVIEW" --count --search 普华永道 - < data/cwgsfp.yaml > "$T/out" 2>&1 || status=$?
