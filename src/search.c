@@ -1155,11 +1155,25 @@ static bool fold_pattern(const struct search_index *ix, const char *pat,
 	return !out->oom;
 }
 
+/* Smart case for a regular expression: letters after a backslash are
+ * operators (\S, \W), not upper case the user typed. */
+static bool regex_case_sensitive(const char *pattern, struct buf *tmp)
+{
+	buf_reset(tmp);
+	for (const char *p = pattern; *p; p++) {
+		if (*p == '\\' && p[1] && (unsigned char)p[1] < 0x80)
+			p++;
+		else
+			buf_addc(tmp, *p);
+	}
+	return search_is_case_sensitive(tmp->data ? tmp->data : "");
+}
+
 static bool run_regex(const struct search_index *ix, const char *pattern,
 		      struct search_result *r, char *err, size_t errsize)
 {
 	struct search_state *st = r->state;
-	bool exact = search_is_case_sensitive(pattern);
+	bool exact = regex_case_sensitive(pattern, &st->scratch);
 	st->valid = false;
 	if (!fold_pattern(ix, pattern, !exact, st)) {
 		snprintf(err, errsize, "out of memory");

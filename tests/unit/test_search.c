@@ -677,6 +677,8 @@ static void test_regex(void **state)
 	expect(ix, &r, "U[A-Z]+", SEARCH_REGEX, 1, "UNDP");
 	expect(ix, &r, "Undp", SEARCH_REGEX, 0, NULL);
 	expect(ix, &r, "undp|第二", SEARCH_REGEX, 2, NULL);
+	/* \S is an operator, not an upper-case S: the case still folds. */
+	expect(ix, &r, "u\\S+p", SEARCH_REGEX, 1, "UNDP");
 	/* One line at a time, and empty matches are no hits. */
 	expect(ix, &r, "^第二行$", SEARCH_REGEX, 1, "第二行");
 	expect(ix, &r, "x*", SEARCH_REGEX, 0, NULL);
