@@ -50,6 +50,11 @@ static bool grow(struct buf *b, size_t n)
 	return true;
 }
 
+bool buf_reserve(struct buf *b, size_t n)
+{
+	return grow(b, n);
+}
+
 bool buf_add(struct buf *b, const void *p, size_t n)
 {
 	if (!grow(b, n))

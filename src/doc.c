@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cwgview/mem.h"
+
 /* A bump allocator: the model is built once and freed at once, so a chunk
  * list beats thousands of small mallocs for both speed and memory. */
 struct chunk {
@@ -17,9 +19,13 @@ struct chunk {
 
 struct doc_arena {
 	struct chunk *head;
+	size_t n_chunks;
 };
 
-enum { CHUNK_SIZE = 256 * 1024 };
+/* The first chunks are small, so a small document stays small; once a
+ * document has taken SMALL_CHUNKS of them it is a large one, and further
+ * chunks are whole huge pages (mem.h: fewer page faults). */
+enum { CHUNK_SIZE = 256 * 1024, SMALL_CHUNKS = 4 };
 
 static const char *const default_columns[DOC_N_COLUMNS] = {
 	[DOC_COL_SOURCE] = "输入来源",
@@ -62,43 +68,63 @@ void doc_free(struct doc *d)
 	free(d);
 }
 
-void *doc_alloc(struct doc *d, size_t size)
+/* Takes size bytes aligned to align from the arena.  Strings take
+ * byte-aligned space: most are short (markers, document numbers), and
+ * rounding each up to max_align_t cost a fifth of the model's memory. */
+static void *arena_take(struct doc *d, size_t size, size_t align)
 {
-	const size_t align = sizeof(max_align_t);
-	if (size > SIZE_MAX - align)
-		return NULL;
-	size = (size + align - 1) / align * align;
-	if (size == 0)
-		size = align;
-	struct chunk *c = d->arena->head;
-	if (!c || c->size - c->used < size) {
-		size_t csize = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
-		struct chunk *n = malloc(sizeof *n + csize);
+	struct doc_arena *a = d->arena;
+	struct chunk *c = a->head;
+	size_t at = c ? (c->used + align - 1) / align * align : 0;
+	if (!c || at > c->size || c->size - at < size) {
+		bool own = size > CHUNK_SIZE / 4;
+		struct chunk *n;
+		size_t csize;
+		if (own) {
+			csize = size;
+			n = malloc(sizeof *n + csize);
+		} else if (a->n_chunks < SMALL_CHUNKS) {
+			csize = CHUNK_SIZE;
+			n = malloc(sizeof *n + csize);
+		} else {
+			csize = MEM_HUGE_PAGE - sizeof *n;
+			n = aligned_alloc(MEM_HUGE_PAGE, MEM_HUGE_PAGE);
+			mem_hint_huge(n, MEM_HUGE_PAGE);
+		}
 		if (!n)
 			return NULL;
+		a->n_chunks++;
 		n->size = csize;
 		n->used = 0;
 		/* A big block gets its own chunk behind the current one, so the
 		 * free space in the current chunk is not wasted. */
-		if (c && csize != CHUNK_SIZE) {
+		if (c && own) {
 			n->next = c->next;
 			c->next = n;
 		} else {
 			n->next = c;
-			d->arena->head = n;
+			a->head = n;
 		}
 		c = n;
+		at = 0;
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += size;
+	void *p = (char *)c->data + at;
+	c->used = at + size;
 	return p;
+}
+
+void *doc_alloc(struct doc *d, size_t size)
+{
+	if (size > SIZE_MAX / 2)
+		return NULL;
+	return arena_take(d, size ? size : 1, sizeof(max_align_t));
 }
 
 char *doc_strndup(struct doc *d, const char *s, size_t n)
 {
-	if (n == SIZE_MAX)
+	if (n >= SIZE_MAX / 2)
 		return NULL;
-	char *p = doc_alloc(d, n + 1);
+	char *p = arena_take(d, n + 1, 1);
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);

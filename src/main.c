@@ -22,11 +22,13 @@
 #include "cwgview/load.h"
 #include "cwgview/pdf.h"
 #include "cwgview/render.h"
+#include "cwgview/search.h"
 #include "cwgview/text.h"
 #include "tui/keys.h"
 #include "tui/run.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 2 };
+/* As grep: 1 is "--search found nothing", not an error. */
+enum { EXIT_OK = 0, EXIT_NO_MATCH = 1, EXIT_USAGE = 2 };
 
 /* Every message goes through here, so that a file name or a key from the
  * data cannot put control characters on the terminal. */
@@ -86,6 +88,18 @@ static void print_help(void)
 		 "                       standard output (a PDF only when "
 		 "that is not a\n"
 		 "                       terminal)\n"
+		 "  -s, --search=PATTERN print every hit of PATTERN and exit; "
+		 "full-width and\n"
+		 "                       upper/lower-case forms, all dashes "
+		 "and (with OpenCC)\n"
+		 "                       traditional characters match alike; "
+		 "an upper-case\n"
+		 "                       letter in PATTERN makes case matter\n"
+		 "  -c, --count          with --search: print the number of "
+		 "hits only\n"
+		 "      --regex          with --search: PATTERN is a POSIX "
+		 "extended regular\n"
+		 "                       expression\n"
 		 "  -l, --list           list the topics: number, title, "
 		 "number of inputs\n"
 		 "      --check          load and validate FILE, print a "
@@ -104,8 +118,9 @@ static void print_help(void)
 		 "  -h, --help           show this help and exit\n"
 		 "  -V, --version        show the version and exit\n"
 		 "\n"
-		 "Exit status: 0 ok, 2 usage error or bad or unreadable "
-		 "FILE.\n"
+		 "Exit status: 0 ok, 1 --search found nothing, 2 usage "
+		 "error or bad or\n"
+		 "unreadable FILE.\n"
 		 "Errors are one line: cwgview: FILE:LINE:COLUMN: "
 		 "message.\n"
 		 "The file format is described in cwgview(1) and "
@@ -182,10 +197,42 @@ static bool emit(const char *output, const struct buf *b)
 	return true;
 }
 
-enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK };
+/* --search: the browser's matcher over the whole document.  The hit is
+ * shown in bold on a terminal, between 【 】 otherwise, so that it survives
+ * a pipe into grep or a file. */
+static int search_command(const struct doc *d, const char *pattern,
+			  unsigned flags, bool count, struct buf *out)
+{
+	struct search_index *ix = search_index_new(d);
+	if (!ix) {
+		errorf("%s", strerror(ENOMEM));
+		return EXIT_USAGE;
+	}
+	struct search_result r;
+	search_result_init(&r);
+	char err[256];
+	int status = EXIT_OK;
+	if (!search_run(ix, pattern, flags, &r, err, sizeof err)) {
+		errorf("%s", err);
+		status = EXIT_USAGE;
+	} else if (count) {
+		buf_printf(out, "%zu\n", r.n);
+	} else {
+		bool bold = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+		render_hits(out, d, r.hits, r.n, bold ? "\033[1m" : "【",
+			    bold ? "\033[22m" : "】");
+	}
+	if (status == EXIT_OK && r.n == 0)
+		status = EXIT_NO_MATCH;
+	search_result_free(&r);
+	search_index_free(ix);
+	return status;
+}
+
+enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH };
 
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
-       OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND };
+       OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -196,6 +243,9 @@ static const struct option long_options[] = {
 	{"secure", no_argument, NULL, OPT_SECURE},
 	{"printer", required_argument, NULL, OPT_PRINTER},
 	{"print-command", required_argument, NULL, OPT_PRINT_COMMAND},
+	{"search", required_argument, NULL, 's'},
+	{"count", no_argument, NULL, 'c'},
+	{"regex", no_argument, NULL, OPT_REGEX},
 	{"list", no_argument, NULL, 'l'},
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
@@ -211,8 +261,8 @@ static const struct option long_options[] = {
 static bool set_mode(enum mode *mode, enum mode m, const char *name)
 {
 	if (*mode != MODE_BROWSE && *mode != m) {
-		usage_error("%s cannot be combined with --print, --list or "
-			    "--check", name);
+		usage_error("%s cannot be combined with --print, --search, "
+			    "--list or --check", name);
 		return false;
 	}
 	*mode = m;
@@ -225,6 +275,9 @@ int main(int argc, char **argv)
 	enum mode mode = MODE_BROWSE;
 	const char *topics = NULL, *format_name = NULL, *output = NULL;
 	const char *paper_name = NULL;
+	const char *pattern = NULL;
+	bool count = false;
+	unsigned search_flags = 0;
 	int width = 0;
 	struct tui_options topt;
 	memset(&topt, 0, sizeof topt);
@@ -234,7 +287,7 @@ int main(int argc, char **argv)
 	topt.secure = secure_env && *secure_env && strcmp(secure_env, "0") != 0;
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:f:w:o:lhV", long_options,
+	while ((c = getopt_long(argc, argv, ":p:f:w:o:s:clhV", long_options,
 				NULL)) != -1) {
 		switch (c) {
 		case 'p':
@@ -263,6 +316,17 @@ int main(int argc, char **argv)
 			break;
 		case OPT_PAPER:
 			paper_name = optarg;
+			break;
+		case 's':
+			if (!set_mode(&mode, MODE_SEARCH, "--search"))
+				return EXIT_USAGE;
+			pattern = optarg;
+			break;
+		case 'c':
+			count = true;
+			break;
+		case OPT_REGEX:
+			search_flags |= SEARCH_REGEX;
 			break;
 		case 'l':
 			if (!set_mode(&mode, MODE_LIST, "--list"))
@@ -320,6 +384,15 @@ int main(int argc, char **argv)
 	if ((format_name || output) && mode != MODE_PRINT) {
 		usage_error("%s only applies to --print",
 			    format_name ? "--format" : "--output");
+		return EXIT_USAGE;
+	}
+	if ((count || search_flags) && mode != MODE_SEARCH) {
+		usage_error("%s only applies to --search",
+			    count ? "--count" : "--regex");
+		return EXIT_USAGE;
+	}
+	if (mode == MODE_SEARCH && !*pattern) {
+		usage_error("empty search pattern");
 		return EXIT_USAGE;
 	}
 	enum render_format format = RENDER_TEXT;
@@ -385,6 +458,9 @@ int main(int argc, char **argv)
 	case MODE_LIST:
 		render_list(&out, d);
 		break;
+	case MODE_SEARCH:
+		status = search_command(d, pattern, search_flags, count, &out);
+		break;
 	case MODE_BROWSE:
 	case MODE_PRINT: {
 		bool *sel = calloc(d->n_topics, sizeof *sel);
@@ -411,11 +487,12 @@ int main(int argc, char **argv)
 		break;
 	}
 	}
-	if (status == EXIT_OK && out.oom) {
+	if (status != EXIT_USAGE && out.oom) {
 		errorf("%s", strerror(ENOMEM));
 		status = EXIT_USAGE;
 	}
-	if (status == EXIT_OK && !emit(mode == MODE_PRINT ? output : NULL, &out))
+	if (status != EXIT_USAGE &&
+	    !emit(mode == MODE_PRINT ? output : NULL, &out))
 		status = EXIT_USAGE;
 	buf_free(&out);
 	doc_free(d);

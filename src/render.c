@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "cwgview/i18n.h"
 #include "cwgview/layout.h"
@@ -362,5 +363,140 @@ bool render_summary(struct buf *b, const struct doc *d)
 	buf_adds(b, ", ");
 	buf_printf(b, P_("%zu document reference", "%zu document references",
 			 nd), nd);
+	return !b->oom;
+}
+
+/* ---- search hits ---- */
+
+/* Display columns of context on each side of a hit. */
+enum { HIT_CONTEXT_COLS = 24 };
+
+static bool items_contain(const struct doc_item *it, size_t n, const char *f)
+{
+	for (size_t i = 0; i < n; i++)
+		if (it[i].marker == f || it[i].text == f ||
+		    items_contain(it[i].items, it[i].n_items, f))
+			return true;
+	return false;
+}
+
+/* The contributor or report the field of an input row comes from: the
+ * heading of the block holding it (pointer identity, as in the layout). */
+static const char *field_heading(const struct doc_input *in, const char *f)
+{
+	if (doc_input_heading_in_header(in))
+		return in->blocks[0].heading;
+	for (size_t k = 0; k < in->n_blocks; k++) {
+		const struct doc_block *bl = &in->blocks[k];
+		if (bl->heading == f || items_contain(bl->items, bl->n_items, f))
+			return bl->heading;
+	}
+	return NULL;
+}
+
+/* Appends s[from, to) on one line: line breaks and tabs become spaces,
+ * every other control character is made visible. */
+static void one_line(struct buf *b, const char *s, size_t from, size_t to)
+{
+	size_t i = from;
+	while (i < to) {
+		size_t j = i;
+		while (j < to && s[j] != '\n' && s[j] != '\t' && s[j] != '\r')
+			j++;
+		text_sanitize(b, s + i, j - i);
+		if (j < to)
+			buf_addc(b, ' ');
+		i = j + 1;
+	}
+}
+
+/* Start of the window that ends at byte end: whole characters, at most
+ * HIT_CONTEXT_COLS columns. */
+static size_t context_start(const char *s, size_t end)
+{
+	const uint8_t *base = (const uint8_t *)s, *p = base + end;
+	int cols = 0;
+	for (;;) {
+		ucs4_t uc;
+		const uint8_t *q = u8_prev(&uc, p, base);
+		if (!q)
+			return (size_t)(p - base);
+		cols += text_uc_width(uc);
+		if (cols > HIT_CONTEXT_COLS)
+			return (size_t)(p - base);
+		p = q;
+	}
+}
+
+static size_t context_end(const char *s, size_t start, size_t len)
+{
+	size_t i = start;
+	int cols = 0;
+	while (i < len) {
+		uint32_t uc;
+		int k = text_next(s + i, len - i, &uc);
+		cols += text_uc_width(uc);
+		if (cols > HIT_CONTEXT_COLS)
+			break;
+		i += (size_t)k;
+	}
+	return i;
+}
+
+static void hit_line(struct buf *b, const struct doc *d,
+		     const struct search_hit *h, const char *mark_open,
+		     const char *mark_close)
+{
+	const struct doc_topic *t = &d->topics[h->topic];
+	buf_printf(b, _("topic %ld "), t->number);
+	text_sanitize(b, t->title, strlen(t->title));
+	buf_adds(b, " › ");
+	switch (h->pane) {
+	case DOC_PANE_TOPICS:
+		buf_adds(b, _("标题"));
+		break;
+	case DOC_PANE_INPUTS: {
+		const struct doc_input *in = &t->inputs[h->input];
+		const char *heading = h->kind == DOC_FIELD_KIND
+					      ? NULL
+					      : field_heading(in, h->field);
+		text_sanitize(b, d->columns[DOC_COL_INPUT],
+			      strlen(d->columns[DOC_COL_INPUT]));
+		buf_adds(b, " › ");
+		text_sanitize(b, in->kind, strlen(in->kind));
+		if (heading) {
+			buf_adds(b, " · ");
+			text_sanitize(b, heading, strlen(heading));
+		}
+		break;
+	}
+	case DOC_PANE_GUIDANCE:
+		text_sanitize(b, d->columns[DOC_COL_GUIDANCE],
+			      strlen(d->columns[DOC_COL_GUIDANCE]));
+		break;
+	}
+	buf_adds(b, ": ");
+	const char *s = h->field;
+	size_t len = strlen(s);
+	size_t from = context_start(s, h->start);
+	size_t to = context_end(s, h->end, len);
+	if (from > 0)
+		buf_adds(b, "…");
+	one_line(b, s, from, h->start);
+	buf_adds(b, mark_open);
+	one_line(b, s, h->start, h->end);
+	buf_adds(b, mark_close);
+	one_line(b, s, h->end, to);
+	if (to < len)
+		buf_adds(b, "…");
+	buf_addc(b, '\n');
+}
+
+bool render_hits(struct buf *b, const struct doc *d,
+		 const struct search_hit *hits, size_t n,
+		 const char *mark_open, const char *mark_close)
+{
+	for (size_t i = 0; i < n && !b->oom; i++)
+		hit_line(b, d, &hits[i], mark_open, mark_close);
 	return !b->oom;
 }

@@ -41,6 +41,18 @@ expect_eq() {
 	else not_ok "$1" "expected: $2" "     got: $3"; fi
 }
 
+# usage NAME EXPECTED-STDERR ARGS…: cwgview ARGS fails with status 2,
+# exactly that one-line message and nothing on standard output.
+usage() {
+	name=$1 want=$2; shift 2
+	run "$@"
+	if [ "$status" -eq 2 ] && [ "$(cat "$T/err")" = "$want" ] && [ ! -s "$T/out" ]; then
+		ok "$name"
+	else
+		not_ok "$name" "status $status" "expected: $want" "     got: $(cat "$T/err")"
+	fi
+}
+
 # Lines of a file, and its widest line in display columns (wcwidth).
 line_count() { wc -l <"$1" | tr -d ' '; }
 max_width() { LC_ALL=C.UTF-8 wc -L <"$1" | tr -d ' '; }

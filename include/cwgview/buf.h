@@ -19,6 +19,9 @@ struct buf {
 void buf_init(struct buf *b);
 void buf_free(struct buf *b);
 void buf_reset(struct buf *b);
+/* Makes room for n more bytes, so that a long run of additions does not
+ * reallocate as it goes.  False (and b->oom) when out of memory. */
+bool buf_reserve(struct buf *b, size_t n);
 bool buf_add(struct buf *b, const void *p, size_t n);
 bool buf_adds(struct buf *b, const char *s);
 bool buf_addc(struct buf *b, char c);

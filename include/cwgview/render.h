@@ -8,6 +8,7 @@
 
 #include "cwgview/buf.h"
 #include "cwgview/doc.h"
+#include "cwgview/search.h"
 
 enum render_format {
 	RENDER_TEXT,
@@ -31,5 +32,16 @@ bool render_list(struct buf *b, const struct doc *d);
 
 /* The --check summary of a loaded document, one line without newline. */
 bool render_summary(struct buf *b, const struct doc *d);
+
+/* The --search output: one line per hit,
+ *   topic N TITLE › PANE › SOURCE: …context with the hit marked…
+ * PANE is 标题 or the document's column label (输入, CWG-SFP指导意见);
+ * SOURCE, for inputs only, is the row's kind and the contributor or report
+ * of the block the hit is in.  The context is a window of the field around
+ * the hit, on one line, with mark_open and mark_close around the hit.
+ * Text from the document is sanitised. */
+bool render_hits(struct buf *b, const struct doc *d,
+		 const struct search_hit *hits, size_t n,
+		 const char *mark_open, const char *mark_close);
 
 #endif

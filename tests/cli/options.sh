@@ -3,15 +3,6 @@
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 
-usage() { # NAME EXPECTED-STDERR ARGS…
-	name=$1 want=$2; shift 2
-	run "$@"
-	if [ "$status" -eq 2 ] && [ "$(cat "$T/err")" = "$want" ] && [ ! -s "$T/out" ]; then
-		ok "$name"
-	else
-		not_ok "$name" "status $status" "expected: $want" "     got: $(cat "$T/err")"
-	fi
-}
 hint="(see cwgview --help)"
 usage "unknown long option" "cwgview: unknown option '--bogus' $hint" --bogus
 usage "unknown short option" "cwgview: unknown option '-z' $hint" -z
@@ -24,7 +15,7 @@ usage "backwards range" "cwgview: topic range '9-3' runs backwards $hint" --prin
 usage "bad selection" "cwgview: invalid topic selection '1;2': use N, N-M, a comma list of those, or all $hint" --print '1;2'
 usage "two files" "cwgview: too many files: give at most one $hint" --check a b
 usage "format without print" "cwgview: --format only applies to --print $hint" --list --format json
-usage "two modes" "cwgview: --list cannot be combined with --print, --list or --check $hint" --print 1 --list
+usage "two modes" "cwgview: --list cannot be combined with --print, --search, --list or --check $hint" --print 1 --list
 
 # -o writes what stdout would get, atomically: no temporary file is left.
 run --print 7 --format markdown
@@ -60,7 +51,7 @@ esac
 
 # --help names every long option the program accepts.
 run --help
-for opt in --print --format --paper --width --output --list --check --help --version; do
+for opt in --print --format --paper --width --output --search --count --regex --list --check --help --version; do
 	if grep -q -- "$opt" "$T/out"; then ok "--help mentions $opt"
 	else not_ok "--help mentions $opt"; fi
 done

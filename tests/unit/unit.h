@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <unistr.h>
 
 #include "cwgview/doc.h"
 #include "cwgview/load.h"

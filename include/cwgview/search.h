@@ -1,0 +1,95 @@
+/* Searching a document: one matcher for the browser and `cwgview --search`.
+ *
+ * Matching is on folded text: both the document and the query go through
+ * Unicode NFKC (ＣＷＧ－ＳＦＰ－１／８ is CWG-SFP-1/8), case folding (smart
+ * case: a Latin upper-case letter in the query makes the search
+ * case-sensitive), dash folding (every dash punctuation character and the
+ * minus sign, - ‐ ‑ ‒ – — ― − － …, is '-') and, when cwgview is built with
+ * OpenCC, traditional to simplified Chinese (國際電聯 is 国际电联).
+ *
+ * Folding is done one grapheme cluster at a time, so every byte of the
+ * folded text belongs to exactly one cluster of the original, and a map
+ * back puts each hit on whole original characters: what the user sees is
+ * what gets highlighted.  The folded text of the whole document is built
+ * once, by search_index_new(), when the document is loaded.
+ *
+ * The index is read-only once built: search_run() never modifies it. */
+#ifndef CWGVIEW_SEARCH_H
+#define CWGVIEW_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cwgview/buf.h"
+#include "cwgview/doc.h"
+
+struct search_index;
+
+/* Folds every field of every topic of d (doc_topic_fields() order).  d must
+ * outlive the index.  NULL when out of memory. */
+struct search_index *search_index_new(const struct doc *d);
+void search_index_free(struct search_index *ix);
+
+/* True when traditional Chinese folds to simplified: cwgview was built with
+ * OpenCC and its t2s configuration could be opened. */
+bool search_index_folds_traditional(const struct search_index *ix);
+
+/* Number of fields in the index (every string of every topic). */
+size_t search_index_fields(const struct search_index *ix);
+
+enum { SEARCH_REGEX = 1 }; /* flags */
+
+struct search_hit {
+	size_t topic;  /* index into d->topics */
+	enum doc_pane pane; /* DOC_PANE_TOPICS for the title, INPUTS, GUIDANCE */
+	enum doc_field_kind kind;
+	long input;        /* input row index or -1 */
+	const char *field; /* the model string (pointer identity = layout span field) */
+	size_t start, end; /* byte range of the hit in the ORIGINAL field string */
+};
+
+struct search_state;
+
+struct search_result {
+	struct search_hit *hits;
+	size_t n;
+	/* How many fields the last search_run looked at: all of them for a
+	 * fresh search, only those where the shorter query matched when it
+	 * narrowed an earlier result. */
+	size_t fields_searched;
+	struct search_state *state; /* private: narrowing, reused buffers */
+};
+
+void search_result_init(struct search_result *r);
+void search_result_free(struct search_result *r);
+
+/* Runs query; when r holds the result of an earlier query that the new one
+ * extends (same index, same flags, not regex), only the places where the
+ * shorter one matched are searched.  An empty query gives 0 hits.  Returns
+ * false with a one-line message in err for a bad regex, a query that is
+ * not valid UTF-8, or out of memory; r then holds 0 hits.
+ *
+ * Hits are in document order: topic, then doc_topic_fields() order, then
+ * start offset; within a field they do not overlap (leftmost first, as
+ * grep -o).  Each hit covers whole characters of the original field.
+ *
+ * In regex mode (SEARCH_REGEX) the query is a POSIX extended regular
+ * expression matched against the folded text of each field (REG_NEWLINE:
+ * one line at a time); its non-ASCII characters are folded like the text,
+ * and the same smart case applies.  Empty matches are not hits. */
+bool search_run(const struct search_index *ix, const char *query,
+		unsigned flags, struct search_result *r, char *err,
+		size_t errsize);
+
+/* Smart case: true when the query as typed holds a Latin upper-case
+ * letter (A-Z, Ｕ, É …). */
+bool search_is_case_sensitive(const char *query);
+
+/* Appends the folded form of s[0..n) to out, as the index folds the
+ * document (fold_case: also fold letter case).  For tests and for showing
+ * what a query is matched as.  False when s is not valid UTF-8 or out of
+ * memory. */
+bool search_fold(const struct search_index *ix, const char *s, size_t n,
+		 bool fold_case, struct buf *out);
+
+#endif

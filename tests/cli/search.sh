@@ -1,0 +1,162 @@
+#!/bin/sh
+# --search: output format, --count, exit status as grep, and folded
+# queries (full-width, traditional, mixed case) finding exactly what the
+# plain query finds.
+. "$top_srcdir/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+
+# expect_status NAME STATUS: the last run's exit status.
+expect_status() {
+	if [ "$status" -eq "$2" ]; then ok "$1"
+	else not_ok "$1" "status $status, want $2" "$(cat "$T/err")"; fi
+}
+
+# same_hits NAME PLAIN VARIANT: both queries print the same hits.
+same_hits() {
+	run --search "$2"; cp "$T/out" "$T/plain"; s1=$status
+	run --search "$3"; s2=$status
+	if [ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && [ -s "$T/plain" ] &&
+	   cmp -s "$T/plain" "$T/out"; then
+		ok "$1"
+	else
+		not_ok "$1" "status $s1 / $s2" "$(diff "$T/plain" "$T/out" | head -20)"
+	fi
+}
+
+# The format: topic N TITLE › PANE › SOURCE: context with 【hit】.
+run --search 普华永道
+cat > "$T/want" <<'EOF'
+topic 1 简化和明确 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 【普华永道】关于区域代表处的报告
+topic 3 国际电联是一家 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 【普华永道】关于区域代表处的报告
+topic 7 区域代表处 › 输入 › 在线磋商: 【普华永道】报告后的持续审查仍在讨论…
+topic 7 区域代表处 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 【普华永道】关于区域代表处的报告
+EOF
+expect_file "hits of 普华永道, one line each" "$T/want" "$T/out"
+expect_status "found: status 0" 0
+
+run --search 区域代表处 --count
+first=$(head -n 1 "$T/out")
+run --search 区域代表处
+if grep -q '^topic 7 区域代表处 › 标题: 【区域代表处】$' "$T/out"; then
+	ok "a title hit is in the 标题 pane"
+else
+	not_ok "a title hit is in the 标题 pane" "$(head -5 "$T/out")"
+fi
+expect_eq "--count is the number of hit lines" "$first" "$(line_count "$T/out")"
+if grep -q '› CWG-SFP指导意见: ' "$T/out"; then ok "guidance hits name the guidance column"
+else not_ok "guidance hits name the guidance column" "$(cat "$T/out")"; fi
+
+# The context is a window: … where the field goes on.
+run --search 加速器实验室
+expect_eq "加速器实验室 is in topic 3, with context" \
+	"topic 3 国际电联是一家 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 在【加速器实验室】举措的背景下探索与UNDP建…" \
+	"$(cat "$T/out")"
+
+run --count --search CWG-SFP-1/8
+expect_eq "--count prints the number only" "6" "$(cat "$T/out")"
+run -c -s CWG-SFP-1/8
+expect_eq "-c -s" "6" "$(cat "$T/out")"
+
+# Folded queries find exactly what the plain query finds.
+same_hits "full-width ＣＷＧ－ＳＦＰ－１／８ = CWG-SFP-1/8" CWG-SFP-1/8 'ＣＷＧ－ＳＦＰ－１／８'
+same_hits "dashes: CWG–SFP—1/8 = CWG-SFP-1/8" CWG-SFP-1/8 'CWG–SFP—1/8'
+same_hits "lower case undp = UNDP" UNDP undp
+same_hits "full-width ｕｎｄｐ = undp" undp 'ｕｎｄｐ'
+same_hits "full-width 战略框架，= 战略框架," '战略框架,' '战略框架，'
+run --search Undp
+expect_status "mixed case Undp is case-sensitive: nothing, status 1" 1
+if grep -q '^#define HAVE_OPENCC 1' "$top_builddir/config.h"; then
+	same_hits "traditional 國際電聯 = 国际电联" 国际电联 國際電聯
+	same_hits "traditional 普華永道 = 普华永道" 普华永道 普華永道
+	run --count --search 國際電聯
+	expect_eq "國際電聯 is found 62 times" 62 "$(cat "$T/out")"
+else
+	skip "traditional 國際電聯 = 国际电联" "built without OpenCC: traditional queries do not fold"
+	skip "traditional 普華永道 = 普华永道" "built without OpenCC: traditional queries do not fold"
+	skip "國際電聯 is found 62 times" "built without OpenCC: traditional queries do not fold"
+fi
+
+# Exit status as grep: 1 for nothing found, 2 for errors.
+run --search 不存在的词
+if [ "$status" -eq 1 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then
+	ok "nothing found: status 1, no output"
+else
+	not_ok "nothing found: status 1, no output" "status $status" "$(cat "$T/out" "$T/err")"
+fi
+run --count --search 不存在的词
+expect_eq "nothing found: --count prints 0, status 1" "0 1" "$(cat "$T/out") $status"
+
+hint="(see cwgview --help)"
+usage "empty pattern: status 2" "cwgview: empty search pattern $hint" --search ''
+usage "--count without --search" "cwgview: --count only applies to --search $hint" --count --list
+usage "--regex without --search" "cwgview: --regex only applies to --search $hint" --regex
+usage "--search with --print" "cwgview: --print cannot be combined with --print, --search, --list or --check $hint" --search x --print 1
+usage "--search needs an argument" "cwgview: option '--search' needs an argument $hint" --search
+usage "bad regex: status 2, one line" \
+	"cwgview: invalid regular expression: Unmatched ( or \\(" --regex --search 'CWG('
+usage "pattern not UTF-8: status 2" "cwgview: the search pattern is not valid UTF-8" \
+	--search "$(printf 'CWG\377')"
+usage "unreadable file: status 2" "cwgview: $T/none.yaml: No such file or directory" \
+	--search x "$T/none.yaml"
+usage "--format does not apply" "cwgview: --format only applies to --print $hint" \
+	--search x --format json
+
+# Regex mode: on the folded text, smart case, full-width in the pattern.
+run --regex --count --search 'cwg-sfp-1/[0-9]+'
+expect_eq "--regex counts document numbers" "24 0" "$(cat "$T/out") $status"
+run --regex --search '（ｂ\.[0-9]的'
+if [ "$status" -eq 0 ] && grep -q '【（b.2的】' "$T/out"; then ok "--regex: （ in a pattern is a literal"
+else not_ok "--regex: （ in a pattern is a literal" "status $status" "$(cat "$T/out" "$T/err")"; fi
+
+# Text from the file is sanitised: no control character reaches the
+# terminal, a line break in the context becomes a space.
+cat > "$T/ctl.yaml" <<'EOF'
+format: cwgview/1
+title: "t"
+topics:
+  - number: 4
+    title: "标\e[2J题"
+    inputs:
+      - kind: "在线\x07磋商"
+        documents: []
+        blocks:
+          - items:
+              - text: "第一行\n警告\e]0;x\x07文字"
+    guidance: []
+EOF
+run --search 警告 "$T/ctl.yaml"
+if [ "$status" -eq 0 ] && ! tr -d '\n' < "$T/out" | LC_ALL=C grep -q '[[:cntrl:]]' &&
+   [ "$(line_count "$T/out")" = 1 ]; then
+	ok "control characters in hits are made visible"
+else
+	not_ok "control characters in hits are made visible" "status $status" "$(od -c "$T/out" | head)"
+fi
+expect_eq "sanitised hit line" \
+	"topic 4 标^[[2J题 › 输入 › 在线^G磋商: 第一行 【警告】^[]0;x^G文字" "$(cat "$T/out")"
+
+# On a terminal the hit is bold instead of bracketed, unless NO_COLOR.
+# util-linux script(1) gives the command a terminal and waits for it.
+if script --version 2>/dev/null | grep -q util-linux; then
+	script -qec "'$CWGVIEW' --search UNDP" /dev/null > "$T/tty" 2>&1 || true
+	if grep -q "$(printf '\033\[1mUNDP\033\[22m')" "$T/tty" && ! grep -q '【' "$T/tty"; then
+		ok "on a terminal the hit is bold"
+	else
+		not_ok "on a terminal the hit is bold" "$(cat -v "$T/tty")"
+	fi
+	NO_COLOR=1 script -qec "'$CWGVIEW' --search UNDP" /dev/null > "$T/tty" 2>&1 || true
+	if grep -q '【UNDP】' "$T/tty" && ! grep -q "$(printf '\033')" "$T/tty"; then
+		ok "NO_COLOR: brackets on a terminal too"
+	else
+		not_ok "NO_COLOR: brackets on a terminal too" "$(cat -v "$T/tty")"
+	fi
+else
+	skip "on a terminal the hit is bold" "util-linux script(1) not installed"
+	skip "NO_COLOR: brackets on a terminal too" "util-linux script(1) not installed"
+fi
+
+# The file may come on standard input.
+status=0
+"$CWGVIEW" --count --search 普华永道 - < data/cwgsfp.yaml > "$T/out" 2>&1 || status=$?
+expect_eq "FILE - reads standard input" "4 0" "$(cat "$T/out") $status"
+
+done_testing
