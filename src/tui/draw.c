@@ -31,6 +31,8 @@ static const struct style styles[N_STYLES] = {
 	[ST_TOPIC_NUMBER] = {COLOR_YELLOW, -1, 0, 0, 'n'},
 	[ST_COUNT] = {COLOR_GREEN, -1, 0, 0, 'c'},
 	[ST_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE | A_UNDERLINE, 'E'},
+	[ST_HIT] = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE, 'h'},
+	[ST_HIT_CURRENT] = {COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD | A_UNDERLINE, 'X'},
 	[ST_LAY_BASE + LAY_PLAIN] = {-1, -1, 0, 0, '.'},
 	[ST_LAY_BASE + LAY_TITLE] = {-1, -1, A_BOLD, A_BOLD, 'H'},
 	[ST_LAY_BASE + LAY_RULE] = {-1, -1, 0, 0, '.'},
@@ -105,8 +107,44 @@ int draw_text(WINDOW *w, const char *s, size_t n, int limit)
 	return x - start;
 }
 
+int draw_field(WINDOW *w, const char *s, size_t n, const char *field,
+	       enum tui_style base, int limit, const struct find_hl *hl)
+{
+	if (!hl || !field) {
+		draw_set(w, base);
+		return draw_text(w, s, n, limit);
+	}
+	size_t off0 = (size_t)(s - field), i = 0;
+	int used = 0;
+	while (i < n) {
+		/* The hit covering this byte, or where the next one starts. */
+		size_t off = off0 + i, seg = n;
+		const struct search_hit *cover = NULL;
+		for (size_t k = 0; k < hl->n; k++) {
+			const struct search_hit *h = &hl->hits[k];
+			if (h->field != field)
+				continue;
+			if (h->start <= off && off < h->end) {
+				cover = h;
+				seg = h->end - off0 < n ? h->end - off0 : n;
+				break;
+			}
+			if (h->start > off && h->start - off0 < seg)
+				seg = h->start - off0;
+		}
+		draw_set(w, !cover ? base : cover == hl->current ? ST_HIT_CURRENT : ST_HIT);
+		int cw = draw_text(w, s + i, seg - i, limit);
+		used += cw;
+		if (cw < text_width(s + i, seg - i))
+			break; /* clipped: nothing after may be drawn */
+		i = seg;
+	}
+	draw_set(w, base);
+	return used;
+}
+
 void draw_layout_line(WINDOW *w, const struct layout *L, size_t i, int y,
-		      int x, int width)
+		      int x, int width, const struct find_hl *hl)
 {
 	const struct lay_line *ln = &L->lines[i];
 	int limit = x + width;
@@ -116,8 +154,11 @@ void draw_layout_line(WINDOW *w, const struct layout *L, size_t i, int y,
 	wmove(w, y, col);
 	for (uint32_t k = 0; k < ln->n_spans; k++) {
 		const struct lay_span *sp = &L->spans[ln->first_span + k];
-		draw_set(w, (enum tui_style)(ST_LAY_BASE + sp->style));
-		draw_text(w, sp->s, sp->len, limit);
+		int before = getcurx(w);
+		int cw = draw_field(w, sp->s, sp->len, sp->field,
+				    (enum tui_style)(ST_LAY_BASE + sp->style), limit, hl);
+		if (getcurx(w) - before < text_width(sp->s, sp->len) || cw < 0)
+			break;
 	}
 	draw_set(w, ST_NORMAL);
 }

@@ -26,6 +26,11 @@
 	A(TOPIC_NEXT, "]", "next topic, from any pane (3]: three on)")       \
 	A(ENTER, "Enter", "in Topics: read that topic's inputs")             \
 	A(MAXIMISE, "O", "maximise or restore the focused pane")             \
+	A(SEARCH_FWD, "/", "search forward, as you type; Esc returns")       \
+	A(SEARCH_BACK, "?", "search backward, as you type")                  \
+	A(SEARCH_NEXT, "n", "next hit, across topics (wraps around)")        \
+	A(SEARCH_PREV, "N", "previous hit")                                  \
+	A(HIGHLIGHT, "u", "hide or show the search highlighting")            \
 	A(PRINT, "p", "print the topic (asks first)")                        \
 	A(SAVE, "s", "save the topic to a file: .txt .md .json .pdf")        \
 	A(PIPE, "|", "pipe the topic as text to a command")                  \
@@ -69,6 +74,11 @@ enum tui_action {
 	B(CH, L'\n', ENTER)                                                  \
 	B(FN, KEY_ENTER, ENTER)                                              \
 	B(CH, L'O', MAXIMISE)                                                \
+	B(CH, L'/', SEARCH_FWD)                                              \
+	B(CH, L'?', SEARCH_BACK)                                             \
+	B(CH, L'n', SEARCH_NEXT)                                             \
+	B(CH, L'N', SEARCH_PREV)                                             \
+	B(CH, L'u', HIGHLIGHT)                                               \
 	B(CH, L'p', PRINT)                                                   \
 	B(CH, L's', SAVE)                                                    \
 	B(CH, L'|', PIPE)                                                    \

@@ -75,13 +75,14 @@ void pane_text_relayout(struct pane *p, struct tui *t, unsigned parts)
 
 void pane_text_draw(struct pane *p, struct tui *t)
 {
-	(void)t;
 	int rows = pane_rows(p), cols = pane_cols(p);
+	struct find_hl hl;
+	bool marks = find_highlights(t, t->topic, &hl);
 	for (int r = 0; r < rows; r++) {
 		size_t i = p->top + (size_t)r;
 		if (i >= p->lay.n_lines)
 			break;
-		draw_layout_line(p->win, &p->lay, i, r + 1, 2, cols);
+		draw_layout_line(p->win, &p->lay, i, r + 1, 2, cols, marks ? &hl : NULL);
 	}
 }
 

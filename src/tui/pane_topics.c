@@ -72,10 +72,14 @@ static void draw(struct pane *p, struct tui *t)
 		/* The title gets what the count leaves; an ellipsis marks a cut. */
 		int room = limit - getcurx(p->win) - cntw;
 		int tw = text_width(tp->title, strlen(tp->title));
+		struct find_hl hl;
+		bool marks = find_highlights(t, i, &hl);
 		if (tw <= room) {
-			draw_text(p->win, tp->title, strlen(tp->title), limit - cntw);
+			draw_field(p->win, tp->title, strlen(tp->title), tp->title,
+				   base, limit - cntw, marks ? &hl : NULL);
 		} else if (room > 1) {
-			draw_text(p->win, tp->title, strlen(tp->title), getcurx(p->win) + room - 1);
+			draw_field(p->win, tp->title, strlen(tp->title), tp->title,
+				   base, getcurx(p->win) + room - 1, marks ? &hl : NULL);
 			waddstr(p->win, "…");
 		}
 		if (limit - cntw >= getcurx(p->win)) {

@@ -104,6 +104,8 @@ void prompt_open(struct tui *t, const struct prompt_spec *spec,
 	p->spec.label = p->label;
 	p->hist_pos = (size_t)-1;
 	p->pasting = false;
+	p->info[0] = '\0';
+	p->info_error = false;
 	set_text(p, initial ? initial : "");
 }
 
@@ -122,10 +124,19 @@ static void finish(struct tui *t, bool accepted)
 		spec.done(t, copy, accepted);
 }
 
-static void changed(struct tui *t)
+/* Tells the owner the text changed, keeping history browsing. */
+static void notify(struct tui *t)
 {
 	if (t->prompt.spec.changed)
 		t->prompt.spec.changed(t, prompt_text(t));
+}
+
+static void changed(struct tui *t)
+{
+	/* An edit ends history browsing: the next Up filters by the new
+	 * text. */
+	t->prompt.hist_pos = (size_t)-1;
+	notify(t);
 }
 
 static void insert(struct prompt *p, uint32_t uc)
@@ -173,7 +184,7 @@ static void recall(struct tui *t, int dir)
 			if (i == n) {
 				p->hist_pos = n;
 				set_text(p, p->hist_prefix);
-				changed(t);
+				notify(t);
 				return;
 			}
 		}
@@ -182,7 +193,7 @@ static void recall(struct tui *t, int dir)
 	}
 	p->hist_pos = i;
 	set_text(p, history_item(h, i));
-	changed(t);
+	notify(t);
 }
 
 static bool is_space(uint32_t uc)
@@ -324,6 +335,18 @@ void prompt_draw(struct tui *t)
 	wmove(w, 0, 0);
 	wclrtoeol(w);
 	int cols = getmaxx(w);
+	if (p->info[0]) {
+		/* Right-aligned, where the text is least likely to reach. */
+		int iw = text_width(p->info, strlen(p->info));
+		if (iw + 2 < cols / 2) {
+			cols -= iw + 1;
+			wmove(w, 0, cols);
+			draw_set(w, p->info_error ? ST_ERROR : ST_NOTICE);
+			draw_text(w, p->info, strlen(p->info), getmaxx(w));
+			draw_set(w, ST_NORMAL);
+			wmove(w, 0, 0);
+		}
+	}
 	int x = draw_text(w, p->label, strlen(p->label), cols);
 	int room = cols - x - 1; /* the cursor may sit after the last char */
 	if (room < 1) {

@@ -219,6 +219,11 @@ static void geometry(struct tui *t)
 	}
 }
 
+void tui_relayout(struct tui *t)
+{
+	geometry(t);
+}
+
 void tui_notice(struct tui *t, bool error, const char *fmt, ...)
 {
 	va_list ap;
@@ -367,6 +372,8 @@ static void draw_status(struct tui *t)
 			     t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
 	if (t->count >= 0 && n > 0 && (size_t)n < sizeof left)
 		snprintf(left + n, sizeof left - (size_t)n, "  [%ld]", t->count);
+	char found[200];
+	bool none = false, searching = !t->help && find_status(t, found, sizeof found, &none);
 	const char *msg = t->notice[0] ? t->notice : t->locale_note[0] ? t->locale_note : NULL;
 	const char *hints = t->help ? _("q close help") : _("Tab pane  h help  q quit");
 	wmove(w, 0, 1);
@@ -384,7 +391,15 @@ static void draw_status(struct tui *t)
 		wnoutrefresh(w);
 		return;
 	}
-	int used = 1 + draw_text(w, left, strlen(left), t->cols);
+	int used = 1;
+	if (searching) {
+		/* The search first, "no match" in its own colour. */
+		draw_set(w, none ? ST_ERROR : ST_STATUS);
+		used += draw_text(w, found, strlen(found), t->cols);
+		draw_set(w, ST_STATUS);
+		used += draw_text(w, " · ", strlen(" · "), t->cols);
+	}
+	used += draw_text(w, left, strlen(left), t->cols);
 	int hw = text_width(hints, strlen(hints));
 	if (t->cols - hw - 1 > used + 2) {
 		wmove(w, 0, t->cols - hw - 1);
@@ -506,6 +521,17 @@ static void do_action(struct tui *t, enum tui_action a, long count)
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case ACT_SEARCH_FWD:
+	case ACT_SEARCH_BACK:
+		find_start(t, a == ACT_SEARCH_BACK);
+		break;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		find_next(t, a == ACT_SEARCH_PREV);
+		break;
+	case ACT_HIGHLIGHT:
+		find_toggle(t);
 		break;
 	case ACT_PRINT:
 		export_print(t);
@@ -672,6 +698,8 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	t.opt = *opt;
 	t.count = -1;
 	t.focus = PANE_TOPICS;
+	t.find.current = t.find.prev_current = -1;
+	search_result_init(&t.find.res);
 	const struct pane_ops *ops[N_PANES] = {&pane_topics_ops, &pane_inputs_ops,
 					       &pane_guidance_ops, &pane_help_ops};
 	for (int i = 0; i < N_PANES; i++) {
@@ -716,6 +744,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 				  BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
 	}
+	find_history_load(&t);
 	int status = loop(&t);
 	bracketed_paste(false);
 	free_windows(&t);
@@ -725,6 +754,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	for (int i = 0; i < N_PANES; i++)
 		layout_free(&t.panes[i].lay);
 	history_clear();
+	find_free(&t);
 	if (got_signal) {
 		/* The terminal is restored; now die of the signal as the
 		 * caller expects (a shell reports ^C, a dropped ssh HUP). */

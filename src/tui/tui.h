@@ -9,6 +9,7 @@
 
 #include "cwgview/doc.h"
 #include "cwgview/layout.h"
+#include "cwgview/search.h"
 #include "tui/curses.h"
 #include "tui/keys.h"
 #include "tui/run.h"
@@ -35,6 +36,8 @@ enum tui_style {
 	ST_TOPIC_NUMBER,
 	ST_COUNT,          /* number of inputs in the topic list */
 	ST_ERROR,          /* a failure on the status line */
+	ST_HIT,            /* a search hit */
+	ST_HIT_CURRENT,    /* the hit n and N are at */
 	ST_LAY_BASE,       /* + enum lay_style */
 	N_STYLES = ST_LAY_BASE + LAY_N_STYLES
 };
@@ -101,6 +104,39 @@ struct prompt {
 	char hist_prefix[PROMPT_MAX * 4 + 1];
 	bool pasting;
 	char utf8[PROMPT_MAX * 4 + 1];
+	char info[160];  /* right-aligned: "3/12", "no match" */
+	bool info_error;
+};
+
+/* ---- search (find.c) ---- */
+
+struct find_pos {
+	size_t topic, seq, off; /* seq: place in doc_topic_fields() order */
+};
+
+struct find {
+	struct search_index *ix; /* built on the first search */
+	struct search_result res;
+	char query[PROMPT_MAX * 4 + 1];
+	char prev[PROMPT_MAX * 4 + 1]; /* the last accepted query */
+	unsigned flags;
+	bool backward;   /* the search was ? */
+	bool highlight;  /* u toggles */
+	long current, prev_current;
+	struct {
+		size_t topic;
+		enum pane_id focus;
+		bool maximised;
+		size_t top[N_PANES];
+		struct find_pos pos;
+	} origin;        /* where the search began, for Esc */
+};
+
+/* The hits of one topic, for drawing. */
+struct find_hl {
+	const struct search_hit *hits;
+	size_t n;
+	const struct search_hit *current;
 };
 
 struct tui {
@@ -119,6 +155,7 @@ struct tui {
 	char notice[300];    /* shown on the status line until the next key */
 	bool notice_error;   /* the notice reports a failure */
 	struct prompt prompt;
+	struct find find;
 	char locale_note[120];
 	struct pane panes[N_PANES];
 	WINDOW *titlebar, *tabbar, *status;
@@ -145,6 +182,18 @@ void tui_select_topic(struct tui *t, size_t i);
 void tui_suspend(struct tui *t);
 void tui_resume(struct tui *t);
 
+void tui_relayout(struct tui *t);
+
+/* find.c: / ? n N u */
+void find_start(struct tui *t, bool backward);
+void find_next(struct tui *t, bool reverse);
+void find_toggle(struct tui *t);
+/* "/query k/N" for the status line; *none when nothing matched. */
+bool find_status(const struct tui *t, char *buf, size_t size, bool *none);
+bool find_highlights(const struct tui *t, size_t topic, struct find_hl *hl);
+void find_history_load(struct tui *t);
+void find_free(struct tui *t);
+
 /* export.c: p, s and | */
 void export_print(struct tui *t);
 void export_save(struct tui *t);
@@ -169,10 +218,14 @@ void draw_set(WINDOW *w, enum tui_style st);
  * column `limit` of the window and never splitting a wide character.
  * Returns the columns used. */
 int draw_text(WINDOW *w, const char *s, size_t n, int limit);
+/* Draws s[0..n), which lies inside the model string field, in style base
+ * with the search hits of hl (may be NULL) marked; as draw_text. */
+int draw_field(WINDOW *w, const char *s, size_t n, const char *field,
+	       enum tui_style base, int limit, const struct find_hl *hl);
 /* Draws line i of a layout at row y, starting at column x, clipped to
- * `width` columns. */
+ * `width` columns, hits of hl (may be NULL) marked. */
 void draw_layout_line(WINDOW *w, const struct layout *L, size_t i, int y,
-		      int x, int width);
+		      int x, int width, const struct find_hl *hl);
 void draw_frame(struct pane *p, const char *title, bool focused);
 /* The letter for a cell in an attribute dump. */
 char draw_style_letter(attr_t attrs, short pair);

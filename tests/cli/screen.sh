@@ -20,15 +20,17 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 	cols=${size%x*} rows=${size#*x}
 	envs=$(sed -e '/^# env /!d' -e 's|^# env ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
 	args=$(sed -e '/^# args /!d' -e 's|^# args ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
-	mkdir -p "$T/$name"
+	mkdir -p "$T/$name" "$T/$name.home"
 	status=0
+	# A home of its own: search history goes there, not to the user's.
 	(cd "$T/$name" && env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS="$cols" LINES="$rows" \
+		HOME="$T/$name.home" XDG_STATE_HOME="$T/$name.home/state" \
 		$envs CWGVIEW_SCRIPT="$script" "$CWGVIEW" $args >"$T/$name.out" 2>"$T/$name.err") || status=$?
 	if [ "$status" -ne 0 ] || [ -s "$T/$name.err" ]; then
 		not_ok "$name runs" "status $status" "$(cat "$T/$name.err")"
 		continue
 	fi
-	dumps=$(cd "$T/$name" && ls)
+	dumps=$(cd "$T/$name" && find . -type f | sed 's|^\./||' | sort)
 	if [ -z "$dumps" ]; then
 		not_ok "$name dumps something"
 		continue
@@ -51,9 +53,16 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 		esac
 	done
 	# Nothing expected is missing.
-	for e in "$top_srcdir/tests/screen/$name"/*; do
-		[ -e "$T/$name/$(basename "$e")" ] || not_ok "$name/$(basename "$e") was dumped"
+	for e in $(cd "$top_srcdir/tests/screen/$name" && find . -type f | sed 's|^\./||'); do
+		[ -e "$T/$name/$e" ] || not_ok "$name/$e was dumped"
 	done
+	# "# same: A B": two dumps that must be identical (Esc returns to
+	# exactly where a search began).
+	sed -n 's/^# same: //p' "$script" > "$T/same"
+	while read -r a b; do
+		if cmp -s "$T/$name/$a" "$T/$name/$b"; then ok "$name: $a and $b are the same screen"
+		else not_ok "$name: $a and $b are the same screen" "$(diff "$T/$name/$a" "$T/$name/$b")"; fi
+	done < "$T/same"
 done
 
 # What s saves and | pipes is exactly what --print prints.
