@@ -83,6 +83,37 @@ else
 	not_ok "q quits with status 0 and leaves the alternate screen" "$(cat "$R")"
 fi
 
+# Typing Chinese into the search prompt on a real terminal, then | giving
+# the terminal to a command and taking it back.
+start 80x24 TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$T" XDG_STATE_HOME="$T/state"
+if wait_for "$W" "简化和明确"; then
+	tm send-keys -t "$W" /
+	tm send-keys -t "$W" -l "加速器实验室"
+	if wait_for "$W" "/加速器实验室" && grep -q "输入 · 3 国际电联是一家" "$T/screen" &&
+	   grep -q "1/1" "$T/screen"; then
+		ok "typing 加速器实验室 finds topic 3 on a real terminal"
+	else
+		not_ok "typing 加速器实验室 finds topic 3 on a real terminal" "$(cat "$T/screen")"
+	fi
+	tm send-keys -t "$W" Enter '|'
+	tm send-keys -t "$W" -l "wc -l"
+	tm send-keys -t "$W" Enter
+	if wait_for "$W" "[press Enter to return to cwgview]" && ! grep -q "简化和明确" "$T/screen"; then
+		ok "| hands the terminal to the command"
+	else
+		not_ok "| hands the terminal to the command" "$(cat "$T/screen")"
+	fi
+	tm send-keys -t "$W" Enter
+	if wait_for "$W" "已通过管道送交：wc -l" && grep -q "简化和明确" "$T/screen"; then
+		ok "| gives the terminal back to the browser"
+	else
+		not_ok "| gives the terminal back to the browser" "$(cat "$T/screen")"
+	fi
+	tm send-keys -t "$W" q
+else
+	not_ok "search and pipe on a real terminal" "never started: $(cat "$T/screen")"
+fi
+
 # Signals: the terminal is restored, then cwgview dies of the signal, as a
 # shell expects (128 + the signal number).
 for sig in TERM HUP INT; do
