@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cwgview/buf.h"
+#include "cwgview/mem.h"
 #include "cwgview/text.h"
 
 /* Indentation of the layout, in columns. */
@@ -33,15 +34,10 @@ void layout_free(struct layout *L)
 
 static bool grow(void **p, size_t *cap, size_t n, size_t elem)
 {
-	if (n < *cap)
-		return true;
-	size_t c = *cap ? *cap * 2 : 64;
-	void *q = realloc(*p, c * elem);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = c;
-	return true;
+	void *q = mem_room(*p, n, cap, elem, 64);
+	if (q)
+		*p = q;
+	return q != NULL;
 }
 
 static struct lay_line *new_line(struct layout *L, int indent, int input)

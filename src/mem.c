@@ -1,6 +1,7 @@
 #include "cwgview/mem.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 
 void mem_hint_huge(void *p, size_t n)
@@ -15,4 +16,17 @@ void mem_hint_huge(void *p, size_t n)
 	(void)p;
 	(void)n;
 #endif
+}
+
+void *mem_room(void *p, size_t n, size_t *cap, size_t elem, size_t first)
+{
+	if (n < *cap)
+		return p;
+	size_t c = *cap ? *cap * 2 : first;
+	if (c > SIZE_MAX / elem)
+		return NULL;
+	void *q = realloc(p, c * elem);
+	if (q)
+		*cap = c;
+	return q;
 }

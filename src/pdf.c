@@ -74,6 +74,7 @@ bool pdf_render_topics(struct buf *out, const struct doc *d,
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 
+#include "cwgview/mem.h"
 #include "cwgview/text.h"
 
 const char *pdf_unavailable(void)
@@ -247,15 +248,10 @@ struct pdf {
 
 static bool pdf_grow(void **p, size_t *cap, size_t n, size_t elem)
 {
-	if (n < *cap)
-		return true;
-	size_t c = *cap ? *cap * 2 : 64;
-	void *q = realloc(*p, c * elem);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = c;
-	return true;
+	void *q = mem_room(*p, n, cap, elem, 64);
+	if (q)
+		*p = q;
+	return q != NULL;
 }
 
 /* ---- paragraphs: text with attributes ---- */

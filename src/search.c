@@ -229,23 +229,6 @@ struct anchor_vec {
 	size_t n, cap;
 };
 
-/* The array p of *cap elements of elem bytes, with room for element n:
- * p itself, or p reallocated to twice the size (first when empty).  NULL
- * when out of memory, p then being unchanged. */
-static void *room_for(void *p, size_t n, size_t *cap, size_t elem,
-		      size_t first)
-{
-	if (n < *cap)
-		return p;
-	size_t c = *cap ? *cap * 2 : first;
-	if (c > SIZE_MAX / elem)
-		return NULL;
-	void *q = realloc(p, c * elem);
-	if (q)
-		*cap = c;
-	return q;
-}
-
 static bool anchor_push(struct anchor_vec *a, size_t f, size_t o, size_t flen,
 			size_t olen)
 {
@@ -253,7 +236,7 @@ static bool anchor_push(struct anchor_vec *a, size_t f, size_t o, size_t flen,
 	    olen > UINT16_MAX)
 		return false;
 	size_t cap = a->cap;
-	struct anchor *p = room_for(a->v, a->n, &a->cap, sizeof *p, 64);
+	struct anchor *p = mem_room(a->v, a->n, &a->cap, sizeof *p, 64);
 	if (!p)
 		return false;
 	if (a->cap != cap)
@@ -284,7 +267,7 @@ struct case_marks {
 static bool mark_upper(struct case_marks *m, size_t pos)
 {
 	uint32_t *p = pos > UINT32_MAX ? NULL
-				       : room_for(m->upper, m->n_upper,
+				       : mem_room(m->upper, m->n_upper,
 						  &m->cap_upper, sizeof *p, 256);
 	if (!p)
 		return false;
@@ -297,7 +280,7 @@ static bool mark_complex(struct case_marks *m, size_t start, size_t end)
 {
 	struct span *p = end > UINT32_MAX
 				 ? NULL
-				 : room_for(m->complex, m->n_complex,
+				 : mem_room(m->complex, m->n_complex,
 					    &m->cap_complex, sizeof *p, 16);
 	if (!p)
 		return false;
@@ -801,7 +784,7 @@ void search_result_free(struct search_result *r)
 
 static bool cand_push(struct search_state *st, size_t c)
 {
-	uint32_t *p = room_for(st->cand, st->n_cand, &st->cap_cand, sizeof *p,
+	uint32_t *p = mem_room(st->cand, st->n_cand, &st->cap_cand, sizeof *p,
 			       256);
 	if (!p)
 		return false;
@@ -831,7 +814,7 @@ static bool hit_push(struct search_result *r, const struct search_index *ix,
 		     size_t topic, size_t fi, size_t start, size_t end)
 {
 	struct search_state *st = r->state;
-	struct search_hit *p = room_for(r->hits, r->n, &st->cap_hits,
+	struct search_hit *p = mem_room(r->hits, r->n, &st->cap_hits,
 					sizeof *p, 64);
 	if (!p)
 		return false;

@@ -192,6 +192,21 @@ static bool spawn_pump(int *in_fd, int *out_fd, const char *input,
 	return true;
 }
 
+/* Clears r for a new run (keeping its output buffer) and checks that there
+ * is a command to run. */
+static bool spawn_begin(const char *const argv[], struct spawn_result *r)
+{
+	buf_reset(&r->output);
+	struct buf keep = r->output;
+	memset(r, 0, sizeof *r);
+	r->output = keep;
+	if (!argv || !argv[0] || !argv[0][0]) {
+		r->start_errno = ENOENT;
+		return false;
+	}
+	return true;
+}
+
 /* A write to a pipe whose reader has gone raises SIGPIPE, which would end
  * the browser.  Block it while writing and take back a SIGPIPE we caused,
  * leaving one that was already pending. */
@@ -225,14 +240,8 @@ static void pipe_guard_off(struct pipe_guard *g)
 bool spawn_run_terminal(const char *const argv[], const void *input,
 			size_t len, struct spawn_result *r)
 {
-	buf_reset(&r->output);
-	struct buf keep = r->output;
-	memset(r, 0, sizeof *r);
-	r->output = keep;
-	if (!argv || !argv[0] || !argv[0][0]) {
-		r->start_errno = ENOENT;
+	if (!spawn_begin(argv, r))
 		return false;
-	}
 	int in[2] = {-1, -1};
 	if (pipe2(in, O_CLOEXEC) != 0) {
 		r->start_errno = errno;
@@ -272,14 +281,8 @@ bool spawn_run_terminal(const char *const argv[], const void *input,
 bool spawn_run(const char *const argv[], const void *input, size_t len,
 	       int timeout_ms, struct spawn_result *r)
 {
-	buf_reset(&r->output);
-	struct buf keep = r->output;
-	memset(r, 0, sizeof *r);
-	r->output = keep;
-	if (!argv || !argv[0] || !argv[0][0]) {
-		r->start_errno = ENOENT;
+	if (!spawn_begin(argv, r))
 		return false;
-	}
 	int in[2] = {-1, -1}, out[2] = {-1, -1};
 	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0) {
 		r->start_errno = errno;

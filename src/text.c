@@ -1,5 +1,7 @@
 #include "cwgview/text.h"
 
+#include "cwgview/mem.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unigbrk.h>
@@ -138,14 +140,10 @@ struct linevec {
 static bool push_line(struct linevec *lv, const char *s, size_t start,
 		      size_t end)
 {
-	if (lv->n == lv->cap) {
-		size_t cap = lv->cap ? lv->cap * 2 : 8;
-		struct text_line *p = realloc(lv->v, cap * sizeof *p);
-		if (!p)
-			return false;
-		lv->v = p;
-		lv->cap = cap;
-	}
+	struct text_line *p = mem_room(lv->v, lv->n, &lv->cap, sizeof *p, 8);
+	if (!p)
+		return false;
+	lv->v = p;
 	lv->v[lv->n].start = start;
 	lv->v[lv->n].end = end;
 	lv->v[lv->n].width = text_width(s + start, end - start);

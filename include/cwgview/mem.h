@@ -15,4 +15,10 @@
  * range are affected, and nothing happens elsewhere. */
 void mem_hint_huge(void *p, size_t n);
 
+/* The array p of *cap elements of elem bytes, with room for element n:
+ * p itself, or p reallocated to twice the size (to `first` elements when
+ * empty).  NULL when out of memory, p then being unchanged.  The one
+ * growth rule of the core's arrays. */
+void *mem_room(void *p, size_t n, size_t *cap, size_t elem, size_t first);
+
 #endif
