@@ -123,26 +123,48 @@ static void show_hit(struct tui *t, size_t i)
 	}
 }
 
+/* Compares hit h with position p, walking the topic's fields only when
+ * they share the topic: n can be hundreds of thousands. */
+static int hit_cmp(const struct tui *t, const struct search_hit *h,
+		   struct find_pos p)
+{
+	if (h->topic != p.topic)
+		return h->topic < p.topic ? -1 : 1;
+	return pos_cmp(hit_pos(t, h), p);
+}
+
 /* The first hit at or after pos (at or before, backwards); wraps around
- * and says so. */
-static long pick(struct tui *t, struct find_pos from, bool backward, bool strict,
-		 bool *wrapped)
+ * and says so.  Hits are in document order, so the topic's run of hits is
+ * found by bisection and only that run is compared field by field. */
+static long pick(struct tui *t, struct find_pos from, bool backward,
+		 bool strict, bool *wrapped)
 {
 	const struct search_result *r = &t->find.res;
 	*wrapped = false;
 	if (!r->n)
 		return -1;
+	size_t lo = 0, hi = r->n;
+	while (lo < hi) { /* first hit of from.topic or later */
+		size_t mid = (lo + hi) / 2;
+		if (r->hits[mid].topic < from.topic)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	if (!backward) {
-		for (size_t i = 0; i < r->n; i++) {
-			int c = pos_cmp(hit_pos(t, &r->hits[i]), from);
+		for (size_t i = lo; i < r->n; i++) {
+			int c = hit_cmp(t, &r->hits[i], from);
 			if (strict ? c > 0 : c >= 0)
 				return (long)i;
 		}
 		*wrapped = true;
 		return 0;
 	}
-	for (size_t i = r->n; i-- > 0;) {
-		int c = pos_cmp(hit_pos(t, &r->hits[i]), from);
+	size_t end = lo;
+	while (end < r->n && r->hits[end].topic == from.topic)
+		end++;
+	for (size_t i = end; i-- > 0;) {
+		int c = hit_cmp(t, &r->hits[i], from);
 		if (strict ? c < 0 : c <= 0)
 			return (long)i;
 	}
