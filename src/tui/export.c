@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cwgview/fileio.h"
+#include "cwgview/i18n.h"
 #include "cwgview/pdf.h"
 #include "cwgview/render.h"
 #include "cwgview/spawn.h"
@@ -53,6 +54,9 @@ static bool render(struct tui *t, enum render_format f, struct buf *out)
 
 /* ---- p ---- */
 
+/* The questions and reports are in Chinese, as the issue words them; they
+ * go through _() like every UI string, for a later English catalogue. */
+
 /* What p names in its question: the printer, else the configured command,
  * else what lpr itself would use. */
 static const char *printer_name(const struct tui *t)
@@ -65,7 +69,7 @@ static const char *printer_name(const struct tui *t)
 	if (env && *env)
 		return env;
 	env = getenv("LPDEST");
-	return env && *env ? env : "默认打印机";
+	return env && *env ? env : _("默认打印机");
 }
 
 /* The print command as an argv: the configured command split at spaces
@@ -96,7 +100,7 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 {
 	(void)text;
 	if (!yes) {
-		tui_notice(t, false, "没有打印");
+		tui_notice(t, false, "%s", _("没有打印"));
 		return;
 	}
 	struct buf pdf = BUF_INIT;
@@ -118,10 +122,10 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 		char job[128];
 		if (spawn_parse_job_id(r.output.data ? r.output.data : "",
 				       r.output.len, job, sizeof job))
-			tui_notice(t, false, "主题 %ld 已送交 %s 打印，作业 %s",
+			tui_notice(t, false, _("主题 %ld 已送交 %s 打印，作业 %s"),
 				   current(t)->number, printer_name(t), job);
 		else
-			tui_notice(t, false, "主题 %ld 已送交 %s 打印",
+			tui_notice(t, false, _("主题 %ld 已送交 %s 打印"),
 				   current(t)->number, printer_name(t));
 	} else {
 		struct buf msg = BUF_INIT;
@@ -143,7 +147,7 @@ void export_print(struct tui *t)
 		return;
 	}
 	char label[256];
-	snprintf(label, sizeof label, "打印主题 %ld 到 %s？(y/n) ",
+	snprintf(label, sizeof label, _("打印主题 %ld 到 %s？(y/n) "),
 		 current(t)->number, printer_name(t));
 	struct prompt_spec spec = {label, true, -1, NULL, print_answered};
 	prompt_open(t, &spec, NULL);
@@ -188,7 +192,7 @@ static void save_now(struct tui *t)
 	} else {
 		/* The path as the user gave it: relative to where cwgview
 		 * was started, as in mutt. */
-		tui_notice(t, false, "主题 %ld 已保存到 %s", current(t)->number,
+		tui_notice(t, false, _("主题 %ld 已保存到 %s"), current(t)->number,
 			   save_path);
 	}
 	buf_free(&out);
@@ -200,13 +204,13 @@ static void overwrite_answered(struct tui *t, const char *text, bool yes)
 	if (yes)
 		save_now(t);
 	else
-		tui_notice(t, false, "没有保存：%s 已存在", save_path);
+		tui_notice(t, false, _("没有保存：%s 已存在"), save_path);
 }
 
 static void save_answered(struct tui *t, const char *text, bool accepted)
 {
 	if (!accepted || !*text) {
-		tui_notice(t, false, "没有保存");
+		tui_notice(t, false, "%s", _("没有保存"));
 		return;
 	}
 	const char *home = getenv("HOME");
@@ -216,7 +220,7 @@ static void save_answered(struct tui *t, const char *text, bool accepted)
 		snprintf(save_path, sizeof save_path, "%s", text);
 	enum render_format f;
 	if (!format_of(save_path, &f)) {
-		tui_notice(t, true, "%s: 请用扩展名 .txt .md .json 或 .pdf", save_path);
+		tui_notice(t, true, _("%s: 请用扩展名 .txt .md .json 或 .pdf"), save_path);
 		return;
 	}
 	if (f == RENDER_PDF && pdf_unavailable()) {
@@ -226,7 +230,7 @@ static void save_answered(struct tui *t, const char *text, bool accepted)
 	struct stat st;
 	if (lstat(save_path, &st) == 0) {
 		char label[PATH_MAX + 64];
-		snprintf(label, sizeof label, "%s 已存在，覆盖？(y/n) ", save_path);
+		snprintf(label, sizeof label, _("%s 已存在，覆盖？(y/n) "), save_path);
 		struct prompt_spec spec = {label, true, -1, NULL, overwrite_answered};
 		prompt_open(t, &spec, NULL);
 		return;
@@ -239,7 +243,7 @@ void export_save(struct tui *t)
 	if (!tui_gate(t, "saving"))
 		return;
 	char label[128], name[64];
-	snprintf(label, sizeof label, "保存主题 %ld 到文件：", current(t)->number);
+	snprintf(label, sizeof label, _("保存主题 %ld 到文件："), current(t)->number);
 	snprintf(name, sizeof name, "topic-%02ld.txt", current(t)->number);
 	struct prompt_spec spec = {label, false, -1, NULL, save_answered};
 	prompt_open(t, &spec, name);
@@ -270,7 +274,7 @@ static void pipe_answered(struct tui *t, const char *cmd, bool accepted)
 		tui_resume(t);
 	}
 	if (ok) {
-		tui_notice(t, false, "主题 %ld 已通过管道送交：%s", current(t)->number, cmd);
+		tui_notice(t, false, _("主题 %ld 已通过管道送交：%s"), current(t)->number, cmd);
 	} else {
 		struct buf msg = BUF_INIT;
 		spawn_describe(&r, cmd, &msg);
