@@ -86,12 +86,18 @@ static bool open_terminal(struct tui *t, char *err, size_t errsize)
 		term_out = fopen("/dev/null", "w");
 		term_in = fopen("/dev/null", "r");
 	} else {
-		if (!isatty(STDIN_FILENO)) {
-			snprintf(err, errsize, _("standard input is not a terminal"));
-			return false;
-		}
 		term_out = stdout;
 		term_in = stdin;
+		if (!isatty(STDIN_FILENO)) {
+			/* The document came on standard input (cwgview -), as
+			 * with less: keys come from the terminal itself. */
+			term_in = fopen("/dev/tty", "r");
+			if (!term_in) {
+				snprintf(err, errsize, _("/dev/tty: %s (keys need a terminal)"),
+					 strerror(errno));
+				return false;
+			}
+		}
 	}
 	if (!term_out || !term_in) {
 		snprintf(err, errsize, "/dev/null: %s", strerror(errno));

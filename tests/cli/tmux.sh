@@ -114,6 +114,18 @@ else
 	not_ok "search and pipe on a real terminal" "never started: $(cat "$T/screen")"
 fi
 
+# The document on standard input, keys from the terminal, as with less.
+W=$(tm new-window -d -P -F '#{window_id}' \
+	"env TERM=xterm-256color LC_ALL=C.UTF-8 '$CWGVIEW' - < '$top_srcdir/data/cwgsfp.yaml'")
+if wait_for "$W" "简化和明确"; then
+	tm send-keys -t "$W" 7 g
+	if wait_for "$W" "输入 · 7 区域代表处"; then ok "cwgview - reads the document from stdin, keys from the terminal"
+	else not_ok "cwgview - reads the document from stdin, keys from the terminal" "$(cat "$T/screen")"; fi
+	tm send-keys -t "$W" q
+else
+	not_ok "cwgview - opens on a piped document" "$(cat "$T/screen")"
+fi
+
 # Signals: the terminal is restored, then cwgview dies of the signal, as a
 # shell expects (128 + the signal number).
 for sig in TERM HUP INT; do
