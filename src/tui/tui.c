@@ -25,6 +25,19 @@ enum {
 
 static volatile sig_atomic_t got_signal;
 
+/* One line on stderr, after the terminal is restored; a TERM value or a
+ * file name in it cannot put control characters on the terminal. */
+static void report(const char *msg)
+{
+	struct buf b = BUF_INIT;
+	buf_adds(&b, "cwgview: ");
+	text_sanitize(&b, msg, strlen(msg));
+	buf_addc(&b, '\n');
+	if (b.data)
+		fputs(b.data, stderr);
+	buf_free(&b);
+}
+
 static void on_signal(int sig)
 {
 	got_signal = sig;
@@ -654,13 +667,13 @@ static int loop(struct tui *t)
 			break;
 		case EV_ERROR:
 			close_terminal();
-			fprintf(stderr, "cwgview: %s\n", ev.arg);
+			report(ev.arg);
 			return 2;
 		case EV_SAVE_DISPLAY:
 		case EV_SAVE_ATTRS:
 			if (!save_display(t, &ev)) {
 				close_terminal();
-				fprintf(stderr, "cwgview: %s\n", t->notice);
+				report(t->notice);
 				return 2;
 			}
 			continue; /* the screen did not change */
@@ -716,13 +729,13 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	}
 	char err[300];
 	if (opt->script && !input_open_script(opt->script, err, sizeof err)) {
-		fprintf(stderr, "cwgview: %s\n", err);
+		report(err);
 		return 2;
 	}
 	if (!ensure_utf8(&t, err, sizeof err) || !open_terminal(&t, err, sizeof err)) {
 		close_terminal();
 		input_close();
-		fprintf(stderr, "cwgview: %s\n", err);
+		report(err);
 		return 2;
 	}
 	catch_signals(true);

@@ -176,13 +176,17 @@ fi
 tm send-keys -t "$W" q
 
 # Terminals that cannot run a full-screen program: a clear error, status 2.
-for term in dumb no-such-terminal; do
+esc_term=$(printf 'bad\033[2Jterm')
+for term in dumb no-such-terminal "$esc_term"; do
+	label="TERM=$term"
+	[ "$term" = "$esc_term" ] && label="a TERM holding an escape sequence"
 	start 80x24 TERM=$term LC_ALL=C.UTF-8
 	if wait_status && [ "$(cat "$R")" = "status 2" ] && [ "$(line_count "$E")" = 1 ] &&
-	   grep -q "^cwgview: .*use --print" "$E"; then
-		ok "TERM=$term: $(cat "$E")"
+	   grep -q "^cwgview: .*use --print" "$E" && ! grep -q "$(printf '\033')" "$E"; then
+		ok "$label: $(cat "$E")"
 	else
-		not_ok "TERM=$term gives one error line and status 2" "$(cat "$R" "$E")"
+		not_ok "$label gives one clean error line and status 2" "$(cat "$R")" \
+			"$(sed 's/\x1b/^[/g' "$E")"
 	fi
 done
 
