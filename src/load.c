@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,12 +272,33 @@ static bool parse_string(struct loader *L, const char *what, const char **out)
 	return true;
 }
 
-/* A mapping parsed against a table of known keys. */
+/* A mapping parsed against a table of known keys.  Most keys say where
+ * their value goes (a string, or a sequence of elements parsed by elem) by
+ * offsets into the object; the rest have a parser of their own. */
+enum field_type { FIELD_STRING, FIELD_SEQUENCE, FIELD_CUSTOM };
+
 struct field {
 	const char *name;
+	const char *quoted; /* "\"name\"", for messages */
 	bool required;
-	bool (*parse)(struct loader *L, void *obj);
+	enum field_type type;
+	size_t off;       /* the string, or the sequence's array */
+	size_t count_off; /* the sequence's length */
+	size_t elem_size;
+	bool (*elem)(struct loader *L, void *e);
+	bool allow_empty;
+	bool (*parse)(struct loader *L, void *obj); /* FIELD_CUSTOM */
 };
+
+#define STRING_FIELD(key, req, type, member) \
+	{key, "\"" key "\"", req, FIELD_STRING, offsetof(type, member), 0, 0, \
+	 NULL, false, NULL}
+#define SEQUENCE_FIELD(key, req, type, member, count, etype, parser, empty) \
+	{key, "\"" key "\"", req, FIELD_SEQUENCE, offsetof(type, member), \
+	 offsetof(type, count), sizeof(etype), parser, empty, NULL}
+#define CUSTOM_FIELD(key, req, fn) \
+	{key, "\"" key "\"", req, FIELD_CUSTOM, 0, 0, 0, NULL, false, fn}
+#define N_FIELDS(table) (sizeof table / sizeof *table)
 
 /* Short, whole-character prefix of a key for messages. */
 static int clip(const char *s, size_t len, size_t max)
@@ -291,6 +313,27 @@ static int clip(const char *s, size_t len, size_t max)
 		n += (size_t)k;
 	}
 	return (int)n;
+}
+
+static bool parse_sequence(struct loader *L, const char *what, size_t elem,
+			   bool (*parse_elem)(struct loader *L, void *e),
+			   void **out, size_t *n_out, bool allow_empty);
+
+static bool parse_field(struct loader *L, const struct field *f, void *obj)
+{
+	const char *what = f->quoted;
+	char *base = obj;
+	switch (f->type) {
+	case FIELD_STRING:
+		return parse_string(L, what, (const char **)(void *)(base + f->off));
+	case FIELD_SEQUENCE:
+		return parse_sequence(L, what, f->elem_size, f->elem,
+				      (void **)(void *)(base + f->off),
+				      (size_t *)(void *)(base + f->count_off),
+				      f->allow_empty);
+	default:
+		return f->parse(L, obj);
+	}
 }
 
 static bool parse_mapping(struct loader *L, const char *what,
@@ -339,7 +382,7 @@ static bool parse_mapping(struct loader *L, const char *what,
 				       "duplicate key \"%s\" in %s",
 				       fields[i].name, what);
 		seen |= 1UL << i;
-		if (!next(L) || !fields[i].parse(L, obj))
+		if (!next(L) || !parse_field(L, &fields[i], obj))
 			return false;
 	}
 	for (size_t i = 0; i < nfields; i++)
@@ -404,54 +447,27 @@ static bool parse_sequence(struct loader *L, const char *what, size_t elem,
 
 static bool p_item(struct loader *L, void *e);
 
-static bool f_item_marker(struct loader *L, void *o)
-{
-	return parse_string(L, "\"marker\"", &((struct doc_item *)o)->marker);
-}
-
-static bool f_item_text(struct loader *L, void *o)
-{
-	return parse_string(L, "\"text\"", &((struct doc_item *)o)->text);
-}
-
-static bool f_item_items(struct loader *L, void *o)
-{
-	struct doc_item *it = o;
-	return parse_sequence(L, "\"items\"", sizeof(struct doc_item), p_item,
-			      (void **)&it->items, &it->n_items, false);
-}
-
 static const struct field item_fields[] = {
-	{"marker", false, f_item_marker},
-	{"text", true, f_item_text},
-	{"items", false, f_item_items},
+	STRING_FIELD("marker", false, struct doc_item, marker),
+	STRING_FIELD("text", true, struct doc_item, text),
+	SEQUENCE_FIELD("items", false, struct doc_item, items, n_items,
+		       struct doc_item, p_item, false),
 };
 
 static bool p_item(struct loader *L, void *e)
 {
-	return parse_mapping(L, "an item", item_fields, 3, e);
-}
-
-static bool f_block_heading(struct loader *L, void *o)
-{
-	return parse_string(L, "\"heading\"", &((struct doc_block *)o)->heading);
-}
-
-static bool f_block_items(struct loader *L, void *o)
-{
-	struct doc_block *b = o;
-	return parse_sequence(L, "\"items\"", sizeof(struct doc_item), p_item,
-			      (void **)&b->items, &b->n_items, false);
+	return parse_mapping(L, "an item", item_fields, N_FIELDS(item_fields), e);
 }
 
 static const struct field block_fields[] = {
-	{"heading", false, f_block_heading},
-	{"items", true, f_block_items},
+	STRING_FIELD("heading", false, struct doc_block, heading),
+	SEQUENCE_FIELD("items", true, struct doc_block, items, n_items,
+		       struct doc_item, p_item, false),
 };
 
 static bool p_block(struct loader *L, void *e)
 {
-	return parse_mapping(L, "a block", block_fields, 2, e);
+	return parse_mapping(L, "a block", block_fields, N_FIELDS(block_fields), e);
 }
 
 static bool p_document(struct loader *L, void *e)
@@ -459,36 +475,17 @@ static bool p_document(struct loader *L, void *e)
 	return parse_string(L, "a document number", (const char **)e);
 }
 
-static bool f_input_kind(struct loader *L, void *o)
-{
-	return parse_string(L, "\"kind\"", &((struct doc_input *)o)->kind);
-}
-
-static bool f_input_documents(struct loader *L, void *o)
-{
-	struct doc_input *in = o;
-	return parse_sequence(L, "\"documents\"", sizeof(const char *),
-			      p_document, (void **)&in->documents,
-			      &in->n_documents, true);
-}
-
-static bool f_input_blocks(struct loader *L, void *o)
-{
-	struct doc_input *in = o;
-	return parse_sequence(L, "\"blocks\"", sizeof(struct doc_block),
-			      p_block, (void **)&in->blocks, &in->n_blocks,
-			      false);
-}
-
 static const struct field input_fields[] = {
-	{"kind", true, f_input_kind},
-	{"documents", true, f_input_documents},
-	{"blocks", true, f_input_blocks},
+	STRING_FIELD("kind", true, struct doc_input, kind),
+	SEQUENCE_FIELD("documents", true, struct doc_input, documents,
+		       n_documents, const char *, p_document, true),
+	SEQUENCE_FIELD("blocks", true, struct doc_input, blocks, n_blocks,
+		       struct doc_block, p_block, false),
 };
 
 static bool p_input(struct loader *L, void *e)
 {
-	return parse_mapping(L, "an input", input_fields, 3, e);
+	return parse_mapping(L, "an input", input_fields, N_FIELDS(input_fields), e);
 }
 
 static bool f_topic_number(struct loader *L, void *o)
@@ -539,54 +536,25 @@ static bool f_topic_number(struct loader *L, void *o)
 	return true;
 }
 
-static bool f_topic_title(struct loader *L, void *o)
-{
-	return parse_string(L, "\"title\"", &((struct doc_topic *)o)->title);
-}
-
-static bool f_topic_inputs(struct loader *L, void *o)
-{
-	struct doc_topic *t = o;
-	return parse_sequence(L, "\"inputs\"", sizeof(struct doc_input),
-			      p_input, (void **)&t->inputs, &t->n_inputs, true);
-}
-
-static bool f_topic_guidance(struct loader *L, void *o)
-{
-	struct doc_topic *t = o;
-	return parse_sequence(L, "\"guidance\"", sizeof(struct doc_item),
-			      p_item, (void **)&t->guidance, &t->n_guidance,
-			      true);
-}
-
 static const struct field topic_fields[] = {
-	{"number", true, f_topic_number},
-	{"title", true, f_topic_title},
-	{"inputs", true, f_topic_inputs},
-	{"guidance", true, f_topic_guidance},
+	CUSTOM_FIELD("number", true, f_topic_number),
+	STRING_FIELD("title", true, struct doc_topic, title),
+	SEQUENCE_FIELD("inputs", true, struct doc_topic, inputs, n_inputs,
+		       struct doc_input, p_input, true),
+	SEQUENCE_FIELD("guidance", true, struct doc_topic, guidance,
+		       n_guidance, struct doc_item, p_item, true),
 };
 
 static bool p_topic(struct loader *L, void *e)
 {
-	return parse_mapping(L, "a topic", topic_fields, 4, e);
+	return parse_mapping(L, "a topic", topic_fields, N_FIELDS(topic_fields), e);
 }
 
-#define COLUMN_FIELD(fn, col, key)                                          \
-	static bool fn(struct loader *L, void *o)                           \
-	{                                                                   \
-		return parse_string(L, "\"" key "\"",                       \
-				    &((struct doc *)o)->columns[col]);      \
-	}
-COLUMN_FIELD(f_col_source, DOC_COL_SOURCE, "source")
-COLUMN_FIELD(f_col_input, DOC_COL_INPUT, "input")
-COLUMN_FIELD(f_col_documents, DOC_COL_DOCUMENTS, "documents")
-COLUMN_FIELD(f_col_guidance, DOC_COL_GUIDANCE, "guidance")
-
 static const struct field column_fields[] = {
-	{"source", false, f_col_source},
-	{"input", false, f_col_input},
-	{"documents", false, f_col_documents},
-	{"guidance", false, f_col_guidance},
+	STRING_FIELD("source", false, struct doc, columns[DOC_COL_SOURCE]),
+	STRING_FIELD("input", false, struct doc, columns[DOC_COL_INPUT]),
+	STRING_FIELD("documents", false, struct doc, columns[DOC_COL_DOCUMENTS]),
+	STRING_FIELD("guidance", false, struct doc, columns[DOC_COL_GUIDANCE]),
 };
 
 static bool f_doc_format(struct loader *L, void *o)
@@ -603,41 +571,20 @@ static bool f_doc_format(struct loader *L, void *o)
 	return true;
 }
 
-static bool f_doc_title(struct loader *L, void *o)
-{
-	return parse_string(L, "\"title\"", &((struct doc *)o)->title);
-}
-
-static bool f_doc_title_note(struct loader *L, void *o)
-{
-	return parse_string(L, "\"title_note\"", &((struct doc *)o)->title_note);
-}
-
-static bool f_doc_language(struct loader *L, void *o)
-{
-	return parse_string(L, "\"language\"", &((struct doc *)o)->language);
-}
-
 static bool f_doc_columns(struct loader *L, void *o)
 {
-	return parse_mapping(L, "\"columns\"", column_fields, 4, o);
-}
-
-static bool f_doc_topics(struct loader *L, void *o)
-{
-	struct doc *d = o;
-	return parse_sequence(L, "\"topics\"", sizeof(struct doc_topic),
-			      p_topic, (void **)&d->topics, &d->n_topics,
-			      false);
+	return parse_mapping(L, "\"columns\"", column_fields,
+			     N_FIELDS(column_fields), o);
 }
 
 static const struct field doc_fields[] = {
-	{"format", true, f_doc_format},
-	{"title", true, f_doc_title},
-	{"title_note", false, f_doc_title_note},
-	{"language", false, f_doc_language},
-	{"columns", false, f_doc_columns},
-	{"topics", true, f_doc_topics},
+	CUSTOM_FIELD("format", true, f_doc_format),
+	STRING_FIELD("title", true, struct doc, title),
+	STRING_FIELD("title_note", false, struct doc, title_note),
+	STRING_FIELD("language", false, struct doc, language),
+	CUSTOM_FIELD("columns", false, f_doc_columns),
+	SEQUENCE_FIELD("topics", true, struct doc, topics, n_topics,
+		       struct doc_topic, p_topic, false),
 };
 
 static bool expect(struct loader *L, yaml_event_type_t type)
@@ -665,7 +612,7 @@ static bool parse_stream(struct loader *L)
 		return fail_at(L, L->ev.start_mark,
 			       "the top level must be a mapping, not %s",
 			       event_noun(&L->ev));
-	if (!parse_mapping(L, "the top level", doc_fields, 6, L->doc))
+	if (!parse_mapping(L, "the top level", doc_fields, N_FIELDS(doc_fields), L->doc))
 		return false;
 	if (!expect(L, YAML_DOCUMENT_END_EVENT) || !next(L))
 		return false;
