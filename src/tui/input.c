@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,9 +177,24 @@ void input_next(struct tui *t, struct tui_event *ev)
 		return;
 	}
 	wint_t ch;
+	errno = 0;
 	int r = wget_wch(t->status, &ch);
 	if (r == ERR) {
-		ev->type = EV_KEY; /* interrupted: the loop checks for signals */
+		/* The read is blocking, so ERR is a signal (EINTR: the loop
+		 * looks at what arrived), a terminal left non-blocking by a
+		 * piped command (wait until a key is there), or the terminal
+		 * is gone: EIO or end of file after an ssh connection or a
+		 * terminal window dropped.  Reading again would spin at full
+		 * CPU for ever when SIGHUP is ignored (nohup), so that ends
+		 * the browser as SIGHUP would. */
+		if (errno == EAGAIN || errno == EWOULDBLOCK) {
+			struct pollfd pfd = {.fd = tui_input_fd(), .events = POLLIN};
+			(void)poll(&pfd, 1, -1);
+		} else if (errno != EINTR) {
+			ev->type = EV_HANGUP;
+			return;
+		}
+		ev->type = EV_KEY;
 		ev->key.fn = true;
 		ev->key.code = 0;
 		return;

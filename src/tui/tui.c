@@ -43,16 +43,29 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+/* A signal ignored when cwgview started (nohup, a shell's background job)
+ * stays ignored, as a shell's own children expect.  The others are caught
+ * while the browser runs, and afterwards set to the default action, not
+ * to the handler ncurses put there, which would _exit(1) instead of
+ * letting cwgview die of the signal. */
 static void catch_signals(bool on)
 {
 	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on ? on_signal : SIG_DFL;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0; /* no SA_RESTART: a signal must interrupt get_wch */
-	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+	static bool ignored[sizeof sigs / sizeof *sigs];
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction sa;
+		if (on) {
+			sigaction(sigs[i], NULL, &sa);
+			ignored[i] = sa.sa_handler == SIG_IGN;
+		}
+		if (ignored[i])
+			continue;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on ? on_signal : SIG_DFL;
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = 0; /* no SA_RESTART: it must interrupt get_wch */
 		sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 /* ncursesw can only draw Chinese in a UTF-8 locale.  Over SSH LANG is often
@@ -86,6 +99,11 @@ static bool ensure_utf8(struct tui *t, char *err, size_t errsize)
 
 static SCREEN *screen;
 static FILE *term_out, *term_in;
+
+int tui_input_fd(void)
+{
+	return term_in ? fileno(term_in) : -1;
+}
 
 static bool open_terminal(struct tui *t, char *err, size_t errsize)
 {
@@ -665,6 +683,10 @@ static int loop(struct tui *t)
 		case EV_END:
 			t->quit = true;
 			break;
+		case EV_HANGUP:
+			/* The terminal is gone: end as a dropped line does. */
+			got_signal = SIGHUP;
+			return 0;
 		case EV_ERROR:
 			close_terminal();
 			report(ev.arg);

@@ -233,12 +233,14 @@ char draw_style_letter(attr_t attrs, short pair);
 /* input.c: keys from the terminal, or from a script when headless. */
 struct tui_event {
 	enum { EV_KEY, EV_MOUSE, EV_RESIZE, EV_SAVE_DISPLAY, EV_SAVE_ATTRS,
-	       EV_END, EV_ERROR } type;
+	       EV_END, EV_ERROR, EV_HANGUP } type;
 	struct tui_key key;
 	MEVENT mouse;
 	int cols, rows;   /* EV_RESIZE from a script */
 	char arg[512];    /* file for EV_SAVE_*, message for EV_ERROR */
 };
+/* tui.c: the descriptor keys are read from. */
+int tui_input_fd(void);
 bool input_open_script(const char *path, char *err, size_t errsize);
 void input_close(void);
 bool input_scripted(void);

@@ -50,7 +50,7 @@ start() {
 	size=$1; shift
 	n=$((n + 1)); R="$T/status.$n"; E="$T/stderr.$n"
 	W=$(tm new-window -d -P -F '#{window_id}' \
-		"trap '' INT; env $* '$CWGVIEW' 2>'$E'; echo status \$? > '$R'")
+		"trap : INT; env $* '$CWGVIEW' 2>'$E'; echo status \$? > '$R'")
 	tm resize-window -t "$W" -x "${size%x*}" -y "${size#*x}"
 }
 
@@ -159,6 +159,51 @@ for sig in TERM HUP INT; do
 			"got: $(cat "$R")" "want: $want"
 	fi
 done
+
+# The terminal goes away while SIGHUP is ignored (nohup, some session
+# managers): no signal comes, reads fail with EIO, and cwgview must end as
+# for SIGHUP instead of reading again at full CPU for ever.  The shell
+# around it ignores SIGHUP too, so it lives to write cwgview's status.
+n=$((n + 1)); R="$T/status.$n"; E="$T/stderr.$n"
+W=$(tm new-window -d -P -F '#{window_id}' \
+	"trap '' HUP; env TERM=xterm-256color LC_ALL=C.UTF-8 '$CWGVIEW' 2>'$E'; echo status \$? > '$R'")
+if wait_for "$W" "简化和明确"; then
+	shell=$(tm display -p -t "$W" '#{pane_pid}')
+	tm kill-window -t "$W"
+	if wait_status && [ "$(cat "$R")" = "status 129" ]; then
+		ok "the terminal closed with SIGHUP ignored: cwgview ends (status 129)"
+	else
+		not_ok "the terminal closed with SIGHUP ignored: cwgview ends (status 129)" \
+			"got: $(cat "$R" 2>/dev/null || echo "still running")"
+		pkill -KILL -P "$shell" # nothing left spinning after the test
+	fi
+else
+	not_ok "the terminal closed with SIGHUP ignored" "never started: $(cat "$T/screen")"
+fi
+
+# A signal ignored when cwgview starts stays ignored, as for any child of
+# a shell that ignores it: ^C then leaves the browser running, and q ends
+# it normally.
+n=$((n + 1)); R="$T/status.$n"; E="$T/stderr.$n"
+W=$(tm new-window -d -P -F '#{window_id}' \
+	"trap '' INT; env TERM=xterm-256color LC_ALL=C.UTF-8 '$CWGVIEW' 2>'$E'; echo status \$? > '$R'")
+if wait_for "$W" "简化和明确"; then
+	tm send-keys -t "$W" C-c j
+	if wait_for "$W" "topic 2/10" && [ ! -s "$R" ]; then
+		ok "SIGINT ignored at start: ^C leaves the browser running"
+	else
+		not_ok "SIGINT ignored at start: ^C leaves the browser running" \
+			"$(cat "$R" 2>/dev/null)" "$(tail -n 1 "$T/screen")"
+	fi
+	tm send-keys -t "$W" q
+	if wait_status && [ "$(cat "$R")" = "status 0" ]; then
+		ok "SIGINT ignored at start: q still quits with status 0"
+	else
+		not_ok "SIGINT ignored at start: q still quits with status 0" "$(cat "$R")"
+	fi
+else
+	not_ok "SIGINT ignored at start" "never started: $(cat "$T/screen")"
+fi
 
 # The terminal types people have, ACS borders falling back where needed.
 for term in xterm-256color screen-256color tmux-256color linux vt100; do
