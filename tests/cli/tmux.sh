@@ -3,43 +3,7 @@
 # capture-pane reads the screen.  Every wait polls with a deadline; there
 # are no fixed sleeps.
 . "$top_srcdir/tests/lib.sh"
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (./build.sh check installs it)"
-check="$top_builddir/tests/screencheck"
-sock="$T/tmux.sock"
-tm() { tmux -u -S "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-
-# wait_for TARGET TEXT…: until the pane shows every TEXT and two captures in
-# a row are the same, at most 15 s.  A capture may catch curses half-way
-# through a redraw, one pane drawn and the next not yet (CI once saw that for
-# TERM=tmux-256color on a loaded machine), so the texts are waited for
-# together and the screen must have settled before anything else is read.
-wait_for() {
-	wf_target=$1; shift
-	: > "$T/screen.prev"
-	i=0
-	while [ $i -lt 300 ]; do
-		tm capture-pane -p -t "$wf_target" > "$T/screen" 2>/dev/null
-		wf_all=1
-		for wf_text in "$@"; do
-			grep -qF -- "$wf_text" "$T/screen" || { wf_all=0; break; }
-		done
-		if [ $wf_all = 1 ]; then
-			cmp -s "$T/screen" "$T/screen.prev" && return 0
-			cp "$T/screen" "$T/screen.prev"
-		fi
-		sleep 0.05; i=$((i + 1))
-	done
-	return 1
-}
-
-
-# One server for the whole test, with an idle first window, so that
-# remain-on-exit holds for every cwgview window (a dead pane stays, with its
-# exit status).  (Setting window-size to manual here makes tmux 3.3a's
-# server exit on the next new-window; resize-window alone works.)
-tm new-session -d -s t -n idle -x 80 -y 24 'exec cat'
-tm set-option -g remain-on-exit on
+. "$top_srcdir/tests/tmuxlib.sh"
 
 # start COLSxROWS ENV…: a new window running cwgview with ENV; sets $W to
 # its id and $R to a file that receives "status N" when cwgview ends (tmux
