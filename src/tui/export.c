@@ -19,7 +19,7 @@
 #include "cwgview/spawn.h"
 #include "tui/tui.h"
 
-enum { PRINT_TIMEOUT_MS = 120 * 1000, MAX_ARGS = 32 };
+enum { PRINT_TIMEOUT_MS = 120 * 1000, MAX_ARGS = 4 };
 
 /* Text saved to a file or piped is laid out for an 80-column page, as
  * --print does when it is not writing to a terminal. */
@@ -72,28 +72,30 @@ static const char *printer_name(const struct tui *t)
 	return env && *env ? env : _("默认打印机");
 }
 
-/* The print command as an argv: the configured command split at spaces
- * (no shell), or lpr with -P for a configured printer. */
-static size_t print_argv(const struct tui *t, char *store, size_t size,
-			 const char *argv[MAX_ARGS])
+/* The print command as an argv: a configured command goes to /bin/sh -c,
+ * as mutt's print_command and the | key do, so the user's quoting and
+ * pipes work (the command is the user's, never the data's: the PDF goes
+ * on standard input); otherwise lpr, with -P for a configured printer,
+ * run directly.  *name gets what a report calls the command. */
+static void print_argv(const struct tui *t, const char *argv[MAX_ARGS],
+		       const char **name)
 {
 	size_t n = 0;
 	const char *cmd = t->opt.print_command;
-	if (!cmd || !*cmd) {
+	if (cmd && *cmd) {
+		argv[n++] = "/bin/sh";
+		argv[n++] = "-c";
+		argv[n++] = cmd;
+		*name = cmd;
+	} else {
 		argv[n++] = "lpr";
 		if (t->opt.printer && *t->opt.printer) {
 			argv[n++] = "-P";
 			argv[n++] = t->opt.printer;
 		}
-		argv[n] = NULL;
-		return n;
+		*name = "lpr";
 	}
-	snprintf(store, size, "%s", cmd);
-	for (char *tok = strtok(store, " \t"); tok && n < MAX_ARGS - 1;
-	     tok = strtok(NULL, " \t"))
-		argv[n++] = tok;
 	argv[n] = NULL;
-	return n;
 }
 
 static void print_answered(struct tui *t, const char *text, bool yes)
@@ -108,13 +110,9 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 		buf_free(&pdf);
 		return;
 	}
-	char store[1024];
 	const char *argv[MAX_ARGS];
-	if (print_argv(t, store, sizeof store, argv) == 0) {
-		tui_notice(t, true, "the print command is empty");
-		buf_free(&pdf);
-		return;
-	}
+	const char *name;
+	print_argv(t, argv, &name);
 	struct spawn_result r;
 	spawn_result_init(&r);
 	bool ok = spawn_run(argv, pdf.data, pdf.len, PRINT_TIMEOUT_MS, &r);
@@ -129,8 +127,8 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 				   current(t)->number, printer_name(t));
 	} else {
 		struct buf msg = BUF_INIT;
-		spawn_describe(&r, argv[0], &msg);
-		tui_notice(t, true, "%s", msg.data ? msg.data : argv[0]);
+		spawn_describe(&r, name, &msg);
+		tui_notice(t, true, "%s", msg.data ? msg.data : name);
 		buf_free(&msg);
 	}
 	spawn_result_free(&r);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Screen tests, as in tig's suite: each tests/screen/NAME.keys drives the
 # browser headless (CWGVIEW_SCRIPT) at the size its "# size COLSxROWS" line
-# gives ("# env VAR=…" and "# args …" lines add environment and options);
+# gives ("# env VAR=…" and "# args …" lines add environment and options;
+# args are read with the shell's quoting);
 # every file the script leaves in its directory (:save-display and
 # :save-attrs dumps, files it saved or piped to) is compared with
 # tests/screen/NAME/<file>, and every text dump is checked by screencheck
@@ -20,12 +21,13 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 	cols=${size%x*} rows=${size#*x}
 	envs=$(sed -e '/^# env /!d' -e 's|^# env ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
 	args=$(sed -e '/^# args /!d' -e 's|^# args ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
+	eval "set -- $args"
 	mkdir -p "$T/$name" "$T/$name.home"
 	status=0
 	# A home of its own: search history goes there, not to the user's.
 	(cd "$T/$name" && env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS="$cols" LINES="$rows" \
 		HOME="$T/$name.home" XDG_STATE_HOME="$T/$name.home/state" \
-		$envs CWGVIEW_SCRIPT="$script" "$CWGVIEW" $args >"$T/$name.out" 2>"$T/$name.err") || status=$?
+		$envs CWGVIEW_SCRIPT="$script" "$CWGVIEW" "$@" >"$T/$name.out" 2>"$T/$name.err") || status=$?
 	if [ "$status" -ne 0 ] || [ -s "$T/$name.err" ]; then
 		not_ok "$name runs" "status $status" "$(cat "$T/$name.err")"
 		continue
