@@ -82,6 +82,33 @@ else
 fi
 check_strings "every string of every topic is in the PDF" all "$T/all.pdf" 841.89
 check_margins "all topics stay within the margins" "$T/all.pdf" 595.2756 841.8898
+
+# A glyph that draws nothing still gives pdftotext its text, so the pages
+# are looked at: rendered at 100 dpi, every full-width character must put
+# ink in its cell (tests/inkcheck.c).  Noto Sans CJK SC Regular once drew
+# 如 blank in our PDFs, found only by eye.
+ink="$top_builddir/tests/inkcheck"
+pdftotext -bbox "$T/all.pdf" "$T/all.bbox" && pdftoppm -gray -r 100 "$T/all.pdf" "$T/pg"
+# pdftoppm numbers pages with as many digits as the last one needs, so a
+# plain sort keeps them in order.
+pgms=$(ls "$T"/pg-*.pgm | sort)
+# shellcheck disable=SC2086
+if out=$("$ink" 100 "$T/all.bbox" $pgms) &&
+   [ "$(echo "$out" | sed -n 's/^\([0-9]*\) full-width.*/\1/p')" -ge 3000 ]; then
+	ok "every full-width character on every page has ink: $(echo "$out" | tail -n 1)"
+else
+	not_ok "every full-width character on every page has ink" "$(echo "$out" | tail -n 20)"
+fi
+# The check itself sees a missing glyph: with one word whitened, it fails
+# on exactly that word's characters.
+# shellcheck disable=SC2086
+out=$("$ink" --erase 7 100 "$T/all.bbox" $pgms); st=$?
+if [ $st -eq 1 ] && echo "$out" | grep -q "has no ink"; then
+	ok "the ink check catches a blank word: $(echo "$out" | sed -n 1p | cut -c 1-60)…"
+else
+	not_ok "the ink check catches a blank word" "status $st" "$(echo "$out" | tail -n 3)"
+fi
+rm -f "$T"/pg-*.pgm
 # The first word of each page's body, in drawing order (the header and
 # the footer come first and are skipped by position).
 first_words() { # PDF
