@@ -22,11 +22,12 @@ top=$(pwd)
 # for search), and what the test suite drives: tmux, poppler-utils to read
 # PDFs back, CUPS (daemon, lpr, a PDF driver) for the printing round trip,
 # OpenSSH (server and client) for the browser over a real ssh connection,
-# procps for the pgrep and pkill the terminal tests use.
+# procps for the pgrep and pkill the terminal tests use, strace to count
+# the browser's writes per keystroke.
 PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
-	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps"
+	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
 

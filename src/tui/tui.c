@@ -773,6 +773,16 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 		use_default_colors();
 	}
 	draw_init_styles(t.color);
+	/* ncursesw 6.4 writes its buffer out after every cursor movement for
+	 * as long as the screen has not once come back from endwin (it takes
+	 * the program for a terminfo-only one), so a keystroke went out as
+	 * some twenty small writes: twenty packets over ssh, and a screen
+	 * torn between them.  One endwin and doupdate before anything is
+	 * drawn ends that state; then doupdate writes a keystroke's whole
+	 * update at once (tests/cli/tmux.sh counts the writes). */
+	def_prog_mode();
+	endwin();
+	doupdate();
 	const char *term = getenv("TERM");
 	paste_mode = term && (strncmp(term, "xterm", 5) == 0 || strncmp(term, "screen", 6) == 0 ||
 			      strncmp(term, "tmux", 4) == 0 || strncmp(term, "rxvt", 4) == 0 ||

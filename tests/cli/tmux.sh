@@ -169,6 +169,44 @@ else
 	not_ok "SIGINT ignored at start" "never started: $(cat "$T/screen")"
 fi
 
+# One keystroke, one burst: the browser batches with wnoutrefresh and one
+# doupdate, and (after its start-up endwin/doupdate, see tui.c) ncurses
+# sends each keystroke's update in a single write, one packet over ssh.
+# strace counts the writes to the terminal between the reads of keys.
+if ! command -v strace >/dev/null 2>&1; then
+	skip "one write per keystroke" "strace is not installed (./build.sh check installs it)"
+elif ! strace -o /dev/null true 2>"$T/strace.err"; then
+	skip "one write per keystroke" "strace cannot trace here: $(head -n 1 "$T/strace.err")"
+else
+	n=$((n + 1)); R="$T/status.$n"; E="$T/stderr.$n"
+	W=$(tm new-window -d -P -F '#{window_id}' \
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 strace -o '$T/trace' -e trace=read,write -e signal=none -s 0 '$CWGVIEW' 2>'$E'; echo status \$? > '$R'")
+	tm resize-window -t "$W" -x 80 -y 24
+	keys_ok=true
+	if wait_for "$W" "简化和明确"; then
+		# KEY:TEXT — press KEY, wait until the screen shows TEXT.
+		for step in "j:topic 2/10" "j:topic 3/10" "Tab:输入 lines 1-" \
+			    "j:输入 lines 2-" "]:topic 4/10" "[:topic 3/10"; do
+			tm send-keys -t "$W" "${step%%:*}"
+			wait_for "$W" "${step#*:}" || { keys_ok=false; break; }
+		done
+	else
+		keys_ok=false
+	fi
+	tm send-keys -t "$W" q
+	# Writes to fd 1 after each one-byte read from fd 0, without the
+	# start-up (before the first key) and q (the exit's own output).
+	counts=$(wait_status && awk '
+		/^read\(0,.*= 1$/ { if (k++) { printf "%s%d", sep, w; sep = " " } w = 0; next }
+		/^write\(1,/ { w++ }' "$T/trace")
+	if $keys_ok && [ "$counts" = "1 1 1 1 1 1" ]; then
+		ok "one write per keystroke (j j Tab j ] [: $counts)"
+	else
+		not_ok "one write per keystroke" "writes per key: $counts (want 1 1 1 1 1 1)" \
+			"keys seen: $keys_ok" "$(tail -n 1 "$T/screen")"
+	fi
+fi
+
 # The terminal types people have, ACS borders falling back where needed.
 for term in xterm-256color screen-256color tmux-256color linux vt100; do
 	start 80x24 TERM=$term LC_ALL=C.UTF-8
