@@ -169,6 +169,43 @@ else
 	not_ok "SIGINT ignored at start" "never started: $(cat "$T/screen")"
 fi
 
+# ^Z and fg from an interactive shell, as people suspend less or mutt: the
+# shell gets a sane terminal (its input echoed, the alternate screen left),
+# and fg brings the browser back where it was.
+W=$(tm new-window -d -P -F '#{window_id}' \
+	"env TERM=xterm-256color LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile -i")
+tm resize-window -t "$W" -x 80 -y 24
+tm send-keys -t "$W" "'$CWGVIEW'" Enter
+# (^Z makes the terminal drop unread input, so j must be read first.)
+wait_for "$W" "简化和明确" && tm send-keys -t "$W" j
+if wait_for "$W" "简化和明确" "topic 2/10"; then
+	tm send-keys -t "$W" C-z
+	tm send-keys -t "$W" -l 'echo "six times seven: $((6*7))"'
+	tm send-keys -t "$W" Enter
+	if wait_for "$W" "Stopped" 'echo "six times seven: $((6*7))"' "six times seven: 42" &&
+	   restored; then
+		ok "^Z stops the browser and gives the shell a sane terminal"
+	else
+		not_ok "^Z stops the browser and gives the shell a sane terminal" "$(cat "$T/screen")"
+	fi
+	tm send-keys -t "$W" fg Enter
+	if wait_for "$W" "简化和明确" "topic 2/10"; then
+		tm send-keys -t "$W" j
+		if wait_for "$W" "topic 3/10"; then ok "fg brings the browser back as it was, and keys work"
+		else not_ok "fg: keys work again" "$(cat "$T/screen")"; fi
+	else
+		not_ok "fg brings the browser back as it was" "$(cat "$T/screen")"
+	fi
+	tm send-keys -t "$W" q
+	tm send-keys -t "$W" -l 'echo "status $?"'
+	tm send-keys -t "$W" Enter
+	if wait_for "$W" "status 0"; then ok "after ^Z and fg, q quits with status 0"
+	else not_ok "after ^Z and fg, q quits with status 0" "$(cat "$T/screen")"; fi
+else
+	not_ok "^Z and fg" "never started: $(cat "$T/screen")"
+fi
+tm kill-window -t "$W"
+
 # One keystroke, one burst: the browser batches with wnoutrefresh and one
 # doupdate, and (after its start-up endwin/doupdate, see tui.c) ncurses
 # sends each keystroke's update in a single write, one packet over ssh.
