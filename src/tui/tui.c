@@ -796,6 +796,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 		mouseinterval(0);
 	}
 	find_history_load(&t);
+	find_index_start(&t);
 	int status = loop(&t);
 	bracketed_paste(false);
 	free_windows(&t);

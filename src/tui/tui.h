@@ -4,6 +4,7 @@
 #ifndef CWGVIEW_TUI_H
 #define CWGVIEW_TUI_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -115,7 +116,11 @@ struct find_pos {
 };
 
 struct find {
-	struct search_index *ix; /* built on the first search */
+	/* Built by a second thread from the start (find_index_start); the
+	 * first search takes it over, waiting for what is left to do. */
+	struct search_index *ix;
+	pthread_t builder;
+	bool building;
 	struct search_result res;
 	char query[PROMPT_MAX * 4 + 1];
 	char prev[PROMPT_MAX * 4 + 1]; /* the last accepted query */
@@ -192,6 +197,8 @@ void find_toggle(struct tui *t);
 bool find_status(const struct tui *t, char *buf, size_t size, bool *none);
 bool find_highlights(const struct tui *t, size_t topic, struct find_hl *hl);
 void find_history_load(struct tui *t);
+/* Starts building the search index in the background. */
+void find_index_start(struct tui *t);
 void find_free(struct tui *t);
 
 /* export.c: p, s and | */
