@@ -71,7 +71,21 @@ if wait_for "$W" "简化和明确"; then
 	else
 		not_ok "typing 加速器实验室 finds topic 3 on a real terminal" "$(cat "$T/screen")"
 	fi
-	tm send-keys -t "$W" Enter '|'
+	tm send-keys -t "$W" Enter
+	# A paste through the terminal's own bracketed paste (tmux wraps the
+	# buffer in ESC[200~ … ESC[201~ because cwgview asked for it): its
+	# line break stays in the query, and does not end the prompt.
+	tm set-buffer -b cwg "$(printf '國際電聯\n是一家')"
+	tm send-keys -t "$W" /
+	tm paste-buffer -p -b cwg -t "$W"
+	if wait_for "$W" "/國際電聯 是一家" "no match"; then
+		ok "a bracketed paste stays in the prompt, line break and all"
+	else
+		not_ok "a bracketed paste stays in the prompt, line break and all" "$(tail -n 2 "$T/screen")"
+	fi
+	tm send-keys -t "$W" Escape
+	wait_for "$W" "topic 3/10"
+	tm send-keys -t "$W" '|'
 	tm send-keys -t "$W" -l "wc -l"
 	tm send-keys -t "$W" Enter
 	if wait_for "$W" "[press Enter to return to cwgview]" && ! grep -q "简化和明确" "$T/screen"; then
