@@ -23,20 +23,10 @@ set -u
 cmd=${1:-}
 D=${2:-}
 [ -n "$D" ] || { echo "usage: cupsd.sh start|stop DIR" >&2; exit 2; }
+PIDFILE=$D/cupsd.pid
+. "$(dirname "$0")/../daemon.sh"
 QUEUE=cwgview-test
 SOCK=$D/cups.sock
-
-# wait_for SECONDS COMMAND...: polls COMMAND until it succeeds.
-wait_for() {
-	limit=$1; shift
-	end=$(( $(date +%s) + limit ))
-	while ! "$@" >/dev/null 2>&1; do
-		[ "$(date +%s)" -lt "$end" ] || return 1
-		sleep 0.05
-	done
-}
-
-alive() { [ -f "$D/cupsd.pid" ] && kill -0 "$(cat "$D/cupsd.pid")" 2>/dev/null; }
 
 # Why cupsd is not up: the last errors of its log, or what it printed.
 reason() {
@@ -126,20 +116,9 @@ EOC
 	echo "CUPS_SERVER=$SOCK"
 }
 
-stop() {
-	alive || { rm -f "$D/cupsd.pid"; return 0; }
-	pid=$(cat "$D/cupsd.pid")
-	kill -TERM "$pid" 2>/dev/null
-	gone() { ! kill -0 "$pid" 2>/dev/null; }
-	if ! wait_for 15 gone; then
-		kill -KILL "$pid" 2>/dev/null
-		wait_for 5 gone
-	fi
-	rm -f "$D/cupsd.pid"
-}
 
 case $cmd in
 start) start ;;
-stop) stop ;;
+stop) stop_daemon ;;
 *) echo "usage: cupsd.sh start|stop DIR" >&2; exit 2 ;;
 esac

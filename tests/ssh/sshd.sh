@@ -21,18 +21,8 @@ set -u
 cmd=${1:-}
 D=${2:-}
 [ -n "$D" ] || { echo "usage: sshd.sh start|stop DIR" >&2; exit 2; }
-
-# wait_for SECONDS COMMAND...: polls COMMAND until it succeeds.
-wait_for() {
-	limit=$1; shift
-	end=$(( $(date +%s) + limit ))
-	while ! "$@" >/dev/null 2>&1; do
-		[ "$(date +%s)" -lt "$end" ] || return 1
-		sleep 0.05
-	done
-}
-
-alive() { [ -f "$D/sshd.pid" ] && kill -0 "$(cat "$D/sshd.pid")" 2>/dev/null; }
+PIDFILE=$D/sshd.pid
+. "$(dirname "$0")/../daemon.sh"
 
 reason() { grep -v '^debug' "$D/sshd.log" 2>/dev/null | tail -n 2 | tr '\n' ' ' | cut -c 1-300; }
 
@@ -108,20 +98,9 @@ EOC
 	echo "$D/ssh"
 }
 
-stop() {
-	alive || { rm -f "$D/sshd.pid"; return 0; }
-	pid=$(cat "$D/sshd.pid")
-	kill -TERM "$pid" 2>/dev/null
-	gone() { ! kill -0 "$pid" 2>/dev/null; }
-	if ! wait_for 15 gone; then
-		kill -KILL "$pid" 2>/dev/null
-		wait_for 5 gone
-	fi
-	rm -f "$D/sshd.pid"
-}
 
 case $cmd in
 start) start ;;
-stop) stop ;;
+stop) stop_daemon ;;
 *) echo "usage: sshd.sh start|stop DIR" >&2; exit 2 ;;
 esac
