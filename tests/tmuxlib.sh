@@ -39,3 +39,18 @@ wait_for() {
 # server exit on the next new-window; resize-window alone works.)
 tm new-session -d -s t -n idle -x 80 -y 24 'exec cat'
 tm set-option -g remain-on-exit on
+
+# see NAME TEXT…: one case: passes when the pane $W comes to show every
+# TEXT (wait_for), else fails with the screen as evidence.
+see() {
+	see_name=$1; shift
+	if wait_for "$W" "$@"; then ok "$see_name"
+	else not_ok "$see_name" "$(cat "$T/screen")"; fi
+}
+
+# aligned NAME COLS: one case: the last screen read fits COLS columns and
+# its pane borders line up on every row (tests/screencheck).
+aligned() {
+	if al_out=$("$check" "$T/screen" "$2"); then ok "$1"
+	else not_ok "$1" "$al_out" "$(cat "$T/screen")"; fi
+}

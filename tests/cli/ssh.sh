@@ -58,37 +58,25 @@ wait_gone() {
 drop() { pkill -KILL -f -- "-i $D/id "; }
 
 connect ""
-if wait_for "$W" "is not UTF-8; using" "简化和明确" "国际电联是一家"; then
-	ok "over ssh with no locale forwarded: switches to UTF-8, says so, shows Chinese"
-else
-	not_ok "over ssh with no locale forwarded: switches to UTF-8, says so, shows Chinese" \
-		"$(cat "$T/screen")"
-fi
+see "over ssh with no locale forwarded: switches to UTF-8, says so, shows Chinese" \
+	"is not UTF-8; using" "简化和明确" "国际电联是一家"
 
 tm send-keys -t "$W" 7 g
-if wait_for "$W" "输入 · 7 区域代表处"; then ok "over ssh: 7g shows topic 7"
-else not_ok "over ssh: 7g shows topic 7" "$(cat "$T/screen")"; fi
-if out=$("$check" "$T/screen" 80); then ok "over ssh: topic 7 at 80x24, borders aligned on every row"
-else not_ok "over ssh: topic 7 at 80x24, borders aligned on every row" "$out" "$(cat "$T/screen")"; fi
+see "over ssh: 7g shows topic 7" "输入 · 7 区域代表处"
+aligned "over ssh: topic 7 at 80x24, borders aligned on every row" 80
 
 # Chinese typed on the local terminal goes through ssh as UTF-8; the remote
 # cwgview reads it as whole characters only because it switched LC_CTYPE.
 tm send-keys -t "$W" /
 tm send-keys -t "$W" -l "加速器实验室"
-if wait_for "$W" "/加速器实验室" "输入 · 3 国际电联是一家" "1/1"; then
-	ok "over ssh: typing 加速器实验室 finds topic 3"
-else
-	not_ok "over ssh: typing 加速器实验室 finds topic 3" "$(cat "$T/screen")"
-fi
+see "over ssh: typing 加速器实验室 finds topic 3" "/加速器实验室" "输入 · 3 国际电联是一家" "1/1"
 tm send-keys -t "$W" Enter
 
 # The local window shrinks: ssh passes the new size on, and the remote
 # browser lays out one pane under a tab bar.
 tm resize-window -t "$W" -x 40 -y 20
-if wait_for "$W" "[输入]"; then ok "over ssh: resized to 40x20, one pane under a tab bar"
-else not_ok "over ssh: resized to 40x20, one pane under a tab bar" "$(cat "$T/screen")"; fi
-if out=$("$check" "$T/screen" 40); then ok "over ssh: at 40x20, borders aligned on every row"
-else not_ok "over ssh: at 40x20, borders aligned on every row" "$out" "$(cat "$T/screen")"; fi
+see "over ssh: resized to 40x20, one pane under a tab bar" "[输入]"
+aligned "over ssh: at 40x20, borders aligned on every row" 40
 
 # The connection drops: sshd hangs up the remote terminal, and cwgview
 # must not outlive it.
