@@ -53,13 +53,14 @@ static void help_line(struct buf *b, const struct action_doc *d, int keyw)
 	buf_addc(b, '\n');
 }
 
-void keys_help(struct buf *b)
+void keys_help(struct buf *b, int *indent)
 {
 	int keyw = 0;
 	for (int a = ACT_NONE + 1; a < ACT_COUNT_; a++) {
 		int w = text_width(actions[a].keys, strlen(actions[a].keys));
 		keyw = w > keyw ? w : keyw;
 	}
+	*indent = 2 + keyw + 2; /* as help_line lays a line out */
 	buf_adds(b, _("cwgview keys"));
 	buf_adds(b, "\n\n");
 	for (int a = ACT_NONE + 1; a < ACT_COUNT_; a++)

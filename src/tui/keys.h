@@ -95,8 +95,10 @@ struct tui_key {
 /* The action bound to a key, or ACT_NONE. */
 enum tui_action keys_action(struct tui_key k);
 
-/* The help text as lines (a blank line between sections). */
-void keys_help(struct buf *b);
+/* The help text as lines: a title, then "  KEYS  what they do" for each
+ * action (a blank line between sections); *indent gets the column where
+ * the descriptions start. */
+void keys_help(struct buf *b, int *indent);
 
 /* The man page's KEYS section, in troff (cwgview --keys-man). */
 void keys_man(struct buf *b);

@@ -1,16 +1,30 @@
-/* The help pane, generated from the key table (keys.h). */
+/* The help pane, generated from the key table (keys.h), wrapped to the
+ * pane's width by the core's wrapper: a description that does not fit
+ * goes on under itself, never cut off at the border. */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cwgview/buf.h"
 #include "cwgview/i18n.h"
+#include "cwgview/mem.h"
+#include "cwgview/text.h"
 #include "tui/tui.h"
 
+/* One screen line: bytes [start, end) of a help line, drawn at column
+ * indent of the text area. */
+struct help_row {
+	const char *s;
+	size_t len;
+	int indent;
+};
+
 static struct buf help_text = BUF_INIT;
-static const char *help_lines[128];
-static size_t help_n;
+static int help_indent;
+static struct help_row *rows;
+static size_t n_rows, cap_rows, rows_width;
 
 static const char *title(const struct pane *p, const struct tui *t,
 			 char *buf, size_t size)
@@ -21,36 +35,69 @@ static const char *title(const struct pane *p, const struct tui *t,
 	return buf;
 }
 
+static bool add_row(const char *s, size_t len, int indent)
+{
+	struct help_row *r = mem_room(rows, n_rows, &cap_rows, sizeof *r, 64);
+	if (!r)
+		return false;
+	rows = r;
+	rows[n_rows++] = (struct help_row){s, len, indent};
+	return true;
+}
+
+/* Wraps every help line to width columns: the first part at the left,
+ * the rest of a description under its start (or at the left, when the
+ * pane is too narrow to leave it room). */
+static void wrap(int width)
+{
+	n_rows = 0;
+	int indent = width - help_indent >= 12 ? help_indent : 0;
+	const char *s = help_text.data, *end = s + help_text.len;
+	while (s && s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		struct text_line *lines = NULL;
+		size_t n = len ? text_wrap(s, len, width, width - indent, NULL,
+					   &lines)
+			       : 0;
+		if (len && !n) {
+			add_row(s, len, 0); /* out of memory: as it is */
+		} else if (!len) {
+			add_row(s, 0, 0);
+		}
+		for (size_t i = 0; i < n; i++)
+			add_row(s + lines[i].start, lines[i].end - lines[i].start,
+				i ? indent : 0);
+		free(lines);
+		s += len + 1;
+	}
+	rows_width = (size_t)width;
+}
+
 static void relayout(struct pane *p, struct tui *t)
 {
 	(void)t;
-	if (!help_text.len) {
-		keys_help(&help_text);
-		/* Split in place into lines. */
-		char *s = help_text.data;
-		while (s && *s && help_n < sizeof help_lines / sizeof *help_lines) {
-			help_lines[help_n++] = s;
-			char *nl = strchr(s, '\n');
-			if (!nl)
-				break;
-			*nl = '\0';
-			s = nl + 1;
-		}
-	}
-	p->n_lines = help_n;
+	if (!help_text.len)
+		keys_help(&help_text, &help_indent);
+	int width = pane_cols(p);
+	if (width < 1)
+		width = 1;
+	if (!n_rows || rows_width != (size_t)width)
+		wrap(width);
+	p->n_lines = n_rows;
 	pane_clamp(p);
 }
 
 static void draw(struct pane *p, struct tui *t)
 {
 	(void)t;
-	int rows = pane_rows(p), cols = pane_cols(p);
-	for (int r = 0; r < rows && p->top + (size_t)r < help_n; r++) {
-		const char *s = help_lines[p->top + (size_t)r];
-		wmove(p->win, r + 1, 2);
+	int rows_shown = pane_rows(p), cols = pane_cols(p);
+	for (int r = 0; r < rows_shown && p->top + (size_t)r < n_rows; r++) {
+		const struct help_row *h = &rows[p->top + (size_t)r];
+		wmove(p->win, r + 1, 2 + h->indent);
 		draw_set(p->win, r == 0 && p->top == 0 ? ST_LAY_BASE + LAY_TITLE
 							: ST_NORMAL);
-		draw_text(p->win, s, strlen(s), 2 + cols);
+		draw_text(p->win, h->s, h->len, 2 + cols);
 	}
 	draw_set(p->win, ST_NORMAL);
 }
