@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
@@ -39,15 +40,38 @@ static bool is_caret_control(uint32_t uc)
 	return uc < 0x20 || uc == 0x7F;
 }
 
-/* C1 controls, and anything libunistring calls non-printable, are drawn as
- * U+FFFD: the terminal would otherwise interpret or drop them. */
+/* Drawn as U+FFFD, one column:
+ * - C1 controls and anything libunistring calls non-printable, which the
+ *   terminal would interpret or drop;
+ * - unassigned code points and noncharacters, to which libunistring gives
+ *   a width while the C library, and so ncursesw, calls them unprintable
+ *   (and a terminal with newer tables draws them its own way);
+ * - format characters that are drawn although libunistring gives them no
+ *   width (the Arabic number signs U+0600…, which glibc draws one column
+ *   wide): Cf, width 0 and not default-ignorable;
+ * - the bidi embedding, override and isolate controls, with which a
+ *   document could reorder what a bidi-aware terminal shows. */
 static bool is_replaced(uint32_t uc)
 {
 	if (uc >= 0x80 && uc < 0xA0)
 		return true;
 	if (uc == 0x2028 || uc == 0x2029) /* line/paragraph separators */
 		return true;
-	return uc_width(uc, width_encoding) < 0;
+	if ((uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069))
+		return true;
+	int w = uc_width(uc, width_encoding);
+	if (w < 0 || uc_is_general_category(uc, UC_CATEGORY_Cn))
+		return true;
+	return w == 0 && uc_is_general_category(uc, UC_CATEGORY_Cf) &&
+	       !uc_is_property_default_ignorable_code_point(uc);
+}
+
+/* Not drawn at all: the soft hyphen, which is invisible except where a
+ * word is hyphenated (libunistring gives it no width; glibc, and so
+ * ncursesw, would draw it as a column). */
+static bool is_dropped(uint32_t uc)
+{
+	return uc == 0xAD;
 }
 
 int text_uc_width(uint32_t uc)
@@ -61,6 +85,10 @@ int text_uc_width(uint32_t uc)
 
 int text_uc_visible(uint32_t uc, char out[8])
 {
+	if (is_dropped(uc)) {
+		out[0] = '\0';
+		return 0;
+	}
 	if (is_caret_control(uc)) {
 		out[0] = '^';
 		out[1] = (char)(uc == 0x7F ? '?' : uc + 0x40);
@@ -114,7 +142,8 @@ void text_sanitize(struct buf *b, const char *s, size_t n)
 				break;
 			uint32_t uc;
 			int k = u8_mbtouc(&uc, (const uint8_t *)s + run, n - run);
-			if (k <= 0 || uc == 0xFFFD || is_replaced(uc))
+			if (k <= 0 || uc == 0xFFFD || is_replaced(uc) ||
+			    is_dropped(uc))
 				break;
 			run += (size_t)k;
 		}
