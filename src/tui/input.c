@@ -178,7 +178,8 @@ void input_next(struct tui *t, struct tui_event *ev)
 	}
 	wint_t ch;
 	errno = 0;
-	int r = wget_wch(t->status, &ch);
+	/* (No status window when the terminal reports no size at all.) */
+	int r = wget_wch(t->status ? t->status : stdscr, &ch);
 	if (r == ERR) {
 		/* The read is blocking, so ERR is a signal (EINTR: the loop
 		 * looks at what arrived), a terminal left non-blocking by a
