@@ -8,6 +8,31 @@ sock="$T/tmux.sock"
 tm() { tmux -u -S "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
+# capture TARGET: the pane's text as a person sees it.  A plain
+# capture-pane gives line-drawing characters drawn through the terminal's
+# alternate character set as the letters sent for them (x for │, q for ─),
+# so a border check on it would find no border at all; with -e the
+# character set shifts (SO … SI) are there, and are turned into the box
+# characters here, while colours and attributes are dropped.
+capture() {
+	tm capture-pane -e -p -t "$1" 2>/dev/null | sed 's/\x1b\[[0-9;:]*m//g' | awk '
+		BEGIN {
+			box["l"] = "┌"; box["k"] = "┐"; box["m"] = "└"; box["j"] = "┘"
+			box["x"] = "│"; box["q"] = "─"; box["t"] = "├"; box["u"] = "┤"
+			box["w"] = "┬"; box["v"] = "┴"; box["n"] = "┼"
+		}
+		{
+			out = ""
+			for (i = 1; i <= length($0); i++) {
+				c = substr($0, i, 1)
+				if (c == "\016") { so = 1; continue }
+				if (c == "\017") { so = 0; continue }
+				out = out ((so && (c in box)) ? box[c] : c)
+			}
+			print out
+		}'
+}
+
 # wait_for TARGET TEXT…: until the pane shows every TEXT and two captures in
 # a row are the same, at most 15 s.  A capture may catch curses half-way
 # through a redraw, one pane drawn and the next not yet (CI once saw that for
@@ -18,7 +43,7 @@ wait_for() {
 	: > "$T/screen.prev"
 	i=0
 	while [ $i -lt 300 ]; do
-		tm capture-pane -p -t "$wf_target" > "$T/screen" 2>/dev/null
+		capture "$wf_target" > "$T/screen"
 		wf_all=1
 		for wf_text in "$@"; do
 			grep -qF -- "$wf_text" "$T/screen" || { wf_all=0; break; }
