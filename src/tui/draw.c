@@ -107,6 +107,18 @@ int draw_text(WINDOW *w, const char *s, size_t n, int limit)
 	return x - start;
 }
 
+int draw_text_cut(WINDOW *w, const char *s, size_t n, int limit)
+{
+	int x = getcurx(w);
+	if (x + text_width(s, n) <= limit)
+		return draw_text(w, s, n, limit);
+	if (limit - x < 2)
+		return draw_text(w, s, n, limit);
+	int used = draw_text(w, s, n, limit - 1);
+	waddstr(w, "…");
+	return used + 1;
+}
+
 int draw_field(WINDOW *w, const char *s, size_t n, const char *field,
 	       enum tui_style base, int limit, const struct find_hl *hl)
 {
@@ -175,7 +187,7 @@ void draw_frame(struct pane *p, const char *title, bool focused)
 	draw_set(w, focused ? ST_PANE_TITLE_FOCUS : ST_PANE_TITLE);
 	int limit = p->w - 1;
 	draw_text(w, focused ? "[" : " ", 1, limit);
-	draw_text(w, title, strlen(title), limit - 1);
+	draw_text_cut(w, title, strlen(title), limit - 1);
 	draw_text(w, focused ? "]" : " ", 1, limit);
 	draw_set(w, ST_NORMAL);
 }

@@ -344,8 +344,8 @@ static void draw_titlebar(struct tui *t)
 	const char *right = " cwgview ";
 	int rw = (int)strlen(right);
 	wmove(w, 0, 1);
-	draw_text(w, t->doc->title, strlen(t->doc->title),
-		  t->cols - rw > 1 ? t->cols - rw : t->cols);
+	draw_text_cut(w, t->doc->title, strlen(t->doc->title),
+		      t->cols > rw + 10 ? t->cols - rw : t->cols);
 	if (t->cols > rw + 10)
 		mvwaddstr(w, 0, t->cols - rw, right);
 	wnoutrefresh(w);

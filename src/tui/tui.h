@@ -225,6 +225,8 @@ void draw_set(WINDOW *w, enum tui_style st);
  * column `limit` of the window and never splitting a wide character.
  * Returns the columns used. */
 int draw_text(WINDOW *w, const char *s, size_t n, int limit);
+/* As draw_text, with an ellipsis in the last column when s is cut. */
+int draw_text_cut(WINDOW *w, const char *s, size_t n, int limit);
 /* Draws s[0..n), which lies inside the model string field, in style base
  * with the search hits of hl (may be NULL) marked; as draw_text. */
 int draw_field(WINDOW *w, const char *s, size_t n, const char *field,
