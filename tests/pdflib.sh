@@ -1,7 +1,7 @@
 # Reading PDFs back with poppler-utils, for the PDF and printing tests
 # (sourced after tests/lib.sh).  Skips the whole test when poppler-utils is
 # missing: without it nothing can be said about a PDF.
-for tool in pdftotext pdfinfo pdffonts; do
+for tool in pdftotext pdfinfo pdffonts pdftoppm; do
 	command -v "$tool" >/dev/null 2>&1 ||
 		skip_all "$tool not found: install the Debian package poppler-utils"
 done
@@ -49,4 +49,16 @@ cjk_embedded() {
 	pdffonts "$1" > "$T/fonts" &&
 	awk 'NR > 2 && /CJK|Hei|Han|Ming|Kai|Fallback/ && $(NF-4) == "yes" { f = 1 } END { exit !f }' "$T/fonts" &&
 	! awk 'NR > 2 && $(NF-4) != "yes" { f = 1 } END { exit !f }' "$T/fonts"
+}
+
+# Ink: a glyph that draws nothing still gives pdftotext its text, so the
+# pages are looked at (tests/inkcheck.c).
+ink="$top_builddir/tests/inkcheck"
+# ink_pages PDF: renders PDF's pages to $T/pg-*.pgm and its word boxes to
+# $T/pg.bbox; prints the pictures' names in page order (pdftoppm numbers
+# them with as many digits as the last page needs, so sort keeps order).
+ink_pages() {
+	rm -f "$T"/pg-*.pgm
+	pdftotext -bbox "$1" "$T/pg.bbox" && pdftoppm -gray -r 100 "$1" "$T/pg" &&
+		ls "$T"/pg-*.pgm | sort
 }

@@ -67,6 +67,14 @@ printed() {
 	check_strings "$1: every string of topic 7 is in the printed PDF" 7 "$out" 841.89
 	if cjk_embedded "$out"; then ok "$1: the CJK font is embedded"
 	else not_ok "$1: the CJK font is embedded" "$(cat "$T/fonts")"; fi
+	# What came out of CUPS's filters, not only what went in, draws every
+	# Chinese character.
+	# shellcheck disable=SC2046
+	if ink_out=$("$ink" 100 "$T/pg.bbox" $(ink_pages "$out")); then
+		ok "$1: every full-width character has ink ($(echo "$ink_out" | tail -n 1))"
+	else
+		not_ok "$1: every full-width character has ink" "$(echo "$ink_out" | tail -n 5)"
+	fi
 }
 
 # From the shell, as the README says.

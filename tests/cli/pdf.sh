@@ -90,15 +90,6 @@ check_margins "all topics stay within the margins" "$T/all.pdf" 595.2756 841.889
 # alone, as well as all together: with Noto Sans CJK SC Regular as the body
 # face, 如 draws nothing in topics 1 to 3 printed alone, and prints fine in
 # the PDF of all topics.
-ink="$top_builddir/tests/inkcheck"
-# ink_pages PDF: renders PDF's pages to $T/pg-*.pgm and its word boxes to
-# $T/pg.bbox; prints the pictures' names in page order (pdftoppm numbers
-# them with as many digits as the last page needs, so sort keeps order).
-ink_pages() {
-	rm -f "$T"/pg-*.pgm
-	pdftotext -bbox "$1" "$T/pg.bbox" && pdftoppm -gray -r 100 "$1" "$T/pg" &&
-		ls "$T"/pg-*.pgm | sort
-}
 topics=$("$CWGVIEW" --list | wc -l)
 ink_bad= ink_n=0
 for t in $(seq 1 "$topics") all; do
