@@ -278,17 +278,23 @@ void find_index_start(struct tui *t)
 	pthread_sigmask(SIG_SETMASK, &was, NULL);
 }
 
+/* Waits for the builder, if there is one, and takes its index. */
+static void join_builder(struct find *f)
+{
+	if (!f->building)
+		return;
+	void *ix = NULL;
+	pthread_join(f->builder, &ix);
+	f->building = false;
+	f->ix = ix;
+}
+
 /* The index, once the builder is done (or built here if no thread could
  * start); NULL when memory ran out. */
 static struct search_index *find_index(struct tui *t)
 {
 	struct find *f = &t->find;
-	if (f->building) {
-		void *ix = NULL;
-		pthread_join(f->builder, &ix);
-		f->building = false;
-		f->ix = ix;
-	}
+	join_builder(f);
 	if (!f->ix)
 		f->ix = search_index_new(t->doc);
 	return f->ix;
@@ -458,13 +464,7 @@ static void history_save(struct tui *t)
 
 void find_free(struct tui *t)
 {
-	if (t->find.building) {
-		void *ix = NULL;
-		pthread_join(t->find.builder, &ix);
-		t->find.building = false;
-		search_index_free(t->find.ix);
-		t->find.ix = ix;
-	}
+	join_builder(&t->find);
 	search_result_free(&t->find.res);
 	search_index_free(t->find.ix);
 	t->find.ix = NULL;
