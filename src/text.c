@@ -50,8 +50,9 @@ static bool is_caret_control(uint32_t uc)
  *   width (the Arabic number signs U+0600…, which glibc draws one column
  *   wide): Cf, width 0 and not default-ignorable;
  * - the bidi embedding, override and isolate controls, with which a
- *   document could reorder what a bidi-aware terminal shows. */
-static bool is_replaced(uint32_t uc)
+ *   document could reorder what a bidi-aware terminal shows.
+ * w is libunistring's width of uc, which every caller needs as well. */
+static bool is_replaced(uint32_t uc, int w)
 {
 	if (uc >= 0x80 && uc < 0xA0)
 		return true;
@@ -59,7 +60,6 @@ static bool is_replaced(uint32_t uc)
 		return true;
 	if ((uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069))
 		return true;
-	int w = uc_width(uc, width_encoding);
 	if (w < 0 || uc_is_general_category(uc, UC_CATEGORY_Cn))
 		return true;
 	return w == 0 && uc_is_general_category(uc, UC_CATEGORY_Cf) &&
@@ -78,9 +78,8 @@ int text_uc_width(uint32_t uc)
 {
 	if (is_caret_control(uc))
 		return 2;
-	if (is_replaced(uc))
-		return 1;
-	return uc_width(uc, width_encoding);
+	int w = uc_width(uc, width_encoding);
+	return is_replaced(uc, w) ? 1 : w;
 }
 
 int text_uc_visible(uint32_t uc, char out[8])
@@ -95,17 +94,14 @@ int text_uc_visible(uint32_t uc, char out[8])
 		out[2] = '\0';
 		return 2;
 	}
-	if (is_replaced(uc)) {
-		memcpy(out, replacement, sizeof replacement);
-		return 1;
-	}
-	int k = u8_uctomb((uint8_t *)out, uc, 6);
+	int w = uc_width(uc, width_encoding);
+	int k = is_replaced(uc, w) ? 0 : u8_uctomb((uint8_t *)out, uc, 6);
 	if (k <= 0) {
 		memcpy(out, replacement, sizeof replacement);
 		return 1;
 	}
 	out[k] = '\0';
-	return uc_width(uc, width_encoding);
+	return w;
 }
 
 int text_width(const char *s, size_t n)
@@ -142,8 +138,8 @@ void text_sanitize(struct buf *b, const char *s, size_t n)
 				break;
 			uint32_t uc;
 			int k = u8_mbtouc(&uc, (const uint8_t *)s + run, n - run);
-			if (k <= 0 || uc == 0xFFFD || is_replaced(uc) ||
-			    is_dropped(uc))
+			if (k <= 0 || uc == 0xFFFD || is_dropped(uc) ||
+			    is_replaced(uc, uc_width(uc, width_encoding)))
 				break;
 			run += (size_t)k;
 		}
