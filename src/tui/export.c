@@ -52,6 +52,16 @@ static bool render(struct tui *t, enum render_format f, struct buf *out)
 	return ok;
 }
 
+/* The status line's report of a command that failed (p and |). */
+static void notice_failure(struct tui *t, const struct spawn_result *r,
+			   const char *name)
+{
+	struct buf msg = BUF_INIT;
+	spawn_describe(r, name, &msg);
+	tui_notice(t, true, "%s", msg.data ? msg.data : name);
+	buf_free(&msg);
+}
+
 /* ---- p ---- */
 
 /* The questions and reports are in Chinese, as the issue words them; they
@@ -126,10 +136,7 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 			tui_notice(t, false, _("主题 %ld 已送交 %s 打印"),
 				   current(t)->number, printer_name(t));
 	} else {
-		struct buf msg = BUF_INIT;
-		spawn_describe(&r, name, &msg);
-		tui_notice(t, true, "%s", msg.data ? msg.data : name);
-		buf_free(&msg);
+		notice_failure(t, &r, name);
 	}
 	spawn_result_free(&r);
 	buf_free(&pdf);
@@ -274,10 +281,7 @@ static void pipe_answered(struct tui *t, const char *cmd, bool accepted)
 	if (ok) {
 		tui_notice(t, false, _("主题 %ld 已通过管道送交：%s"), current(t)->number, cmd);
 	} else {
-		struct buf msg = BUF_INIT;
-		spawn_describe(&r, cmd, &msg);
-		tui_notice(t, true, "%s", msg.data ? msg.data : cmd);
-		buf_free(&msg);
+		notice_failure(t, &r, cmd);
 	}
 	spawn_result_free(&r);
 	buf_free(&text);
