@@ -11,7 +11,9 @@
 # autoreconf and configure run only when their outputs are missing (make
 # reruns them itself when configure.ac or Makefile.am change).  So a second
 # run with nothing changed does neither.  Builds go to _build/run and
-# _build/check.
+# _build/check.  Everything the set-up prints (apt-get, autoreconf,
+# configure, make) goes to standard error, so that standard output of
+# "./build.sh run ARG…" is cwgview's alone: ./build.sh run --print 7 > t7.txt.
 set -eu
 
 cd "$(dirname "$0")"
@@ -20,14 +22,15 @@ top=$(pwd)
 # Build dependencies (Pango and Cairo for PDF, a Chinese font to set it in;
 # OpenCC, optional for configure but wanted here, folds traditional Chinese
 # for search), and what the test suite drives: tmux, poppler-utils to read
-# PDFs back, CUPS (daemon, lpr, a PDF driver) for the printing round trip,
+# PDFs back, CUPS (daemon, lpr, a PDF driver, ipptool for job states) for
+# the printing round trip,
 # OpenSSH (server and client) for the browser over a real ssh connection,
 # procps for the pgrep and pkill the terminal tests use, strace to count
 # the browser's writes per keystroke.
 PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
-	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace"
+	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
 
@@ -53,23 +56,23 @@ install_missing() {
 		exit 2
 	fi
 	export DEBIAN_FRONTEND=noninteractive
-	$sudo apt-get update -q
+	$sudo apt-get update -q >&2
 	# shellcheck disable=SC2086
-	$sudo apt-get install -y -q --no-install-recommends $missing
+	$sudo apt-get install -y -q --no-install-recommends $missing >&2
 }
 
 build() { # DIR CONFIGURE-ARGS...
 	dir=$1; shift
 	if [ ! -x configure ] || [ ! -f Makefile.in ] || [ ! -f build-aux/tap-driver.sh ]; then
 		say "autoreconf -fi"
-		autoreconf -fi
+		autoreconf -fi >&2
 	fi
 	if [ ! -f "$dir/Makefile" ]; then
 		mkdir -p "$dir"
 		say "configure $* (in $dir)"
-		(cd "$dir" && "$top/configure" "$@")
+		(cd "$dir" && "$top/configure" "$@") >&2
 	fi
-	make -C "$dir" -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory
+	make -C "$dir" -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory >&2
 }
 
 cmd=${1:-run}

@@ -43,27 +43,15 @@ browser_print() {
 	tail -n 1 "$T/screen" | sed 's/^ *//; s/  .*//' > "$T/status"
 }
 
-# wait_printed: the queue has no job left to do and the device file is
-# there.  Polls with a deadline.
-wait_printed() {
-	end=$(( $(date +%s) + 60 ))
-	while [ -n "$(lpstat -o cwgview-test 2>/dev/null)" ] || [ ! -s "$out" ]; do
-		# A failed filter leaves the job queued: no use waiting for it.
-		if [ "$(date +%s)" -ge "$end" ] ||
-		   lpstat -p cwgview-test 2>/dev/null | grep -q -i 'failed'; then
-			echo "# still queued: $(lpstat -o cwgview-test 2>&1)"
-			echo "# $(lpstat -p cwgview-test 2>&1)"
-			return 1
-		fi
-		sleep 0.05
-	done
-}
+# wait_printed: the newest job has completed and its output is in $out;
+# otherwise its state and cupsd's E lines, as soon as it has stopped.
+wait_printed() { "$rig" wait "$D" > "$T/wait.out" 2>&1; }
 
 # printed NAME: the job's output is a PDF with every string of topic 7 and
 # the CJK font embedded.
 printed() {
 	if wait_printed; then ok "$1: the job completed"
-	else not_ok "$1: the job completed" "$(tail -n 5 "$D/log/error_log")"; return; fi
+	else not_ok "$1: the job completed" "$(cat "$T/wait.out")"; return; fi
 	check_strings "$1: every string of topic 7 is in the printed PDF" 7 "$out" 841.89
 	if cjk_embedded "$out"; then ok "$1: the CJK font is embedded"
 	else not_ok "$1: the CJK font is embedded" "$(cat "$T/fonts")"; fi
@@ -78,21 +66,21 @@ printed() {
 }
 
 # From the shell, as the README says.
-rm -f "$out"
+"$rig" clear "$D"
 { "$CWGVIEW" --print 7 --format pdf; echo $? > "$T/cw.status"; } | lpr -P cwgview-test
 expect_eq "cwgview --print 7 --format pdf | lpr -P cwgview-test" "0 0" "$(cat "$T/cw.status") $?"
 printed "lpr"
 
 # The browser's p with the default command: lpr -P PRINTER, which prints
 # no job id.
-rm -f "$out"
+"$rig" clear "$D"
 browser_print --printer cwgview-test
 expect_eq "browser p through lpr: status line" "0 主题 7 已送交 cwgview-test 打印" \
 	"$status $(cat "$T/status")"
 printed "browser p through lpr"
 
 # With lp as the print command: its job id reaches the status line.
-rm -f "$out"
+"$rig" clear "$D"
 browser_print --print-command "lp -d cwgview-test"
 id=$(sed -n 's/^主题 7 已送交 lp -d cwgview-test 打印，作业 //p' "$T/status")
 case $status:$id in
@@ -104,6 +92,23 @@ if [ -n "$id" ] && lpstat -W completed -o cwgview-test | grep -q "^$id "; then
 	ok "job $id is listed as completed"
 else
 	not_ok "job $id is listed as completed" "$(lpstat -W all -o cwgview-test)"
+fi
+
+# A job that cupsd stops is reported as soon as it stops, with the E lines
+# of cupsd's error_log, not after the whole deadline: a queue whose file:
+# device is in a folder that does not exist.
+if lpadmin -h "$CUPS_SERVER" -p cwgview-broken -v "file://$D/no-such-dir/job" \
+	-P /usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd -E > "$T/lpadmin.out" 2>&1; then
+	"$CWGVIEW" --print 7 --format pdf | lpr -P cwgview-broken
+	"$rig" wait "$D" cwgview-broken > "$T/broken.out" 2>&1 && st=0 || st=$?
+	if [ "$st" -eq 1 ] && grep -q '^job [0-9]* \(processing-stopped\|aborted\)' "$T/broken.out" &&
+	   grep -q '^E .*could not open the output file' "$T/broken.out"; then
+		ok "a stopped job is reported at once, with cupsd's E lines"
+	else
+		not_ok "a stopped job is reported at once, with cupsd's E lines" "status $st" "$(cat "$T/broken.out")"
+	fi
+else
+	not_ok "lpadmin adds a second queue" "$(cat "$T/lpadmin.out")"
 fi
 
 # A queue that does not exist: lpr's own message reaches the status line,

@@ -7,11 +7,24 @@
 #                        writes each job to DIR/out/job: a file: device
 #                        behind cups-filters' Generic PDF Printer, so the
 #                        file is the PDF as a PDF printer would get it
-#                        (through the pdftopdf filter).  Each job
-#                        replaces the file.
+#                        (through the pdftopdf filter).  The file must
+#                        exist before each job and be empty (cupsd.sh
+#                        clear DIR): since Debian's CUPS 2.4.2-3+deb12u10
+#                        the scheduler opens a file: device with
+#                        O_WRONLY|O_EXCL, no O_CREAT and no O_TRUNC, so a
+#                        missing file stops the job ("could not open the
+#                        output file") and an old one keeps its tail.
 #                        Prints CUPS_SERVER=DIR/cups.sock when the queue
 #                        accepts jobs.  On failure prints the reason (from
 #                        cupsd's own log when it has one) and exits 1.
+#   cupsd.sh clear DIR   empty (create) DIR/out/job for the next job.
+#   cupsd.sh wait DIR [QUEUE]
+#                        wait until the newest job (of QUEUE, default
+#                        cwgview-test) has ended: exit 0 when
+#                        it completed and DIR/out/job holds its output;
+#                        otherwise (stopped, aborted, canceled, or no end
+#                        within 60 s) print its state and the E lines
+#                        of cupsd's error_log, and exit 1.
 #   cupsd.sh stop DIR    stop that cupsd and wait until it is gone.
 #
 # Clients reach it with CUPS_SERVER=DIR/cups.sock (lpr, lp, lpstat); it
@@ -22,7 +35,7 @@ set -u
 
 cmd=${1:-}
 D=${2:-}
-[ -n "$D" ] || { echo "usage: cupsd.sh start|stop DIR" >&2; exit 2; }
+[ -n "$D" ] || { echo "usage: cupsd.sh start|clear|wait|stop DIR" >&2; exit 2; }
 PIDFILE=$D/cupsd.pid
 . "$(dirname "$0")/../daemon.sh"
 QUEUE=cwgview-test
@@ -72,6 +85,7 @@ StateDir $D/state
 ErrorLog $D/log/error_log
 AccessLog $D/log/access_log
 PageLog $D/log/page_log
+Printcap $D/state/printcap
 FileDevice Yes
 SystemGroup root
 EOC
@@ -113,12 +127,56 @@ EOC
 			lpstat -h "$SOCK" -p "$QUEUE" | grep -q 'enabled'
 	}
 	wait_for 30 ready || fail "the queue $QUEUE does not accept jobs"
+	"$0" clear "$D" || fail "cannot create $D/out/job"
 	echo "CUPS_SERVER=$SOCK"
+}
+
+# The job state of the newest job on the queue, as "ID STATE", through IPP
+# (ipptool from cups-ipp-utils): lpstat shows a stopped job as if it were
+# still queued.
+newest_job() {
+	host=$(printf '%s' "$SOCK" | sed 's|/|%2F|g')
+	cat > "$D/jobs.test" <<'EOT'
+{
+	OPERATION Get-Jobs
+	GROUP operation-attributes-tag
+	ATTR charset attributes-charset utf-8
+	ATTR naturalLanguage attributes-natural-language en
+	ATTR uri printer-uri $uri
+	ATTR keyword which-jobs all
+	ATTR keyword requested-attributes job-id,job-state
+	DISPLAY job-id
+	DISPLAY job-state
+}
+EOT
+	ipptool -c "ipp://$host/printers/$1" "$D/jobs.test" 2>/dev/null |
+		sed -n 's/^\([0-9][0-9]*\),\([a-z-]*\)$/\1 \2/p' | sort -n | tail -n 1
+}
+
+wait_job() {
+	command -v ipptool >/dev/null 2>&1 ||
+		{ echo "ipptool not found (Debian package cups-ipp-utils)"; exit 1; }
+	end=$(( $(date +%s) + 60 ))
+	while :; do
+		job=$(newest_job "${1:-$QUEUE}")
+		case $job in
+		*" completed") [ -s "$D/out/job" ] && return 0; break ;;
+		*" processing-stopped" | *" aborted" | *" canceled") break ;;
+		esac
+		[ "$(date +%s)" -lt "$end" ] || { job="${job:-no job} (after 60 s)"; break; }
+		sleep 0.05
+	done
+	if [ -f "$D/out/job" ]; then bytes=$(wc -c < "$D/out/job"); else bytes=no; fi
+	echo "job ${job:-none}: $bytes bytes in $D/out/job"
+	grep '^E ' "$D/log/error_log" 2>/dev/null | tail -n 10
+	exit 1
 }
 
 
 case $cmd in
 start) start ;;
+clear) : > "$D/out/job" && chmod 644 "$D/out/job" ;;
+wait) wait_job "${3:-}" ;;
 stop) stop_daemon ;;
-*) echo "usage: cupsd.sh start|stop DIR" >&2; exit 2 ;;
+*) echo "usage: cupsd.sh start|clear|wait|stop DIR" >&2; exit 2 ;;
 esac

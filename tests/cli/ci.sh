@@ -1,0 +1,69 @@
+#!/bin/sh
+# .ci/run's closing lines: skips are counted apart from passes, each skipped
+# case is listed with its reason just above the summary, and failures come
+# with their evidence.  Fed test-suite.log files in Automake's own format.
+. "$top_srcdir/tests/lib.sh"
+
+ci="$top_srcdir/.ci/run"
+# suite_log FILE PASS FAIL SKIP: a test-suite.log as Automake writes it,
+# with one skipped case in a test's copied log per SKIP.
+suite_log() {
+	{
+		echo "============================================"
+		echo "   cwgview 0.1.0: ./test-suite.log"
+		echo "============================================"
+		echo
+		echo "# TOTAL: $(( $2 + $3 + $4 ))"
+		echo "# PASS:  $2"
+		echo "# SKIP:  $4"
+		echo "# XFAIL: 0"
+		echo "# FAIL:  $3"
+		echo "# XPASS: 0"
+		echo "# ERROR: 0"
+		echo
+		i=0
+		while [ "$i" -lt "$4" ]; do
+			i=$((i + 1))
+			echo "ok $i - case $i # SKIP reason $i"
+			echo "SKIP: tests/cli/x.sh $i - case $i # SKIP reason $i"
+		done
+		if [ "$3" -gt 0 ]; then
+			echo "not ok 9 - a broken case"
+			echo "# the evidence"
+			echo "FAIL: tests/cli/y.sh 9 - a broken case"
+		fi
+	} > "$1"
+}
+
+suite_log "$T/skips.log" 5 0 2
+status=0
+sh "$ci" --summary "$T/skips.log" > "$T/out" 2>&1 || status=$?
+expect_eq "with skips: the last line counts them apart" "0:5 passed, 0 failed, 2 skipped" \
+	"$status:$(tail -n 1 "$T/out")"
+expect_eq "with skips: each skipped case with its reason just above" \
+	"SKIP: tests/cli/x.sh 1 - case 1 # SKIP reason 1
+SKIP: tests/cli/x.sh 2 - case 2 # SKIP reason 2
+----" "$(tail -n 4 "$T/out" | head -n 3)"
+
+suite_log "$T/plain.log" 7 0 0
+status=0
+sh "$ci" --summary "$T/plain.log" > "$T/out" 2>&1 || status=$?
+expect_eq "no skips: the plain line alone" "0:7 passed, 0 failed" "$status:$(cat "$T/out")"
+
+suite_log "$T/fail.log" 4 1 1
+status=0
+sh "$ci" --summary "$T/fail.log" > "$T/out" 2>&1 || status=$?
+if [ "$status" -ne 0 ] && [ "$(tail -n 1 "$T/out")" = "4 passed, 1 failed, 1 skipped" ] &&
+   grep -q '^# the evidence$' "$T/out"; then
+	ok "a failure: non-zero status, its evidence, and the counts"
+else
+	not_ok "a failure: non-zero status, its evidence, and the counts" "status $status" "$(cat "$T/out")"
+fi
+
+status=0
+sh "$ci" --summary "$T/plain.log" 2 > "$T/out" 2>&1 || status=$?
+[ "$status" -ne 0 ] && status=failed
+expect_eq "a build that failed with every test passed is a failure" "failed:7 passed, 1 failed" \
+	"$status:$(tail -n 1 "$T/out")"
+
+done_testing
