@@ -3,7 +3,8 @@
  *
  * A script is a text file.  Lines starting with # are comments.  A line
  * starting with ':' is a command:
- *   :save-display FILE   write the screen as text
+ *   :save-display FILE   write the screen as text (FILE "-": standard
+ *                        output, the only place allowed under --secure)
  *   :save-attrs FILE     write each cell's style letter (see draw.c)
  *   :resize COLS ROWS    resize the screen, as a terminal would
  * Any other line is keys: each character is one key, as get_wch delivers it
@@ -215,7 +216,8 @@ void input_next(struct tui *t, struct tui_event *ev)
 
 bool input_save_display(const char *path, bool attrs, bool color)
 {
-	FILE *f = fopen(path, "w");
+	bool to_stdout = strcmp(path, "-") == 0;
+	FILE *f = to_stdout ? stdout : fopen(path, "w");
 	if (!f)
 		return false;
 	if (attrs)
@@ -278,5 +280,7 @@ bool input_save_display(const char *path, bool attrs, bool color)
 		fwrite(row, 1, len, f);
 		fputc('\n', f);
 	}
+	if (to_stdout)
+		return fflush(f) == 0 && !ferror(f);
 	return fclose(f) == 0;
 }

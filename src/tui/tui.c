@@ -664,6 +664,13 @@ static void handle_key(struct tui *t, struct tui_key k)
 
 static bool save_display(struct tui *t, const struct tui_event *ev)
 {
+	/* A key script is a way in too: under --secure it writes no file,
+	 * only to standard output, as --print does. */
+	if (t->opt.secure && strcmp(ev->arg, "-") != 0) {
+		snprintf(t->notice, sizeof t->notice,
+			 _("%.120s: a key script writes no file in secure mode"), ev->arg);
+		return false;
+	}
 	if (input_save_display(ev->arg, ev->type == EV_SAVE_ATTRS, t->color))
 		return true;
 	snprintf(t->notice, sizeof t->notice, "%.120s: %s", ev->arg, strerror(errno));

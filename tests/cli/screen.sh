@@ -4,7 +4,8 @@
 # gives ("# env VAR=…" and "# args …" lines add environment and options;
 # args are read with the shell's quoting);
 # every file the script leaves in its directory (:save-display and
-# :save-attrs dumps, files it saved or piped to) is compared with
+# :save-attrs dumps, files it saved or piped to, and what it wrote to
+# standard output, as stdout.txt) is compared with
 # tests/screen/NAME/<file>, and every text dump is checked by screencheck
 # (no row wider than the screen, pane borders in the same columns on every
 # row).  "# covers: ACTION…" lines name the key-table actions a script
@@ -32,6 +33,8 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 		not_ok "$name runs" "status $status" "$(cat "$T/$name.err")"
 		continue
 	fi
+	# ":save-display -" dumps to standard output.
+	[ -s "$T/$name.out" ] && mv "$T/$name.out" "$T/$name/stdout.txt"
 	dumps=$(cd "$T/$name" && find . -type f | sed 's|^\./||' | sort)
 	if [ -z "$dumps" ]; then
 		not_ok "$name dumps something"
