@@ -66,4 +66,15 @@ sh "$ci" --summary "$T/plain.log" 2 > "$T/out" 2>&1 || status=$?
 expect_eq "a build that failed with every test passed is a failure" "failed:7 passed, 1 failed" \
 	"$status:$(tail -n 1 "$T/out")"
 
+# The tests' environment: an exported CWGVIEW_GOLDEN_UPDATE (or
+# CWGVIEW_DATA) does not reach them, so no comparison passes vacuously;
+# only GOLDEN_UPDATE=1 on make's command line does.
+tenv() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top_builddir" show-tests-environment "$@"; }
+got=$(CWGVIEW_GOLDEN_UPDATE=1 GOLDEN_UPDATE=1 CWGVIEW_DATA=/nonexistent tenv 2>&1)
+expect_eq "exported CWGVIEW_GOLDEN_UPDATE and CWGVIEW_DATA do not reach the tests" "CWGVIEW_GOLDEN_UPDATE=" \
+	"$(printf '%s\n' "$got" | grep -E '^CWGVIEW_(GOLDEN_UPDATE|DATA)=')"
+got=$(tenv GOLDEN_UPDATE=1 2>&1)
+expect_eq "make check GOLDEN_UPDATE=1 does" "CWGVIEW_GOLDEN_UPDATE=1" \
+	"$(printf '%s\n' "$got" | grep '^CWGVIEW_GOLDEN_UPDATE=')"
+
 done_testing

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Output of the one-shot commands against reviewed expected files in
 # tests/golden/.  To update after an intended change, run with
-# CWGVIEW_GOLDEN_UPDATE=1 and review the diff before committing.
+# make check GOLDEN_UPDATE=1 TESTS=tests/cli/golden.sh and review the diff
+# before committing.
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 
@@ -36,5 +37,18 @@ while IFS='|' read -r name args; do
 		expect_file "$name" "$golden" "$T/out"
 	fi
 done < "$T/cases"
+
+# With no option and standard output not a terminal, cwgview prints every
+# topic, as less prints the whole file: the same as --print all.
+for args in "" "data/cwgsfp.yaml"; do
+	# shellcheck disable=SC2086
+	run $args
+	if [ "$status" -eq 0 ] && [ ! -s "$T/err" ]; then
+		expect_file "cwgview ${args:-(no argument)} > file: every topic, as --print all" \
+			tests/golden/print-all.out "$T/out"
+	else
+		not_ok "cwgview ${args:-(no argument)} > file: every topic" "status $status" "$(cat "$T/err")"
+	fi
+done
 
 done_testing

@@ -11,7 +11,7 @@
 # row).  "# covers: ACTION…" lines name the key-table actions a script
 # exercises; every action in src/tui/keys.h must be covered.
 # To update the expected dumps after an intended change:
-#   CWGVIEW_GOLDEN_UPDATE=1 make check TESTS=tests/cli/screen.sh
+#   make check GOLDEN_UPDATE=1 TESTS=tests/cli/screen.sh
 # then review git diff tests/screen.
 . "$top_srcdir/tests/lib.sh"
 check="$top_builddir/tests/screencheck"

@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <unistr.h>
 #include <wchar.h>
 
 #include "unit.h"
@@ -69,6 +70,19 @@ static void test_sanitize(void **state)
 	sanitized("\xe2\x80\xae" "evil", 7, "\xEF\xBF\xBD" "evil");
 	sanitized("\xd8\x80" "1", 3, "\xEF\xBF\xBD" "1");
 	sanitized("a\xe2\x80\x8d" "b", 5, "a\xe2\x80\x8d" "b");
+	/* Every bidi embedding, override and isolate control (U+202A-202E,
+	 * U+2066-2069), each of which could reorder what a bidi-aware
+	 * terminal shows, is U+FFFD, one column. */
+	static const uint32_t bidi[] = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+					0x2066, 0x2067, 0x2068, 0x2069};
+	for (size_t i = 0; i < sizeof bidi / sizeof bidi[0]; i++) {
+		uint8_t in[8];
+		int k = u8_uctomb(in, bidi[i], 6);
+		assert_int_equal(k, 3);
+		in[k] = 'x';
+		sanitized((const char *)in, (size_t)k + 1, "\xEF\xBF\xBD" "x");
+		assert_int_equal(text_uc_width(bidi[i]), 1);
+	}
 }
 
 /* Wraps and checks the invariants every caller relies on: no line wider
