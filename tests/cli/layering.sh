@@ -25,7 +25,14 @@ if [ -z "$main_cur" ]; then ok "main.c reaches the browser through tui/run.h"
 else not_ok "main.c reaches the browser through tui/run.h" "$main_cur"; fi
 
 lib="$top_builddir/libcwgcore.a"
-nm -u "$lib" | awk '{print $NF}' | sort -u > "$T/undef"
+# nm must have worked, and seen the library: a failed nm (or an empty
+# list) would otherwise pass the check below.
+if nm -u "$lib" > "$T/nm.out" 2> "$T/nm.err" && grep -q 'yaml_parser_initialize' "$T/nm.out"; then
+	ok "nm lists the undefined symbols of libcwgcore.a"
+else
+	not_ok "nm lists the undefined symbols of libcwgcore.a" "$(cat "$T/nm.err")"
+fi
+awk '{print $NF}' "$T/nm.out" | sort -u > "$T/undef"
 bad=$(grep -E '^(exit|_exit|_Exit|abort|printf|fprintf|vfprintf|puts|fputs|putchar|fputc|fwrite|perror|write|initscr|newterm|endwin|wrefresh|doupdate|waddnstr|mvwaddnstr|stdscr|stdout|stderr)$' "$T/undef" || true)
 if [ -z "$bad" ]; then ok "libcwgcore.a calls nothing that exits, prints or draws"
 else not_ok "libcwgcore.a calls nothing that exits, prints or draws" "$bad"; fi

@@ -49,12 +49,22 @@ case $(cat "$T/out") in
 *) not_ok "bundled document" "$(cat "$T/out" "$T/err")";;
 esac
 
-# --help names every long option the program accepts.
+# --help and the man page name every long option the program accepts, as
+# a whole option (--print must not be found inside --printer).  The list
+# comes from main.c's getopt_long table; --keys-man, which writes the man
+# page's KEYS section for the build, is the one left out on purpose.
+sed -n '/^static const struct option long_options/,/{NULL/s/^[[:space:]]*{"\([a-z-]*\)",.*/\1/p' \
+	"$top_srcdir/src/main.c" | grep -vx 'keys-man' > "$T/longopts"
+if [ "$(wc -l < "$T/longopts")" -ge 15 ]; then ok "main.c's option table read ($(wc -l < "$T/longopts") options)"
+else not_ok "main.c's option table read" "$(cat "$T/longopts")"; fi
 run --help
-for opt in --print --format --paper --width --output --search --count --regex --list --check --help --version; do
-	if grep -q -- "$opt" "$T/out"; then ok "--help mentions $opt"
-	else not_ok "--help mentions $opt"; fi
-done
+man_text=$(sed 's/\\-/-/g; s/\\f[BIRP]//g' "$top_srcdir/docs/cwgview.1")
+while read -r opt; do
+	if grep -qE -- "(^|[^a-z-])--$opt([^a-z-]|\$)" "$T/out"; then ok "--help mentions --$opt"
+	else not_ok "--help mentions --$opt"; fi
+	if printf '%s\n' "$man_text" | grep -qE -- "(^|[^a-z-])--$opt([^a-z-]|\$)"; then ok "the man page mentions --$opt"
+	else not_ok "the man page mentions --$opt"; fi
+done < "$T/longopts"
 
 # JSON output is a cwgview document: it loads again.
 run --print all --format json

@@ -136,18 +136,26 @@ expect_eq "sanitised hit line" \
 
 # On a terminal the hit is bold instead of bracketed, unless NO_COLOR.
 # util-linux script(1) gives the command a terminal and waits for it.
+# Its exit status is the command's (-e); cwgview's standard error goes to a
+# file of its own, so that a crash or a sanitizer report is seen.
+on_tty() {
+	status=0
+	script -qec "'$CWGVIEW' --search UNDP 2>'$T/tty.err'" /dev/null > "$T/tty" 2>&1 || status=$?
+}
 if script --version 2>/dev/null | grep -q util-linux; then
-	script -qec "'$CWGVIEW' --search UNDP" /dev/null > "$T/tty" 2>&1 || true
-	if grep -q "$(printf '\033\[1mUNDP\033\[22m')" "$T/tty" && ! grep -q '【' "$T/tty"; then
+	on_tty
+	if [ "$status" -eq 0 ] && [ ! -s "$T/tty.err" ] &&
+	   grep -q "$(printf '\033\[1mUNDP\033\[22m')" "$T/tty" && ! grep -q '【' "$T/tty"; then
 		ok "on a terminal the hit is bold"
 	else
-		not_ok "on a terminal the hit is bold" "$(cat -v "$T/tty")"
+		not_ok "on a terminal the hit is bold" "status $status" "$(cat -v "$T/tty" "$T/tty.err")"
 	fi
-	NO_COLOR=1 script -qec "'$CWGVIEW' --search UNDP" /dev/null > "$T/tty" 2>&1 || true
-	if grep -q '【UNDP】' "$T/tty" && ! grep -q "$(printf '\033')" "$T/tty"; then
+	NO_COLOR=1 on_tty
+	if [ "$status" -eq 0 ] && [ ! -s "$T/tty.err" ] &&
+	   grep -q '【UNDP】' "$T/tty" && ! grep -q "$(printf '\033')" "$T/tty"; then
 		ok "NO_COLOR: brackets on a terminal too"
 	else
-		not_ok "NO_COLOR: brackets on a terminal too" "$(cat -v "$T/tty")"
+		not_ok "NO_COLOR: brackets on a terminal too" "status $status" "$(cat -v "$T/tty" "$T/tty.err")"
 	fi
 else
 	skip "on a terminal the hit is bold" "util-linux script(1) not installed"
