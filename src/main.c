@@ -185,7 +185,7 @@ static bool emit(const char *output, const struct buf *b)
 {
 	const char *data = b->data ? b->data : "";
 	if (output) {
-		if (file_write_atomically(output, data, b->len))
+		if (file_save(output, data, b->len, 0))
 			return true;
 		errorf("%s: %s", output, strerror(errno));
 		return false;
