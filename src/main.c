@@ -132,6 +132,17 @@ static void print_version(void)
 	printf("cwgview %s\n", PACKAGE_VERSION);
 }
 
+/* After --help, --version or --keys-man: what stdio could not write (a
+ * full disk, a closed pipe) is an error, as it is for --print. */
+static int finish_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		errorf("write error: %s", strerror(errno));
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 /* The bundled document: the source tree's copy when this is the binary in
  * the build tree, the installed copy otherwise. */
 static const char *bundled_path(void)
@@ -185,7 +196,7 @@ static bool emit(const char *output, const struct buf *b)
 {
 	const char *data = b->data ? b->data : "";
 	if (output) {
-		if (file_write_atomically(output, data, b->len))
+		if (file_save(output, data, b->len, 0))
 			return true;
 		errorf("%s: %s", output, strerror(errno));
 		return false;
@@ -356,14 +367,14 @@ int main(int argc, char **argv)
 			keys_man(&b);
 			fputs(b.data ? b.data : "", stdout);
 			buf_free(&b);
-			return EXIT_OK;
+			return finish_stdout();
 		}
 		case 'h':
 			print_help();
-			return EXIT_OK;
+			return finish_stdout();
 		case 'V':
 			print_version();
-			return EXIT_OK;
+			return finish_stdout();
 		case ':':
 			usage_error("option '%s' needs an argument",
 				    argv[optind - 1]);

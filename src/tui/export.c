@@ -192,7 +192,7 @@ static void save_now(struct tui *t)
 		buf_free(&out);
 		return;
 	}
-	if (!file_write_atomically(save_path, out.data ? out.data : "", out.len)) {
+	if (!file_save(save_path, out.data ? out.data : "", out.len, 0)) {
 		tui_notice(t, true, "%s: %s", save_path, strerror(errno));
 	} else {
 		/* The path as the user gave it: relative to where cwgview

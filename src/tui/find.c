@@ -457,7 +457,8 @@ static void history_save(struct tui *t)
 		buf_adds(&b, history_item(HIST_SEARCH, i));
 		buf_addc(&b, '\n');
 	}
-	if (!b.oom && !file_write_atomically(path, b.data ? b.data : "", b.len))
+	if (!b.oom && !file_save(path, b.data ? b.data : "", b.len,
+				 FILE_SAVE_PRIVATE))
 		tui_notice(t, true, "%s: %s", path, strerror(errno));
 	buf_free(&b);
 }

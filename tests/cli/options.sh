@@ -28,8 +28,8 @@ if [ "$status" -eq 0 ] && [ ! -s "$T/out" ] && cmp -s "$T/expected.md" "$T/o/t7.
 else
 	not_ok "-o writes the file" "status $status; $(ls "$T/o")"
 fi
-# A failed rename (the target is a directory) leaves the target as it was
-# and no temporary file behind.
+# A directory is not written over: it is left as it was, with no temporary
+# file beside it (tests/cli/output.sh has the rest of what -o writes to).
 mkdir "$T/o/t.txt" && echo old > "$T/o/t.txt/keep"
 run --print 7 -o "$T/o/t.txt"
 if [ "$status" -eq 2 ] && [ "$(cat "$T/err")" = "cwgview: $T/o/t.txt: Is a directory" ] &&
