@@ -5,6 +5,9 @@
 #                             cwgview ARG... (no ARG: the bundled document)
 #   ./build.sh check          install what is missing, build with ASan and
 #                             UBSan, and run the whole test suite
+#   ./build.sh fuzz [T:S]...  build the libFuzzer targets with clang and run
+#                             each target T for S seconds (default load:60
+#                             search:20 wrap:20); TAP on standard output
 #   ./build.sh deps           only install what is missing
 #
 # Packages are installed with apt-get only when dpkg says one is missing;
@@ -26,11 +29,12 @@ top=$(pwd)
 # the printing round trip,
 # OpenSSH (server and client) for the browser over a real ssh connection,
 # procps for the pgrep and pkill the terminal tests use, strace to count
-# the browser's writes per keystroke.
+# the browser's writes per keystroke, valgrind for make check-valgrind.
 PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
-	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils"
+	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils
+	valgrind"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
 
@@ -94,8 +98,20 @@ check)
 	build _build/check --enable-werror --enable-sanitizers
 	make -C _build/check -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory check
 	;;
+fuzz)
+	# Only where clang is: then its libFuzzer runtime too.
+	if command -v clang >/dev/null 2>&1; then
+		v=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+		[ -n "$v" ] && { (install_missing "libclang-rt-$v-dev") ||
+			say "could not install libclang-rt-$v-dev: the targets will say why they cannot run"; }
+	fi
+	install_missing $PKGS_BUILD
+	build _build/check --enable-werror --enable-sanitizers
+	[ $# -gt 0 ] || set -- load:60 search:20 wrap:20
+	exec sh "$top/tests/fuzz/run.sh" _build/check _build/fuzz "$@"
+	;;
 *)
-	say "unknown command '$cmd': use run, check or deps"
+	say "unknown command '$cmd': use run, check, fuzz or deps"
 	exit 2
 	;;
 esac

@@ -170,17 +170,20 @@ static void close_terminal(void)
 	term_out = term_in = NULL;
 }
 
+/* delscreen() has freed every window of the screen already when an error
+ * closed the terminal early (to show its message on a restored one); then
+ * only the pointers are cleared. */
 static void free_windows(struct tui *t)
 {
 	for (int i = 0; i < N_PANES; i++) {
-		if (t->panes[i].win)
+		if (t->panes[i].win && screen)
 			delwin(t->panes[i].win);
 		t->panes[i].win = NULL;
 		t->panes[i].shown = false;
 	}
 	WINDOW **lines[] = {&t->titlebar, &t->tabbar, &t->status};
 	for (size_t i = 0; i < 3; i++) {
-		if (*lines[i])
+		if (*lines[i] && screen)
 			delwin(*lines[i]);
 		*lines[i] = NULL;
 	}
