@@ -106,7 +106,20 @@ void prompt_open(struct tui *t, const struct prompt_spec *spec,
 	p->pasting = false;
 	p->info[0] = '\0';
 	p->info_error = false;
+	p->noted = false;
 	set_text(p, initial ? initial : "");
+}
+
+void prompt_note(struct tui *t, const char *msg)
+{
+	struct prompt *p = &t->prompt;
+	if (!p->noted) {
+		snprintf(p->info_before, sizeof p->info_before, "%s", p->info);
+		p->info_error_before = p->info_error;
+		p->noted = true;
+	}
+	snprintf(p->info, sizeof p->info, "%s", msg);
+	p->info_error = false;
 }
 
 static void finish(struct tui *t, bool accepted)
@@ -280,6 +293,11 @@ static void yes_no_key(struct tui *t, struct tui_key k)
 void prompt_key(struct tui *t, struct tui_key k)
 {
 	struct prompt *p = &t->prompt;
+	if (p->noted) { /* before the key, which may set info itself */
+		snprintf(p->info, sizeof p->info, "%s", p->info_before);
+		p->info_error = p->info_error_before;
+		p->noted = false;
+	}
 	if (p->spec.yes_no)
 		return yes_no_key(t, k);
 	if (k.fn && k.code == KEY_PASTE_START) {
