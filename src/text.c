@@ -35,6 +35,48 @@ int text_next(const char *s, size_t n, uint32_t *uc)
 	return k > 0 ? k : 1;
 }
 
+static void feed_bad(struct text_feed *f, uint8_t byte)
+{
+	if (f->n_bad < sizeof f->bad)
+		f->bad[f->n_bad] = byte;
+	f->n_bad++;
+}
+
+void text_feed_flush(struct text_feed *f)
+{
+	for (size_t i = 0; i < f->n_pend; i++)
+		feed_bad(f, f->pend[i]);
+	f->n_pend = 0;
+}
+
+bool text_feed_byte(struct text_feed *f, uint8_t byte, uint32_t *uc)
+{
+	for (;;) {
+		f->pend[f->n_pend++] = byte;
+		/* u8_mbtoucr, unlike mblen, tells a sequence cut short (-2)
+		 * from one that can never be UTF-8 (-1); surrogates and
+		 * overlong forms are -1. */
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, f->pend, f->n_pend);
+		if (k > 0) {
+			f->n_pend = 0;
+			*uc = c;
+			return true;
+		}
+		if (k == -2) /* at most three bytes: a fourth always decides */
+			return false;
+		if (f->n_pend == 1) {
+			f->n_pend = 0;
+			feed_bad(f, byte);
+			return false;
+		}
+		/* What came before began a character this byte does not
+		 * continue: that is bad, and this byte starts again. */
+		f->n_pend--;
+		text_feed_flush(f);
+	}
+}
+
 static bool is_caret_control(uint32_t uc)
 {
 	return uc < 0x20 || uc == 0x7F;

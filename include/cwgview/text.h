@@ -36,6 +36,26 @@ void text_sanitize(struct buf *b, const char *s, size_t n);
  * U+FFFD of length 1.  Returns the byte length. */
 int text_next(const char *s, size_t n, uint32_t *uc);
 
+/* Bytes as a terminal sends them, one read at a time, put together into
+ * characters.  A byte that cannot be UTF-8 here (Alt with 8-bit meta sends
+ * 0xFF, a Latin-1 terminal é as 0xE9, a GB18030 one 中 as 0xD6 0xD0) is set
+ * aside in bad and is never part of a character: the bytes after it are
+ * read afresh, so "\xE5j" gives j.  Start from an all-zero struct. */
+struct text_feed {
+	uint8_t pend[4];  /* the start of a character */
+	size_t n_pend;
+	uint8_t bad[8];   /* the first bad bytes since n_bad was last 0 */
+	size_t n_bad;     /* how many were bad (more than bad holds, maybe) */
+};
+
+/* Takes one byte; true when it completes a character, in *uc.  False
+ * when the character needs more bytes or the byte was bad. */
+bool text_feed_byte(struct text_feed *f, uint8_t byte, uint32_t *uc);
+
+/* The rest of a begun character is not coming (a function key came, or
+ * nothing came for a while): its bytes are bad. */
+void text_feed_flush(struct text_feed *f);
+
 /* One output line of text_wrap: bytes [start, end) of the input, with
  * trailing spaces and the line break itself left out. */
 struct text_line {

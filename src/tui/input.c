@@ -23,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cwgview/i18n.h"
 #include "cwgview/text.h"
 #include "tui/tui.h"
 
@@ -170,48 +171,139 @@ static void next_scripted(struct tui_event *ev)
 	}
 }
 
+/* ---- the terminal ----
+ *
+ * Keys are read a byte at a time with wgetch (which still turns escape
+ * sequences into KEY_* codes) and put together into characters by
+ * text_feed.  wget_wch cannot be used: on a byte that is not UTF-8 it
+ * reads on, because mblen cannot tell an invalid byte from an incomplete
+ * character, until its buffer of 145 bytes is full, and then returns ERR
+ * with errno EILSEQ; so a lone 0xFF (Alt with 8-bit meta, a Latin-1 or
+ * GB18030 terminal) swallowed the next 144 keys, and the ERR ended the
+ * browser as a hang-up.  A bad byte is now dropped, with a notice, and
+ * only EIO or end of file is a hang-up.  (ncurses passes all 8 bits of a
+ * byte on an 8-bit line, as every UTF-8 terminal has; meta() is not
+ * called, as it would send smm, which turns on xterm's 8-bit meta keys.) */
+
+/* How long the rest of a character may take after its first byte.  A
+ * terminal writes a character at once, so the rest is there already; this
+ * is waited out only for a byte that begins a character in UTF-8 but was
+ * meant as something else (a Latin-1 é is 0xE9), and leaves time for a
+ * paste through ssh that a lost packet split inside a character. */
+enum { REST_MS = 500 };
+
+static struct text_feed feed;
+
+/* The bytes feed set aside go with ev; feed forgets them. */
+static void take_ignored(struct tui_event *ev)
+{
+	_Static_assert(sizeof ev->ignored == sizeof feed.bad, "as many bytes");
+	ev->n_ignored = feed.n_bad;
+	memcpy(ev->ignored, feed.bad, sizeof ev->ignored);
+	feed.n_bad = 0;
+}
+
+void input_ignored_text(const struct tui_event *ev, bool brief, char *buf,
+			size_t size)
+{
+	size_t n = ev->n_ignored;
+	if (brief) {
+		if (n == 1)
+			snprintf(buf, size, _("invalid byte 0x%02X ignored"), ev->ignored[0]);
+		else
+			snprintf(buf, size, P_("%zu invalid byte ignored",
+					       "%zu invalid bytes ignored", n), n);
+		return;
+	}
+	char hex[sizeof ev->ignored * 5 + 8] = "";
+	size_t shown = n < sizeof ev->ignored ? n : sizeof ev->ignored;
+	int len = 0;
+	for (size_t i = 0; i < shown; i++)
+		len += snprintf(hex + len, sizeof hex - (size_t)len, "%s0x%02X",
+				i ? " " : "", ev->ignored[i]);
+	if (shown < n)
+		snprintf(hex + len, sizeof hex - (size_t)len, " …");
+	if (n == 1)
+		snprintf(buf, size, _("ignored an invalid byte from the terminal (%s)"), hex);
+	else
+		snprintf(buf, size, P_("ignored %zu invalid byte from the terminal (%s)",
+				       "ignored %zu invalid bytes from the terminal (%s)", n),
+			 n, hex);
+}
+
+/* wgetch gave ERR with nothing begun. */
+static void read_failed(struct tui_event *ev)
+{
+	/* The read is blocking, so ERR is a signal (EINTR: the loop looks
+	 * at what arrived), a terminal left non-blocking by a piped command
+	 * (wait until a key is there), or the terminal is gone: EIO or end
+	 * of file after an ssh connection or a terminal window dropped.
+	 * Reading again would spin at full CPU for ever when SIGHUP is
+	 * ignored (nohup), so that ends the browser as SIGHUP would. */
+	if (errno == EAGAIN || errno == EWOULDBLOCK) {
+		struct pollfd pfd = {.fd = tui_input_fd(), .events = POLLIN};
+		(void)poll(&pfd, 1, -1);
+	} else if (errno != EINTR) {
+		ev->type = EV_HANGUP;
+		return;
+	}
+	ev->type = EV_NONE;
+}
+
+static void function_key(struct tui_event *ev, int c)
+{
+	if (c == KEY_RESIZE) {
+		ev->type = EV_RESIZE;
+	} else if (c == KEY_MOUSE) {
+		ev->type = getmouse(&ev->mouse) == OK ? EV_MOUSE : EV_NONE;
+	} else {
+		ev->type = EV_KEY;
+		ev->key.fn = true;
+		ev->key.code = (wint_t)c;
+	}
+}
+
+static void next_from_terminal(struct tui *t, struct tui_event *ev)
+{
+	/* (No status window when the terminal reports no size at all.) */
+	WINDOW *w = t->status ? t->status : stdscr;
+	for (;;) {
+		/* A begun character waits a while for its rest; dropped
+		 * bytes are reported with whatever else is there already. */
+		wtimeout(w, feed.n_pend ? REST_MS : feed.n_bad ? 0 : -1);
+		errno = 0;
+		int c = wgetch(w);
+		if (c == ERR && errno != EINTR && (feed.n_pend || feed.n_bad)) {
+			/* Nothing more came.  (Had the terminal gone, the
+			 * next read, a blocking one, says so.) */
+			text_feed_flush(&feed);
+			ev->type = EV_NONE;
+		} else if (c == ERR) {
+			read_failed(ev);
+		} else if (c > 0xff) {
+			text_feed_flush(&feed); /* a key cuts a character short */
+			function_key(ev, c);
+		} else {
+			uint32_t uc;
+			if (!text_feed_byte(&feed, (uint8_t)c, &uc))
+				continue;
+			ev->type = EV_KEY;
+			ev->key.fn = false;
+			ev->key.code = (wint_t)uc;
+		}
+		break;
+	}
+	wtimeout(w, -1);
+	take_ignored(ev);
+}
+
 void input_next(struct tui *t, struct tui_event *ev)
 {
 	memset(ev, 0, sizeof *ev);
-	if (script) {
+	if (script)
 		next_scripted(ev);
-		return;
-	}
-	wint_t ch;
-	errno = 0;
-	/* (No status window when the terminal reports no size at all.) */
-	int r = wget_wch(t->status ? t->status : stdscr, &ch);
-	if (r == ERR) {
-		/* The read is blocking, so ERR is a signal (EINTR: the loop
-		 * looks at what arrived), a terminal left non-blocking by a
-		 * piped command (wait until a key is there), or the terminal
-		 * is gone: EIO or end of file after an ssh connection or a
-		 * terminal window dropped.  Reading again would spin at full
-		 * CPU for ever when SIGHUP is ignored (nohup), so that ends
-		 * the browser as SIGHUP would. */
-		if (errno == EAGAIN || errno == EWOULDBLOCK) {
-			struct pollfd pfd = {.fd = tui_input_fd(), .events = POLLIN};
-			(void)poll(&pfd, 1, -1);
-		} else if (errno != EINTR) {
-			ev->type = EV_HANGUP;
-			return;
-		}
-		ev->type = EV_KEY;
-		ev->key.fn = true;
-		ev->key.code = 0;
-		return;
-	}
-	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-		ev->type = EV_RESIZE;
-		return;
-	}
-	if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-		ev->type = getmouse(&ev->mouse) == OK ? EV_MOUSE : EV_KEY;
-		return;
-	}
-	ev->type = EV_KEY;
-	ev->key.fn = r == KEY_CODE_YES;
-	ev->key.code = ch;
+	else
+		next_from_terminal(t, ev);
 }
 
 bool input_save_display(const char *path, bool attrs, bool color)

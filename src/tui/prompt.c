@@ -106,7 +106,20 @@ void prompt_open(struct tui *t, const struct prompt_spec *spec,
 	p->pasting = false;
 	p->info[0] = '\0';
 	p->info_error = false;
+	p->noted = false;
 	set_text(p, initial ? initial : "");
+}
+
+void prompt_note(struct tui *t, const char *msg)
+{
+	struct prompt *p = &t->prompt;
+	if (!p->noted) {
+		snprintf(p->info_before, sizeof p->info_before, "%s", p->info);
+		p->info_error_before = p->info_error;
+		p->noted = true;
+	}
+	snprintf(p->info, sizeof p->info, "%s", msg);
+	p->info_error = false;
 }
 
 static void finish(struct tui *t, bool accepted)
@@ -201,88 +214,16 @@ static bool is_space(uint32_t uc)
 	return uc == ' ' || uc == 0x3000;
 }
 
-void prompt_key(struct tui *t, struct tui_key k)
+/* The editing keys, as function keys (prompt_key maps ^B, ^H and the
+ * like onto them). */
+static void edit_key(struct tui *t, wint_t code)
 {
 	struct prompt *p = &t->prompt;
-	if (p->spec.yes_no) {
-		if (!k.fn && (k.code == L'y' || k.code == L'Y'))
-			finish(t, true);
-		else if ((!k.fn && (k.code == L'n' || k.code == L'N' || k.code == 27 ||
-				    k.code == 7 || k.code == L'\r' || k.code == L'\n')) ||
-			 (k.fn && k.code == KEY_ENTER))
-			finish(t, false);
-		return;
-	}
-	if (k.fn && k.code == KEY_PASTE_START) {
-		p->pasting = true;
-		return;
-	}
-	if (k.fn && k.code == KEY_PASTE_END) {
-		p->pasting = false;
-		changed(t);
-		return;
-	}
-	if (p->pasting) {
-		/* Pasted text is text, even its line breaks and tabs. */
-		if (!k.fn)
-			insert(p, k.code == L'\n' || k.code == L'\r' || k.code == L'\t'
-					  ? L' ' : (uint32_t)k.code);
-		return;
-	}
-	if (!k.fn) {
-		switch (k.code) {
-		case L'\r':
-		case L'\n':
-			finish(t, true);
-			return;
-		case 27: /* Esc */
-		case 7:  /* ^G */
-			finish(t, false);
-			return;
-		case 8:
-		case 127:
-			goto backspace;
-		case 4: /* ^D */
-			goto del;
-		case 23: /* ^W: back over spaces, then over the word */
-			if (p->cursor) {
-				size_t from = p->cursor;
-				while (from > 0 && is_space(p->text[from - 1]))
-					from--;
-				while (from > 0 && !is_space(p->text[from - 1]))
-					from--;
-				delete_range(p, from, p->cursor);
-				changed(t);
-			}
-			return;
-		case 21: /* ^U: the whole line */
-			p->len = p->cursor = 0;
-			changed(t);
-			return;
-		case 1: /* ^A */
-			p->cursor = 0;
-			return;
-		case 5: /* ^E */
-			p->cursor = p->len;
-			return;
-		case 2: /* ^B */
-			goto left;
-		case 6: /* ^F */
-			goto right;
-		default:
-			if (k.code >= 0x20) {
-				insert(p, (uint32_t)k.code);
-				changed(t);
-			}
-			return;
-		}
-	}
-	switch (k.code) {
+	switch (code) {
 	case KEY_ENTER:
 		finish(t, true);
 		return;
 	case KEY_BACKSPACE:
-	backspace:
 		if (p->len == 0) { /* as in less: nothing left to erase */
 			finish(t, false);
 			return;
@@ -293,7 +234,6 @@ void prompt_key(struct tui *t, struct tui_key k)
 		}
 		return;
 	case KEY_DC:
-	del:
 		if (p->cursor < p->len) {
 			size_t c = p->cursor;
 			delete_range(p, c, c + 1);
@@ -301,12 +241,10 @@ void prompt_key(struct tui *t, struct tui_key k)
 		}
 		return;
 	case KEY_LEFT:
-	left:
 		if (p->cursor)
 			p->cursor--;
 		return;
 	case KEY_RIGHT:
-	right:
 		if (p->cursor < p->len)
 			p->cursor++;
 		return;
@@ -323,6 +261,94 @@ void prompt_key(struct tui *t, struct tui_key k)
 		recall(t, 1);
 		return;
 	default:
+		return;
+	}
+}
+
+/* The function key a control key stands for in the prompt, or 0. */
+static wint_t control_as_key(wint_t code)
+{
+	switch (code) {
+	case 8:
+	case 127: return KEY_BACKSPACE;
+	case 4: return KEY_DC;     /* ^D */
+	case 1: return KEY_HOME;   /* ^A */
+	case 5: return KEY_END;    /* ^E */
+	case 2: return KEY_LEFT;   /* ^B */
+	case 6: return KEY_RIGHT;  /* ^F */
+	default: return 0;
+	}
+}
+
+static void yes_no_key(struct tui *t, struct tui_key k)
+{
+	if (!k.fn && (k.code == L'y' || k.code == L'Y'))
+		finish(t, true);
+	else if ((!k.fn && (k.code == L'n' || k.code == L'N' || k.code == 27 ||
+			    k.code == 7 || k.code == L'\r' || k.code == L'\n')) ||
+		 (k.fn && k.code == KEY_ENTER))
+		finish(t, false);
+}
+
+void prompt_key(struct tui *t, struct tui_key k)
+{
+	struct prompt *p = &t->prompt;
+	if (p->noted) { /* before the key, which may set info itself */
+		snprintf(p->info, sizeof p->info, "%s", p->info_before);
+		p->info_error = p->info_error_before;
+		p->noted = false;
+	}
+	if (p->spec.yes_no)
+		return yes_no_key(t, k);
+	if (k.fn && k.code == KEY_PASTE_START) {
+		p->pasting = true;
+		return;
+	}
+	if (k.fn && k.code == KEY_PASTE_END) {
+		p->pasting = false;
+		changed(t);
+		return;
+	}
+	if (p->pasting) {
+		/* Pasted text is text, even its line breaks and tabs. */
+		if (!k.fn)
+			insert(p, k.code == L'\n' || k.code == L'\r' || k.code == L'\t'
+					  ? L' ' : (uint32_t)k.code);
+		return;
+	}
+	if (k.fn)
+		return edit_key(t, k.code);
+	if (control_as_key(k.code))
+		return edit_key(t, control_as_key(k.code));
+	switch (k.code) {
+	case L'\r':
+	case L'\n':
+		finish(t, true);
+		return;
+	case 27: /* Esc */
+	case 7:  /* ^G */
+		finish(t, false);
+		return;
+	case 23: /* ^W: back over spaces, then over the word */
+		if (p->cursor) {
+			size_t from = p->cursor;
+			while (from > 0 && is_space(p->text[from - 1]))
+				from--;
+			while (from > 0 && !is_space(p->text[from - 1]))
+				from--;
+			delete_range(p, from, p->cursor);
+			changed(t);
+		}
+		return;
+	case 21: /* ^U: the whole line */
+		p->len = p->cursor = 0;
+		changed(t);
+		return;
+	default:
+		if (k.code >= 0x20) {
+			insert(p, (uint32_t)k.code);
+			changed(t);
+		}
 		return;
 	}
 }

@@ -680,6 +680,79 @@ static bool save_display(struct tui *t, const struct tui_event *ev)
 	return false;
 }
 
+/* Acts on one event: false when nothing changed on the screen; *status
+ * set (from -1) when the browser must end with it. */
+static bool handle_event(struct tui *t, const struct tui_event *ev, int *status)
+{
+	switch (ev->type) {
+	case EV_NONE:
+		return false;
+	case EV_END:
+		t->quit = true;
+		return true;
+	case EV_HANGUP:
+		/* The terminal is gone: end as a dropped line does. */
+		got_signal = SIGHUP;
+		*status = 0;
+		return false;
+	case EV_ERROR:
+		close_terminal();
+		report(ev->arg);
+		*status = 2;
+		return false;
+	case EV_SAVE_DISPLAY:
+	case EV_SAVE_ATTRS:
+		if (!save_display(t, ev)) {
+			close_terminal();
+			report(t->notice);
+			*status = 2;
+		}
+		return false; /* the screen did not change */
+	case EV_RESIZE:
+		if (ev->cols > 0)
+			resizeterm(ev->rows, ev->cols);
+		geometry(t);
+		return true;
+	case EV_MOUSE:
+		if (t->opt.no_mouse || t->prompt.active || t->too_small)
+			return false; /* --no-mouse: a script's clicks too */
+		t->notice[0] = '\0';
+		do_mouse(t, &ev->mouse);
+		return true;
+	case EV_KEY:
+		if (!t->prompt.active) {
+			t->notice[0] = '\0';
+			t->notice_error = false;
+		}
+		t->locale_note[0] = '\0';
+		if (t->too_small) {
+			if (!ev->key.fn && (ev->key.code == L'q' || ev->key.code == 3))
+				t->quit = true;
+			return true;
+		}
+		handle_key(t, ev->key);
+		return true;
+	}
+	return false;
+}
+
+/* Bytes from the terminal were dropped (see input.c): said where the
+ * user looks, the prompt's corner while one is open, else the status
+ * line; the next key clears either. */
+static void note_ignored(struct tui *t, const struct tui_event *ev)
+{
+	if (t->prompt.active) {
+		/* Brief: the corner shows only what fits half the line. */
+		char msg[sizeof t->prompt.info];
+		input_ignored_text(ev, true, msg, sizeof msg);
+		prompt_note(t, msg);
+	} else {
+		char msg[sizeof t->notice];
+		input_ignored_text(ev, false, msg, sizeof msg);
+		tui_notice(t, false, "%s", msg);
+	}
+}
+
 static int loop(struct tui *t)
 {
 	geometry(t);
@@ -689,54 +762,18 @@ static int loop(struct tui *t)
 		input_next(t, &ev);
 		if (got_signal)
 			break;
-		switch (ev.type) {
-		case EV_END:
-			t->quit = true;
-			break;
-		case EV_HANGUP:
-			/* The terminal is gone: end as a dropped line does. */
-			got_signal = SIGHUP;
-			return 0;
-		case EV_ERROR:
-			close_terminal();
-			report(ev.arg);
-			return 2;
-		case EV_SAVE_DISPLAY:
-		case EV_SAVE_ATTRS:
-			if (!save_display(t, &ev)) {
-				close_terminal();
-				report(t->notice);
-				return 2;
-			}
-			continue; /* the screen did not change */
-		case EV_RESIZE:
-			if (ev.cols > 0)
-				resizeterm(ev.rows, ev.cols);
-			geometry(t);
-			break;
-		case EV_MOUSE:
-			if (t->opt.no_mouse || t->prompt.active || t->too_small)
-				continue; /* --no-mouse: a script's clicks too */
-			t->notice[0] = '\0';
-			do_mouse(t, &ev.mouse);
-			break;
-		case EV_KEY:
-			if (ev.key.fn && ev.key.code == 0)
-				continue; /* interrupted */
-			if (!t->prompt.active) {
-				t->notice[0] = '\0';
-				t->notice_error = false;
-			}
-			t->locale_note[0] = '\0';
-			if (t->too_small) {
-				if (!ev.key.fn && (ev.key.code == L'q' || ev.key.code == 3))
-					t->quit = true;
-				break;
-			}
-			handle_key(t, ev.key);
-			break;
+		int status = -1;
+		bool changed = handle_event(t, &ev, &status);
+		if (status >= 0)
+			return status;
+		if (ev.n_ignored) {
+			/* After the key they came before, which clears
+			 * notices. */
+			note_ignored(t, &ev);
+			changed = true;
 		}
-		draw_all(t);
+		if (changed)
+			draw_all(t);
 	}
 	return 0;
 }

@@ -107,6 +107,11 @@ struct prompt {
 	char utf8[PROMPT_MAX * 4 + 1];
 	char info[160];  /* right-aligned: "3/12", "no match" */
 	bool info_error;
+	/* info is a note (prompt_note) that the next key takes away, giving
+	 * back what info said before it */
+	bool noted;
+	char info_before[160];
+	bool info_error_before;
 };
 
 /* ---- search (find.c) ---- */
@@ -169,6 +174,8 @@ struct tui {
 void prompt_open(struct tui *t, const struct prompt_spec *spec,
 		 const char *initial);
 void prompt_key(struct tui *t, struct tui_key k);
+/* Shows msg in the prompt's corner until the next key. */
+void prompt_note(struct tui *t, const char *msg);
 void prompt_draw(struct tui *t);
 const char *prompt_text(struct tui *t);
 void history_add(enum history_kind h, const char *s);
@@ -241,12 +248,19 @@ char draw_style_letter(attr_t attrs, short pair);
 
 /* input.c: keys from the terminal, or from a script when headless. */
 struct tui_event {
-	enum { EV_KEY, EV_MOUSE, EV_RESIZE, EV_SAVE_DISPLAY, EV_SAVE_ATTRS,
-	       EV_END, EV_ERROR, EV_HANGUP } type;
+	/* EV_NONE: nothing to act on (a signal came, or only bytes that
+	 * were ignored) */
+	enum { EV_NONE, EV_KEY, EV_MOUSE, EV_RESIZE, EV_SAVE_DISPLAY,
+	       EV_SAVE_ATTRS, EV_END, EV_ERROR, EV_HANGUP } type;
 	struct tui_key key;
 	MEVENT mouse;
 	int cols, rows;   /* EV_RESIZE from a script */
 	char arg[512];    /* file for EV_SAVE_*, message for EV_ERROR */
+	/* With any event: bytes from the terminal that are not UTF-8 came
+	 * before it and were dropped (n_ignored of them, the first ones in
+	 * ignored); input_ignored_text says so. */
+	size_t n_ignored;
+	unsigned char ignored[8];
 };
 /* tui.c: the descriptor keys are read from. */
 int tui_input_fd(void);
@@ -254,6 +268,10 @@ bool input_open_script(const char *path, char *err, size_t errsize);
 void input_close(void);
 bool input_scripted(void);
 void input_next(struct tui *t, struct tui_event *ev);
+/* What to tell the user about ev's ignored bytes: brief for the corner of
+ * the prompt, else with the bytes in hex. */
+void input_ignored_text(const struct tui_event *ev, bool brief, char *buf,
+			size_t size);
 /* Writes the screen as text (or its style letters) to path. */
 bool input_save_display(const char *path, bool attrs, bool color);
 

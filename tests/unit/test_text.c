@@ -38,6 +38,76 @@ static void test_widths(void **state)
 	assert_int_equal(text_width("e\xcc\x81", 3), 1); /* combining acute */
 }
 
+/* Feeds s[0..n) to f; the characters completed go to out (at most 8),
+ * returns how many. */
+static size_t feed(struct text_feed *f, const char *s, size_t n, uint32_t out[8])
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t uc;
+		if (text_feed_byte(f, (uint8_t)s[i], &uc) && k < 8)
+			out[k++] = uc;
+	}
+	return k;
+}
+
+static void test_feed_terminal_bytes(void **state)
+{
+	(void)state;
+	uint32_t out[8];
+	struct text_feed f = {0};
+	/* A character split over reads comes out whole. */
+	assert_int_equal(feed(&f, "\xe4\xb8", 2, out), 0);
+	assert_int_equal(f.n_pend, 2);
+	assert_int_equal(feed(&f, "\xad", 1, out), 1);
+	assert_int_equal(out[0], 0x4E2D); /* 中 */
+	assert_int_equal(feed(&f, "\xf0\x9f\x98\x80", 4, out), 1);
+	assert_int_equal(out[0], 0x1F600);
+	assert_int_equal(f.n_bad, 0);
+	/* Alt with 8-bit meta: 0xFF is bad at once, j after it is j. */
+	assert_int_equal(feed(&f, "\xffj", 2, out), 1);
+	assert_int_equal(out[0], 'j');
+	assert_int_equal(f.n_bad, 1);
+	assert_int_equal(f.bad[0], 0xFF);
+	assert_int_equal(f.n_pend, 0);
+	/* A truncated sequence, and a Latin-1 é, before ASCII. */
+	f = (struct text_feed){0};
+	assert_int_equal(feed(&f, "\xe5" "j\xe9" "A", 4, out), 2);
+	assert_int_equal(out[0], 'j');
+	assert_int_equal(out[1], 'A');
+	assert_int_equal(f.n_bad, 2);
+	assert_int_equal(f.bad[0], 0xE5);
+	assert_int_equal(f.bad[1], 0xE9);
+	/* Two bytes of a character cut short: both bad, the third is read
+	 * again. */
+	f = (struct text_feed){0};
+	assert_int_equal(feed(&f, "\xe5\xb8" "A", 3, out), 1);
+	assert_int_equal(out[0], 'A');
+	assert_int_equal(f.n_bad, 2);
+	/* GB18030 中 (D6 D0): D0 cannot continue D6 and waits on its own;
+	 * a flush (nothing more came) makes it bad too. */
+	f = (struct text_feed){0};
+	assert_int_equal(feed(&f, "\xd6\xd0", 2, out), 0);
+	assert_int_equal(f.n_bad, 1);
+	assert_int_equal(f.n_pend, 1);
+	text_feed_flush(&f);
+	assert_int_equal(f.n_pend, 0);
+	assert_int_equal(f.n_bad, 2);
+	assert_int_equal(f.bad[1], 0xD0);
+	text_feed_flush(&f); /* nothing begun: nothing changes */
+	assert_int_equal(f.n_bad, 2);
+	/* A surrogate and an overlong NUL are not UTF-8 either. */
+	f = (struct text_feed){0};
+	assert_int_equal(feed(&f, "\xed\xa0\x80\xc0\x80j", 6, out), 1);
+	assert_int_equal(out[0], 'j');
+	assert_int_equal(f.n_bad, 5);
+	/* More bad bytes than bad holds are still counted. */
+	f = (struct text_feed){0};
+	assert_int_equal(feed(&f, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xfe", 10, out), 0);
+	assert_int_equal(f.n_bad, 10);
+	assert_int_equal(f.bad[7], 0xFF);
+}
+
 static void sanitized(const char *in, size_t n, const char *expect)
 {
 	struct buf b = BUF_INIT;
@@ -312,6 +382,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_utf8),
 		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_feed_terminal_bytes),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_wrap_chinese),
 		cmocka_unit_test(test_wrap_ideographic_space),
