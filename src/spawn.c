@@ -10,6 +10,7 @@
 #include <spawn.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,6 +18,9 @@
 #include "cwgview/text.h"
 
 extern char **environ;
+
+/* How long a command asked to stop (SIGTERM) has before SIGKILL. */
+enum { SPAWN_GRACE_MS = 1000 };
 
 void spawn_result_init(struct spawn_result *r)
 {
@@ -44,10 +48,11 @@ static long long spawn_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Starts the child with in_fd as its stdin and out_fd as its stdout and
- * stderr (out_fd < 0: it keeps the caller's, the terminal).  Returns 0 or
- * an errno value (glibc's posix_spawnp reports a failed exec, ENOENT for a
- * missing command, through its result). */
+/* Starts the child, leader of a new process group, with in_fd as its
+ * stdin and out_fd as its stdout and stderr (out_fd < 0: it keeps the
+ * caller's, the terminal).  Returns 0 or an errno value (glibc's
+ * posix_spawnp reports a failed exec, ENOENT for a missing command,
+ * through its result). */
 static int spawn_start(const char *const argv[], int in_fd, int out_fd,
 		       pid_t *pid)
 {
@@ -67,8 +72,8 @@ static int spawn_start(const char *const argv[], int in_fd, int out_fd,
 		e = posix_spawn_file_actions_adddup2(&fa, out_fd, STDOUT_FILENO);
 	if (!e && out_fd >= 0)
 		e = posix_spawn_file_actions_adddup2(&fa, out_fd, STDERR_FILENO);
-	/* The browser may ignore or block SIGPIPE; the command should not
-	 * inherit that. */
+	/* The browser may ignore or block SIGPIPE, and blocks every signal
+	 * while it waits; the command should inherit neither. */
 	sigset_t none, pipe_only;
 	sigemptyset(&none);
 	sigemptyset(&pipe_only);
@@ -78,47 +83,95 @@ static int spawn_start(const char *const argv[], int in_fd, int out_fd,
 	if (!e)
 		e = posix_spawnattr_setsigdefault(&at, &pipe_only);
 	if (!e)
-		e = posix_spawnattr_setflags(
-			&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+		e = posix_spawnattr_setpgroup(&at, 0);
+	if (!e)
+		e = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK |
+						  POSIX_SPAWN_SETSIGDEF |
+						  POSIX_SPAWN_SETPGROUP);
 	if (!e)
 		e = posix_spawnp(pid, argv[0], &fa, &at, (char *const *)argv,
 				 environ);
 	posix_spawnattr_destroy(&at);
 	posix_spawn_file_actions_destroy(&fa);
+	/* As a shell does, in the parent too: the group must exist before
+	 * the terminal can be given to it (EACCES once it has exec'd). */
+	if (!e)
+		setpgid(*pid, *pid);
 	return e;
 }
 
-/* Reaps the child; after a timeout asks it to stop, then insists. */
-static void spawn_reap(pid_t pid, bool stop, struct spawn_result *r)
+/* One running command and what waiting for it needs. */
+struct spawn_job {
+	pid_t pid;          /* the command, also its process group's id */
+	int in_fd, out_fd;  /* our ends of its pipes, or -1 */
+	const char *input;
+	size_t len, off;
+	int tty;            /* the terminal it has been given, or -1 */
+	long long deadline; /* 0: none */
+	const volatile sig_atomic_t *stop;
+	sigset_t wait_mask; /* the signal mask inside ppoll */
+	struct spawn_result *r;
+};
+
+/* While a command runs, every signal is blocked except inside ppoll: a
+ * signal that arrives has its handler run there, ppoll returns, and the
+ * loop looks at *stop, never missing one that came between its look and
+ * the wait.  A SIGCHLD handler of our own for that time makes the
+ * command's exit (or stop) end the wait too.  SIGPIPE stays blocked even
+ * in ppoll: a write to a command that stopped reading fails with EPIPE
+ * instead, and a SIGPIPE we caused is taken back at the end, leaving one
+ * that was already pending.  Blocked SIGTTOU also lets the browser take
+ * the terminal back from the command's process group (tcsetpgrp). */
+struct spawn_signals {
+	sigset_t old;
+	struct sigaction old_chld;
+	bool pipe_was_pending;
+};
+
+static void spawn_on_chld(int sig)
 {
-	int st = 0;
-	if (stop) {
-		kill(pid, SIGTERM);
-		long long give_up = spawn_now_ms() + 1000;
-		pid_t w;
-		while ((w = waitpid(pid, &st, WNOHANG)) == 0 &&
-		       spawn_now_ms() < give_up) {
-			/* Waiting on a child has no timeout in POSIX short
-			 * of SIGCHLD handling, which belongs to the
-			 * program, not to a library: poll for it. */
-			struct timespec ts = {0, 10 * 1000 * 1000};
-			nanosleep(&ts, NULL);
-		}
-		if (w == pid)
-			goto done;
-		kill(pid, SIGKILL);
+	(void)sig; /* only to interrupt ppoll */
+}
+
+static void spawn_signals_on(struct spawn_signals *s, sigset_t *wait_mask)
+{
+	sigset_t all, pending;
+	sigfillset(&all);
+	sigpending(&pending);
+	s->pipe_was_pending = sigismember(&pending, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &all, &s->old);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = spawn_on_chld;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, &s->old_chld);
+	*wait_mask = s->old;
+	sigaddset(wait_mask, SIGPIPE);
+	sigdelset(wait_mask, SIGCHLD);
+}
+
+static void spawn_signals_off(struct spawn_signals *s)
+{
+	sigset_t pending, pipe_only;
+	sigemptyset(&pipe_only);
+	sigaddset(&pipe_only, SIGPIPE);
+	sigpending(&pending);
+	if (!s->pipe_was_pending && sigismember(&pending, SIGPIPE)) {
+		struct timespec zero = {0, 0};
+		while (sigtimedwait(&pipe_only, NULL, &zero) < 0 && errno == EINTR)
+			;
 	}
-	while (waitpid(pid, &st, 0) < 0) {
-		if (errno != EINTR)
-			return;
-	}
-done:
-	if (WIFEXITED(st)) {
-		r->exited = true;
-		r->exit_status = WEXITSTATUS(st);
-	} else if (WIFSIGNALED(st)) {
-		r->term_signal = WTERMSIG(st);
-	}
+	/* A SIGCHLD still pending is dropped with the default action. */
+	sigaction(SIGCHLD, &s->old_chld, NULL);
+	pthread_sigmask(SIG_SETMASK, &s->old, NULL);
+}
+
+/* Waits up to ms (-1: no limit) for a signal: SIGCHLD, or one the
+ * caller catches. */
+static void spawn_pause(struct spawn_job *j, long long ms)
+{
+	struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
+	ppoll(NULL, 0, ms >= 0 ? &ts : NULL, &j->wait_mask);
 }
 
 static void spawn_keep(struct spawn_result *r, const char *p, size_t n)
@@ -132,64 +185,186 @@ static void spawn_keep(struct spawn_result *r, const char *p, size_t n)
 		buf_add(&r->output, p, n);
 }
 
-/* Feeds the input and collects the output until the child closes its
- * output (normally: exits) or the deadline passes.  Returns false on
- * timeout. */
-static bool spawn_pump(int *in_fd, int *out_fd, const char *input,
-		       size_t len, int timeout_ms, struct spawn_result *r)
+static void spawn_feed(struct spawn_job *j)
 {
-	long long deadline = timeout_ms > 0 ? spawn_now_ms() + timeout_ms : 0;
-	size_t off = 0;
-	if (len == 0)
-		spawn_close(in_fd);
-	while (*out_fd >= 0) {
-		struct pollfd pf[2];
-		nfds_t n = 0;
-		pf[n++] = (struct pollfd){.fd = *out_fd, .events = POLLIN};
-		if (*in_fd >= 0)
-			pf[n++] = (struct pollfd){.fd = *in_fd,
-						  .events = POLLOUT};
-		int wait = -1;
-		if (deadline) {
-			long long left = deadline - spawn_now_ms();
-			if (left <= 0)
-				return false;
-			wait = left > 1000000 ? 1000000 : (int)left;
-		}
-		int k = poll(pf, n, wait);
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			return true;
-		}
-		if (n > 1 && pf[1].revents) {
-			ssize_t w = write(*in_fd, input + off, len - off);
-			if (w > 0) {
-				off += (size_t)w;
-				if (off == len)
-					spawn_close(in_fd);
-			} else if (w < 0 && errno != EAGAIN && errno != EINTR) {
-				/* EPIPE: the command stopped reading. */
-				r->input_closed = true;
-				spawn_close(in_fd);
-			}
-		}
-		if (pf[0].revents) {
-			char tmp[4096];
-			ssize_t got = read(*out_fd, tmp, sizeof tmp);
-			if (got > 0)
-				spawn_keep(r, tmp, (size_t)got);
-			else if (got == 0 ||
-				 (errno != EAGAIN && errno != EINTR))
-				spawn_close(out_fd);
-		}
+	ssize_t w = write(j->in_fd, j->input + j->off, j->len - j->off);
+	if (w > 0) {
+		j->off += (size_t)w;
+		if (j->off == j->len)
+			spawn_close(&j->in_fd);
+	} else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+		/* EPIPE: the command stopped reading. */
+		j->r->input_closed = true;
+		spawn_close(&j->in_fd);
 	}
-	if (*in_fd >= 0) {
-		/* Output closed with input left: it will not read it. */
-		r->input_closed = off < len;
-		spawn_close(in_fd);
+}
+
+/* Reads some of what the command wrote; false when nothing more is there
+ * for now (or ever: end of file, and the pipe is closed). */
+static bool spawn_collect(struct spawn_job *j)
+{
+	char tmp[4096];
+	ssize_t got = read(j->out_fd, tmp, sizeof tmp);
+	if (got > 0) {
+		spawn_keep(j->r, tmp, (size_t)got);
+		return true;
+	}
+	if (got == 0 || (errno != EAGAIN && errno != EINTR))
+		spawn_close(&j->out_fd);
+	return false;
+}
+
+/* Waits up to ms (-1: no limit) for the pipes or a signal, and moves what
+ * it can: input to the command, its output into r. */
+static void spawn_poll(struct spawn_job *j, long long ms)
+{
+	struct pollfd pf[2];
+	nfds_t n = 0;
+	int out_at = -1, in_at = -1;
+	if (j->out_fd >= 0) {
+		out_at = (int)n;
+		pf[n++] = (struct pollfd){.fd = j->out_fd, .events = POLLIN};
+	}
+	if (j->in_fd >= 0) {
+		in_at = (int)n;
+		pf[n++] = (struct pollfd){.fd = j->in_fd, .events = POLLOUT};
+	}
+	struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
+	if (ppoll(pf, n, ms >= 0 ? &ts : NULL, &j->wait_mask) <= 0)
+		return; /* a signal, or the time is up: the caller looks */
+	if (in_at >= 0 && pf[in_at].revents)
+		spawn_feed(j);
+	if (out_at >= 0 && pf[out_at].revents)
+		spawn_collect(j);
+}
+
+static void spawn_suspend(struct spawn_job *j);
+
+/* Whether the command has ended; if so it is reaped, its status in r.
+ * flags: WNOHANG, and WUNTRACED to see it stopped by job control. */
+static bool spawn_ended(struct spawn_job *j, int flags)
+{
+	int st = 0;
+	pid_t w = waitpid(j->pid, &st, flags);
+	if (w == 0 || (w < 0 && errno == EINTR))
+		return false;
+	if (w < 0)
+		return true; /* ECHILD: nothing left to wait for */
+	if (WIFSTOPPED(st)) {
+		spawn_suspend(j);
+		return false;
+	}
+	if (WIFEXITED(st)) {
+		j->r->exited = true;
+		j->r->exit_status = WEXITSTATUS(st);
+	} else if (WIFSIGNALED(st)) {
+		j->r->term_signal = WTERMSIG(st);
 	}
 	return true;
+}
+
+/* ^Z reached the command, which has the terminal: the caller stops too,
+ * as a shell's job does, and its own shell takes the terminal; fg
+ * continues the caller, which gives the terminal back to the command and
+ * continues it.  Without job control around the caller (its process
+ * group orphaned, as under a non-interactive sh) the kernel drops the
+ * SIGTSTP, and the command just goes on. */
+static void spawn_suspend(struct spawn_job *j)
+{
+	tcsetpgrp(j->tty, getpgrp());
+	/* The default action, not curses's handler, which would redraw the
+	 * browser over the command when continued. */
+	struct sigaction dfl, old;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	sigset_t tstp;
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	pthread_sigmask(SIG_UNBLOCK, &tstp, NULL);
+	raise(SIGTSTP);
+	pthread_sigmask(SIG_BLOCK, &tstp, NULL);
+	sigaction(SIGTSTP, &old, NULL);
+	/* Continued in the background (bg), the terminal is not ours to
+	 * give; the command will stop again if it reads it. */
+	if (tcgetpgrp(j->tty) == getpgrp())
+		tcsetpgrp(j->tty, j->pid);
+	kill(-j->pid, SIGCONT);
+}
+
+/* Stops the command's whole process group: SIGTERM, and SIGCONT for a
+ * member that is stopped (it would not see the SIGTERM until continued);
+ * SIGKILL for whatever is left after the grace.  The command is reaped;
+ * the rest of its group (a job it put in the background) is not ours to
+ * reap, so its end is seen with kill(-group, 0), which fails once no
+ * member is left (the group's id cannot be reused while one is). */
+static void spawn_stop(struct spawn_job *j)
+{
+	pid_t g = j->pid;
+	kill(-g, SIGTERM);
+	kill(-g, SIGCONT);
+	long long give_up = spawn_now_ms() + SPAWN_GRACE_MS, left;
+	bool reaped;
+	while (!(reaped = spawn_ended(j, WNOHANG)) &&
+	       (left = give_up - spawn_now_ms()) > 0)
+		spawn_pause(j, left);
+	while (reaped && kill(-g, 0) == 0 && spawn_now_ms() < give_up)
+		spawn_pause(j, 10);
+	if (!reaped || kill(-g, 0) == 0)
+		kill(-g, SIGKILL);
+	while (!reaped)
+		reaped = spawn_ended(j, 0);
+}
+
+/* Waits for the command's own exit, not for the end of its output (a
+ * job it left in the background may hold the pipe for ever), feeding its
+ * input and keeping its output meanwhile; stops it when *stop becomes
+ * non-zero or at the deadline. */
+static void spawn_wait(struct spawn_job *j)
+{
+	int flags = WNOHANG | (j->tty >= 0 ? WUNTRACED : 0);
+	while (!spawn_ended(j, flags)) {
+		if (j->stop && *j->stop) {
+			j->r->stopped_by = *j->stop;
+			spawn_stop(j);
+			break;
+		}
+		long long ms = -1;
+		if (j->deadline) {
+			ms = j->deadline - spawn_now_ms();
+			if (ms <= 0) {
+				j->r->timed_out = true;
+				spawn_stop(j);
+				break;
+			}
+		}
+		spawn_poll(j, ms);
+	}
+	if (j->tty >= 0)
+		tcsetpgrp(j->tty, getpgrp());
+	/* What it wrote before it ended is in the pipe; a job it left may
+	 * go on writing, so read what is there, and at most so much. */
+	for (int i = 0; i < 256 && j->out_fd >= 0 && spawn_collect(j); i++)
+		;
+	if (j->in_fd >= 0 && j->off < j->len)
+		j->r->input_closed = true; /* it ended without reading it all */
+}
+
+/* Makes the command's process group the terminal's foreground group,
+ * when the terminal is the caller's and the caller has it; else j->tty
+ * becomes -1 (the command then runs as a background job would). */
+static void spawn_give_terminal(struct spawn_job *j)
+{
+	if (j->tty < 0 || tcgetpgrp(j->tty) != getpgrp() ||
+	    tcsetpgrp(j->tty, j->pid) != 0) {
+		j->tty = -1;
+		return;
+	}
+	/* It may have touched the terminal before it was its own, and been
+	 * stopped for that (SIGTTIN, SIGTTOU): SIGCONT also drops such a
+	 * stop still pending. */
+	kill(-j->pid, SIGCONT);
 }
 
 /* Clears r for a new run (keeping its output buffer) and checks that there
@@ -207,112 +382,69 @@ static bool spawn_begin(const char *const argv[], struct spawn_result *r)
 	return true;
 }
 
-/* A write to a pipe whose reader has gone raises SIGPIPE, which would end
- * the browser.  Block it while writing and take back a SIGPIPE we caused,
- * leaving one that was already pending. */
-struct pipe_guard {
-	sigset_t set, old;
-	bool was_pending;
-};
-
-static void pipe_guard_on(struct pipe_guard *g)
+/* Runs argv as spawn_run and spawn_run_terminal say: its input on a pipe,
+ * its output on another (capture) or the caller's; j has the input, tty,
+ * deadline, stop and r. */
+static bool spawn_job_run(const char *const argv[], struct spawn_job *j,
+			  bool capture)
 {
-	sigset_t pending;
-	sigemptyset(&g->set);
-	sigaddset(&g->set, SIGPIPE);
-	sigpending(&pending);
-	g->was_pending = sigismember(&pending, SIGPIPE);
-	pthread_sigmask(SIG_BLOCK, &g->set, &g->old);
-}
-
-static void pipe_guard_off(struct pipe_guard *g)
-{
-	sigset_t pending;
-	sigpending(&pending);
-	if (!g->was_pending && sigismember(&pending, SIGPIPE)) {
-		struct timespec zero = {0, 0};
-		while (sigtimedwait(&g->set, NULL, &zero) < 0 && errno == EINTR)
-			;
-	}
-	pthread_sigmask(SIG_SETMASK, &g->old, NULL);
-}
-
-bool spawn_run_terminal(const char *const argv[], const void *input,
-			size_t len, struct spawn_result *r)
-{
-	if (!spawn_begin(argv, r))
-		return false;
-	int in[2] = {-1, -1};
-	if (pipe2(in, O_CLOEXEC) != 0) {
-		r->start_errno = errno;
-		return false;
-	}
-	pid_t pid;
-	int e = spawn_start(argv, in[0], -1, &pid);
-	spawn_close(&in[0]);
-	if (e) {
-		r->start_errno = e;
-		spawn_close(&in[1]);
-		return false;
-	}
-	/* Blocking writes: the command owns the terminal until it exits,
-	 * as a command piped to from less does. */
-	struct pipe_guard g;
-	pipe_guard_on(&g);
-	const char *p = input;
-	size_t left = len;
-	while (left > 0) {
-		ssize_t w = write(in[1], p, left);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			r->input_closed = true; /* EPIPE: it stopped reading */
-			break;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
-	spawn_close(&in[1]);
-	pipe_guard_off(&g);
-	spawn_reap(pid, false, r);
-	return r->exited && r->exit_status == 0;
-}
-
-bool spawn_run(const char *const argv[], const void *input, size_t len,
-	       int timeout_ms, struct spawn_result *r)
-{
+	struct spawn_result *r = j->r;
 	if (!spawn_begin(argv, r))
 		return false;
 	int in[2] = {-1, -1}, out[2] = {-1, -1};
-	if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0) {
+	if (pipe2(in, O_CLOEXEC) != 0 ||
+	    (capture && pipe2(out, O_CLOEXEC) != 0)) {
 		r->start_errno = errno;
 		spawn_close(&in[0]), spawn_close(&in[1]);
-		spawn_close(&out[0]), spawn_close(&out[1]);
 		return false;
 	}
-	pid_t pid;
-	int e = spawn_start(argv, in[0], out[1], &pid);
+	struct spawn_signals s;
+	spawn_signals_on(&s, &j->wait_mask);
+	int e = 0;
+	if (j->stop && *j->stop)
+		r->stopped_by = *j->stop; /* already asked to stop: no start */
+	else if ((e = spawn_start(argv, in[0], out[1], &j->pid)) != 0)
+		r->start_errno = e;
 	spawn_close(&in[0]);
 	spawn_close(&out[1]);
-	if (e) {
-		r->start_errno = e;
-		spawn_close(&in[1]);
-		spawn_close(&out[0]);
-		return false;
+	if (!e && !r->stopped_by) {
+		j->in_fd = in[1];
+		j->out_fd = out[0];
+		in[1] = out[0] = -1;
+		fcntl(j->in_fd, F_SETFL, fcntl(j->in_fd, F_GETFL) | O_NONBLOCK);
+		if (j->out_fd >= 0)
+			fcntl(j->out_fd, F_SETFL,
+			      fcntl(j->out_fd, F_GETFL) | O_NONBLOCK);
+		if (j->len == 0)
+			spawn_close(&j->in_fd);
+		spawn_give_terminal(j);
+		spawn_wait(j);
 	}
-	fcntl(in[1], F_SETFL, fcntl(in[1], F_GETFL) | O_NONBLOCK);
-	fcntl(out[0], F_SETFL, fcntl(out[0], F_GETFL) | O_NONBLOCK);
+	spawn_close(&in[1]), spawn_close(&out[0]);
+	spawn_close(&j->in_fd), spawn_close(&j->out_fd);
+	spawn_signals_off(&s);
+	return r->exited && r->exit_status == 0 && !r->timed_out &&
+	       !r->stopped_by;
+}
 
-	struct pipe_guard g;
-	pipe_guard_on(&g);
-	bool in_time = spawn_pump(&in[1], &out[0], input, len, timeout_ms, r);
-	spawn_close(&in[1]);
-	spawn_close(&out[0]);
-	pipe_guard_off(&g);
+bool spawn_run_terminal(const char *const argv[], const void *input,
+			size_t len, int tty, const volatile sig_atomic_t *stop,
+			struct spawn_result *r)
+{
+	struct spawn_job j = {.in_fd = -1, .out_fd = -1, .input = input,
+			      .len = len, .tty = tty, .stop = stop, .r = r};
+	return spawn_job_run(argv, &j, false);
+}
 
-	r->timed_out = !in_time;
-	spawn_reap(pid, !in_time, r);
-	return r->exited && r->exit_status == 0 && !r->timed_out;
+bool spawn_run(const char *const argv[], const void *input, size_t len,
+	       int timeout_ms, const volatile sig_atomic_t *stop,
+	       struct spawn_result *r)
+{
+	struct spawn_job j = {.in_fd = -1, .out_fd = -1, .input = input,
+			      .len = len, .tty = -1, .stop = stop, .r = r};
+	if (timeout_ms > 0)
+		j.deadline = spawn_now_ms() + timeout_ms;
+	return spawn_job_run(argv, &j, true);
 }
 
 /* The first non-empty line of the command's output, sanitised and cut. */
@@ -354,6 +486,9 @@ void spawn_describe(const struct spawn_result *r, const char *name,
 	else if (r->timed_out)
 		buf_printf(msg, _("%s did not finish in time and was stopped"),
 			   nm);
+	else if (r->stopped_by)
+		buf_printf(msg, _("%s was stopped: cwgview got signal %d (%s)"),
+			   nm, r->stopped_by, strsignal(r->stopped_by));
 	else if (r->term_signal)
 		buf_printf(msg, _("%s was killed by signal %d (%s)"), nm,
 			   r->term_signal, strsignal(r->term_signal));

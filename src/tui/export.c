@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +126,10 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 	print_argv(t, argv, &name);
 	struct spawn_result r;
 	spawn_result_init(&r);
-	bool ok = spawn_run(argv, pdf.data, pdf.len, PRINT_TIMEOUT_MS, &r);
+	bool ok = spawn_run(argv, pdf.data, pdf.len, PRINT_TIMEOUT_MS,
+			    tui_signal_flag(), &r);
+	if (r.stopped_by == SIGINT)
+		tui_forget_interrupt(); /* ^C stopped the command only */
 	if (ok) {
 		char job[128];
 		if (spawn_parse_job_id(r.output.data ? r.output.data : "",
@@ -272,12 +276,21 @@ static void pipe_answered(struct tui *t, const char *cmd, bool accepted)
 	spawn_result_init(&r);
 	bool ok;
 	if (input_scripted()) {
-		ok = spawn_run(argv, text.data, text.len, PRINT_TIMEOUT_MS, &r);
+		ok = spawn_run(argv, text.data, text.len, PRINT_TIMEOUT_MS,
+			       tui_signal_flag(), &r);
 	} else {
+		/* The command's process group gets the terminal: ^C, ^\ and
+		 * ^Z reach it, not the browser; SIGTERM and SIGHUP sent to the
+		 * browser stop it and end the browser (tui_resume returns at
+		 * once then). */
 		tui_suspend(t);
-		ok = spawn_run_terminal(argv, text.data, text.len, &r);
-		tui_resume(t);
+		ok = spawn_run_terminal(argv, text.data, text.len,
+					tui_input_fd(), tui_signal_flag(), &r);
 	}
+	if (r.stopped_by == SIGINT)
+		tui_forget_interrupt(); /* ^C stopped the command only */
+	if (!input_scripted())
+		tui_resume(t);
 	if (ok) {
 		tui_notice(t, false, _("主题 %ld 已通过管道送交：%s"), current(t)->number, cmd);
 	} else {

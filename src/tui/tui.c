@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +43,22 @@ static void report(const char *msg)
 static void on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+const volatile sig_atomic_t *tui_signal_flag(void)
+{
+	return &got_signal;
+}
+
+void tui_forget_interrupt(void)
+{
+	/* Signals blocked, so that a SIGTERM that comes meanwhile is kept. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	if (got_signal == SIGINT)
+		got_signal = 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 /* A signal ignored when cwgview started (nohup, a shell's background job)
@@ -302,15 +320,42 @@ void tui_suspend(struct tui *t)
 	fflush(stdout);
 }
 
+/* Reads the terminal up to Enter, or until a caught signal comes (the
+ * loop then acts on it) or the terminal is gone.  Signals are blocked
+ * except inside ppoll, so one that comes just before the wait still ends
+ * it; read(2), not stdio, so that nothing typed after Enter is taken
+ * from curses. */
+static void wait_for_enter(void)
+{
+	int fd = tui_input_fd();
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	while (!got_signal) {
+		struct pollfd pfd = {.fd = fd, .events = POLLIN};
+		int k = ppoll(&pfd, 1, NULL, &old);
+		if (k < 0 && errno == EINTR)
+			continue;
+		char c;
+		ssize_t n = k > 0 ? read(fd, &c, 1) : -1;
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue; /* (left non-blocking by the command) */
+		if (n <= 0 || c == '\n' || c == '\r')
+			break;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
 void tui_resume(struct tui *t)
 {
+	if (got_signal)
+		return;
 	/* Let the user read what the command printed, as less does. */
 	fputs(_("\n[press Enter to return to cwgview]"), stdout);
 	fflush(stdout);
-	int c;
-	while ((c = getc(term_in)) != EOF && c != '\n' && c != '\r')
-		;
-	clearerr(term_in);
+	wait_for_enter();
+	if (got_signal)
+		return;
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	bracketed_paste(true);
@@ -757,7 +802,7 @@ static int loop(struct tui *t)
 {
 	geometry(t);
 	draw_all(t);
-	while (!t->quit) {
+	while (!t->quit && !got_signal) {
 		struct tui_event ev;
 		input_next(t, &ev);
 		if (got_signal)
@@ -772,6 +817,10 @@ static int loop(struct tui *t)
 			note_ignored(t, &ev);
 			changed = true;
 		}
+		/* A signal while p or | ran: the command is stopped, and the
+		 * browser ends without drawing again. */
+		if (got_signal)
+			break;
 		if (changed)
 			draw_all(t);
 	}

@@ -5,6 +5,7 @@
 #define CWGVIEW_TUI_H
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -190,9 +191,16 @@ void tui_notice(struct tui *t, bool error, const char *fmt, ...)
  * false (with a notice) in secure mode. */
 bool tui_gate(struct tui *t, const char *what);
 void tui_select_topic(struct tui *t, size_t i);
-/* Gives the terminal to a command and takes it back (for |). */
+/* Gives the terminal to a command and takes it back (for |).  After a
+ * signal that ends the browser tui_resume neither waits for Enter nor
+ * redraws: the loop ends at once. */
 void tui_suspend(struct tui *t);
 void tui_resume(struct tui *t);
+/* The caught signal not yet acted on (0: none), for spawn_run's stop: a
+ * command that runs is stopped at once when one comes. */
+const volatile sig_atomic_t *tui_signal_flag(void);
+/* ^C stops only the command that ran when it came: the browser goes on. */
+void tui_forget_interrupt(void);
 
 void tui_relayout(struct tui *t);
 

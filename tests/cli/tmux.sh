@@ -125,6 +125,164 @@ for sig in TERM HUP INT; do
 	fi
 done
 
+# A signal while a | command runs is acted on at once, not when the
+# command ends.  The command has the terminal in a process group of its
+# own: SIGTERM and SIGHUP sent to cwgview stop that group and end cwgview
+# by the signal, with the terminal as it was (its settings, and the shell's
+# process group in the foreground again); ^C reaches the command only.
+# The command writes its pid first (exec keeps it), so the test knows when
+# it runs and can see it gone.
+
+# start_rig N: as start, in $T, with `stty -a` saved before cwgview runs
+# and after it ends ($T/stty.N.before and .after), and the terminal's
+# foreground process group and the shell's own after it ends ($T/fg.N).
+start_rig() {
+	n=$((n + 1)); R="$T/status.$n"; E="$T/stderr.$n"; S="$T/stty.$n"; F="$T/fg.$n"
+	W=$(tm new-window -d -c "$T" -P -F '#{window_id}' \
+		"stty -a > '$S.before'; trap : INT; env TERM=xterm-256color LC_ALL=C.UTF-8 '$CWGVIEW' 2>'$E'; st=\$?; stty -a > '$S.after'; echo \$(ps -o tpgid= -o pgid= -p \$\$) > '$F'; echo status \$st > '$R'")
+	tm resize-window -t "$W" -x 80 -y 24
+}
+
+# rig_restored: the terminal is as it was before cwgview ran.
+rig_restored() {
+	restored && cmp -s "$S.before" "$S.after" &&
+		[ "$(awk '{ print ($1 == $2) }' "$F")" = 1 ]
+}
+
+# wait_file FILE: until FILE has something in it, at most 15 s.
+wait_file() {
+	i=0
+	while [ $i -lt 300 ]; do
+		[ -s "$1" ] && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+
+# gone PID: until process PID has ended (none, or a zombie left for an
+# init that does not reap), at most 5 s.
+gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		st=$(ps -o stat= -p "$1" 2>/dev/null) || return 0
+		case $st in Z*) return 0;; esac
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+
+# pipe_sleep NAME: types | with a command that writes its pid to NAME and
+# then sleeps for 30 s, and waits until it runs; sets $child.
+pipe_sleep() {
+	tm send-keys -t "$W" '|'
+	tm send-keys -t "$W" -l "echo \$\$ > $1; exec sleep 30"
+	tm send-keys -t "$W" Enter
+	child=
+	wait_file "$T/$1" && child=$(cat "$T/$1")
+	[ -n "$child" ]
+}
+
+for sig in TERM HUP; do
+	name="SIG$sig while | sleep 30 runs"
+	start_rig
+	if ! wait_for "$W" "简化和明确" || ! pipe_sleep "pipe.$sig"; then
+		not_ok "$name" "never started: $(cat "$T/screen")"
+		continue
+	fi
+	pkill -$sig -P "$(tm display -p -t "$W" '#{pane_pid}')"
+	want="status $((128 + $(kill -l $sig)))"
+	if wait_status && [ "$(cat "$R")" = "$want" ]; then
+		ok "$name: cwgview ends at once ($want)"
+	else
+		not_ok "$name: cwgview ends at once" "got: $(cat "$R" 2>/dev/null || echo "still running")" "want: $want"
+	fi
+	if gone "$child"; then ok "$name: the command is stopped"
+	else not_ok "$name: the command is stopped" "$(ps -o pid,pgid,stat,args -p "$child")"; kill "$child"; fi
+	if wait_status && rig_restored; then ok "$name: the terminal is restored"
+	else not_ok "$name: the terminal is restored" "foreground, own group: $(cat "$F")" "$(diff "$S.before" "$S.after")"; fi
+done
+
+name="^C while | sleep 30 runs"
+start_rig
+if wait_for "$W" "简化和明确" && pipe_sleep pipe.INT; then
+	tm send-keys -t "$W" C-c
+	if wait_for "$W" "[press Enter to return to cwgview]" && gone "$child" && [ ! -s "$R" ]; then
+		ok "$name: ^C stops the command, and the browser waits for Enter"
+	else
+		not_ok "$name: ^C stops the command, and the browser waits for Enter" \
+			"$(cat "$R" 2>/dev/null)" "$(cat "$T/screen")"
+		kill "$child" 2>/dev/null
+	fi
+	tm send-keys -t "$W" Enter
+	see "$name: Enter returns to the browser, which reports the command's end" \
+		"exec sleep 30 was killed by signal 2" "简化和明确"
+	tm send-keys -t "$W" j
+	if wait_for "$W" "topic 2/10" && [ ! -s "$R" ]; then ok "$name: the browser carries on"
+	else not_ok "$name: the browser carries on" "$(cat "$R" 2>/dev/null)" "$(tail -n 1 "$T/screen")"; fi
+	tm send-keys -t "$W" q
+	if wait_status && [ "$(cat "$R")" = "status 0" ] && rig_restored; then
+		ok "$name: q then quits with status 0, the terminal restored"
+	else
+		not_ok "$name: q then quits with status 0, the terminal restored" "$(cat "$R")" \
+			"foreground, own group: $(cat "$F")"
+	fi
+else
+	not_ok "$name" "never started: $(cat "$T/screen")"
+fi
+
+# The terminal is resized while | runs: the SIGWINCH goes to the command's
+# process group, in the foreground, not to the browser, which still comes
+# back at the new size (ncurses asks the terminal's size on the way back
+# from endwin).
+name="a resize while | runs"
+start_rig
+if wait_for "$W" "简化和明确" && pipe_sleep pipe.WINCH; then
+	tm resize-window -t "$W" -x 40 -y 20
+	tm send-keys -t "$W" C-c
+	wait_for "$W" "[press Enter to return to cwgview]"
+	tm send-keys -t "$W" Enter
+	# (Narrow: the topics alone under a tab bar, no inputs pane.)
+	if wait_for "$W" "[Topics]" "简化和明确" && ! grep -qF "输入 · 1" "$T/screen"; then
+		ok "$name: the browser comes back laid out for 40x20"
+	else
+		not_ok "$name: the browser comes back laid out for 40x20" "$(cat "$T/screen")"
+	fi
+	aligned "$name: borders aligned at 40 columns" 40
+	tm send-keys -t "$W" q
+else
+	not_ok "$name" "never started: $(cat "$T/screen")"
+fi
+
+# ^C while p's print command runs (the browser has the terminal, the
+# command is in a process group of its own): the browser stops the
+# command, says so, and goes on.
+name="^C while the print command runs"
+n=$((n + 1)); R="$T/status.$n"; E="$T/stderr.$n"
+W=$(tm new-window -d -c "$T" -P -F '#{window_id}' \
+	"trap : INT; env TERM=xterm-256color LC_ALL=C.UTF-8 CWGVIEW_PRINT_COMMAND='echo \$\$ > print.INT; exec sleep 30' '$CWGVIEW' 2>'$E'; echo status \$? > '$R'")
+tm resize-window -t "$W" -x 80 -y 24
+if wait_for "$W" "简化和明确"; then
+	tm send-keys -t "$W" p
+	wait_for "$W" "(y/n)"
+	tm send-keys -t "$W" y
+	if wait_file "$T/print.INT"; then
+		child=$(cat "$T/print.INT")
+		tm send-keys -t "$W" C-c
+		see "$name: ^C stops it, and the status line says so" \
+			"exec sleep 30 was stopped: cwgview got signal 2"
+		if gone "$child"; then ok "$name: the command is gone"
+		else not_ok "$name: the command is gone" "$(ps -o pid,stat,args -p "$child")"; kill "$child"; fi
+		tm send-keys -t "$W" j
+		if wait_for "$W" "topic 2/10" && [ ! -s "$R" ]; then ok "$name: the browser carries on"
+		else not_ok "$name: the browser carries on" "$(cat "$R" 2>/dev/null)" "$(tail -n 1 "$T/screen")"; fi
+	else
+		not_ok "$name" "the print command never ran: $(cat "$T/screen")"
+	fi
+	tm send-keys -t "$W" q
+else
+	not_ok "$name" "never started: $(cat "$T/screen")"
+fi
+
 # The terminal goes away while SIGHUP is ignored (nohup, some session
 # managers): no signal comes, reads fail with EIO, and cwgview must end as
 # for SIGHUP instead of reading again at full CPU for ever.  The shell
@@ -203,6 +361,46 @@ if wait_for "$W" "简化和明确" "topic 2/10"; then
 	see "after ^Z and fg, q quits with status 0" "status 0"
 else
 	not_ok "^Z and fg" "never started: $(cat "$T/screen")"
+fi
+tm kill-window -t "$W"
+
+# ^Z while a | command has the terminal: the command stops, then the
+# browser, so the shell gets the terminal; fg continues both, the command
+# with the terminal again (^C reaches it), and the browser comes back.
+W=$(tm new-window -d -c "$T" -P -F '#{window_id}' \
+	"env TERM=xterm-256color LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile -i")
+tm resize-window -t "$W" -x 80 -y 24
+tm send-keys -t "$W" "'$CWGVIEW'" Enter
+name="^Z while | sleep 30 runs"
+if wait_for "$W" "简化和明确" && pipe_sleep pipe.TSTP; then
+	tm send-keys -t "$W" C-z
+	if wait_for "$W" "Stopped" && case $(ps -o stat= -p "$child") in T*) true;; *) false;; esac; then
+		ok "$name: the command and the browser stop, the shell has the terminal"
+	else
+		not_ok "$name: the command and the browser stop, the shell has the terminal" \
+			"$(ps -o pid,stat,args -p "$child")" "$(cat "$T/screen")"
+	fi
+	tm send-keys -t "$W" fg Enter
+	i=0
+	while [ $i -lt 300 ] && case $(ps -o stat= -p "$child") in T*) true;; *) false;; esac; do
+		sleep 0.05; i=$((i + 1))
+	done
+	tm send-keys -t "$W" C-c
+	if wait_for "$W" "[press Enter to return to cwgview]" && gone "$child"; then
+		ok "$name: fg continues the command, on the terminal: ^C stops it"
+	else
+		not_ok "$name: fg continues the command, on the terminal: ^C stops it" \
+			"$(ps -o pid,stat,args -p "$child")" "$(cat "$T/screen")"
+		kill "$child" 2>/dev/null
+	fi
+	tm send-keys -t "$W" Enter
+	see "$name: Enter returns to the browser" "was killed by signal 2" "简化和明确"
+	tm send-keys -t "$W" q
+	tm send-keys -t "$W" -l 'echo "status $?"'
+	tm send-keys -t "$W" Enter
+	see "$name: q then quits with status 0" "status 0"
+else
+	not_ok "$name" "never started: $(cat "$T/screen")"
 fi
 tm kill-window -t "$W"
 

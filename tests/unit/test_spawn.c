@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cwgview/buf.h"
 #include "cwgview/spawn.h"
@@ -34,7 +35,7 @@ static void test_cat_round_trip(void **state)
 	const char in[] = "第 1 页 / 共 1 页\n%PDF-1.5\0binary";
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_true(spawn_run(argv, in, sizeof in, 0, &r));
+	assert_true(spawn_run(argv, in, sizeof in, 0, NULL, &r));
 	assert_true(r.exited);
 	assert_int_equal(r.exit_status, 0);
 	assert_int_equal(r.output.len, sizeof in);
@@ -55,7 +56,7 @@ static void test_large_input_bounded_output(void **state)
 	const char *argv[] = {"/bin/cat", NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_true(spawn_run(argv, in, n, 0, &r));
+	assert_true(spawn_run(argv, in, n, 0, NULL, &r));
 	assert_int_equal(r.output.len, SPAWN_MAX_OUTPUT);
 	assert_true(r.output_truncated);
 	assert_false(r.input_closed);
@@ -69,7 +70,7 @@ static void test_false(void **state)
 	const char *argv[] = {"/bin/false", NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_false(spawn_run(argv, "x", 1, 0, &r));
+	assert_false(spawn_run(argv, "x", 1, 0, NULL, &r));
 	assert_true(r.exited);
 	assert_int_equal(r.exit_status, 1);
 	describe_is(&r, "false", "false exited with status 1");
@@ -82,16 +83,16 @@ static void test_missing_command(void **state)
 	const char *argv[] = {"cwgview-no-such-command", "-P", "q", NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_false(spawn_run(argv, "x", 1, 0, &r));
+	assert_false(spawn_run(argv, "x", 1, 0, NULL, &r));
 	assert_int_equal(r.start_errno, ENOENT);
 	assert_false(r.exited);
 	describe_is(&r, "cwgview-no-such-command",
 		    "cwgview-no-such-command: command not found");
 	const char *path[] = {"/nonexistent/lpr", NULL};
-	assert_false(spawn_run(path, NULL, 0, 0, &r));
+	assert_false(spawn_run(path, NULL, 0, 0, NULL, &r));
 	assert_int_equal(r.start_errno, ENOENT);
 	const char *empty[] = {"", NULL};
-	assert_false(spawn_run(empty, NULL, 0, 0, &r));
+	assert_false(spawn_run(empty, NULL, 0, 0, NULL, &r));
 	assert_int_equal(r.start_errno, ENOENT);
 	spawn_result_free(&r);
 }
@@ -102,7 +103,7 @@ static void test_not_executable(void **state)
 	const char *argv[] = {SRCDIR "/README.md", NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_false(spawn_run(argv, NULL, 0, 0, &r));
+	assert_false(spawn_run(argv, NULL, 0, 0, NULL, &r));
 	assert_int_equal(r.start_errno, EACCES);
 	struct buf m = BUF_INIT;
 	spawn_describe(&r, "README.md", &m);
@@ -122,16 +123,16 @@ static void test_exit_status_and_message(void **state)
 			      NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_false(spawn_run(argv, "data", 4, 0, &r));
+	assert_false(spawn_run(argv, "data", 4, 0, NULL, &r));
 	assert_int_equal(r.exit_status, 3);
 	describe_is(&r, "lpr",
 		    "lpr exited with status 3: lpr: The printer or class "
 		    "does not exist.");
 	const char *plain[] = {"sh", "-c", "exit 3", NULL};
-	assert_false(spawn_run(plain, NULL, 0, 0, &r));
+	assert_false(spawn_run(plain, NULL, 0, 0, NULL, &r));
 	describe_is(&r, "sh", "sh exited with status 3");
 	const char *literal[] = {"printf", "%s", "a; rm -rf / $(id) `id`", NULL};
-	assert_true(spawn_run(literal, NULL, 0, 0, &r));
+	assert_true(spawn_run(literal, NULL, 0, 0, NULL, &r));
 	assert_string_equal(out_str(&r), "a; rm -rf / $(id) `id`");
 	spawn_result_free(&r);
 }
@@ -146,7 +147,7 @@ static void test_output_sanitised(void **state)
 			      NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_false(spawn_run(argv, NULL, 0, 0, &r));
+	assert_false(spawn_run(argv, NULL, 0, 0, NULL, &r));
 	describe_is(&r, "x\033y", "x^[y exited with status 4: bad^[[2Jname");
 	spawn_result_free(&r);
 }
@@ -157,7 +158,7 @@ static void test_killed_by_signal(void **state)
 	const char *argv[] = {"sh", "-c", "kill -9 $$", NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_false(spawn_run(argv, NULL, 0, 0, &r));
+	assert_false(spawn_run(argv, NULL, 0, 0, NULL, &r));
 	assert_false(r.exited);
 	assert_int_equal(r.term_signal, SIGKILL);
 	struct buf m = BUF_INIT;
@@ -177,7 +178,7 @@ static void test_epipe(void **state)
 	const char *argv[] = {"sh", "-c", "exec 0<&-; exit 0", NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_true(spawn_run(argv, in, n, 0, &r));
+	assert_true(spawn_run(argv, in, n, 0, NULL, &r));
 	assert_true(r.input_closed);
 	sigset_t pending;
 	sigpending(&pending);
@@ -196,7 +197,7 @@ static void test_child_signals_reset(void **state)
 	const char *argv[] = {"sh", "-c", "kill -PIPE $$; exit 0", NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_false(spawn_run(argv, NULL, 0, 0, &r));
+	assert_false(spawn_run(argv, NULL, 0, 0, NULL, &r));
 	assert_int_equal(r.term_signal, SIGPIPE);
 	sigaction(SIGPIPE, &old, NULL);
 	spawn_result_free(&r);
@@ -210,6 +211,49 @@ static double elapsed(const struct timespec *t0)
 	       (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* The pid a command printed after "WHAT " in its output. */
+static pid_t pid_after(struct spawn_result *r, const char *what)
+{
+	const char *p = strstr(out_str(r), what);
+	long pid = 0;
+	assert_non_null(p);
+	assert_int_equal(sscanf(p + strlen(what), " %ld", &pid), 1);
+	assert_true(pid > 1);
+	return (pid_t)pid;
+}
+
+/* Whether process pid has ended: none there, or a zombie (an orphan
+ * waits there for a parent that reaps, which init in a container may
+ * never do). */
+static bool ended(pid_t pid)
+{
+	if (kill(pid, 0) != 0)
+		return errno == ESRCH;
+	char path[64], stat[256] = "";
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return true;
+	size_t n = fread(stat, 1, sizeof stat - 1, f);
+	fclose(f);
+	stat[n] = '\0';
+	const char *paren = strrchr(stat, ')'); /* "pid (comm) S ..." */
+	return !paren || paren[1] == '\0' || paren[2] == 'Z';
+}
+
+/* ended(pid), polled for at most 10 s: a process killed by a signal
+ * takes a moment to be gone. */
+static bool ends(pid_t pid)
+{
+	for (int i = 0; i < 1000; i++) {
+		if (ended(pid))
+			return true;
+		struct timespec ts = {0, 10 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	return false;
+}
+
 static void test_timeout(void **state)
 {
 	(void)state;
@@ -218,20 +262,134 @@ static void test_timeout(void **state)
 	const char *argv[] = {"sh", "-c", "exec sleep 30", NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
-	assert_false(spawn_run(argv, NULL, 0, 200, &r));
+	assert_false(spawn_run(argv, NULL, 0, 200, NULL, &r));
 	assert_true(r.timed_out);
 	assert_int_equal(r.term_signal, SIGTERM);
 	assert_true(elapsed(&t0) < 10);
 	describe_is(&r, "lpr", "lpr did not finish in time and was stopped");
-	/* One that ignores SIGTERM is killed. */
-	const char *stubborn[] = {"sh", "-c",
-				  "trap '' TERM; echo ready; "
-				  "while :; do :; done",
-				  NULL};
-	assert_false(spawn_run(stubborn, NULL, 0, 300, &r));
+	/* One that ignores SIGTERM is killed.  It ignores it from its first
+	 * instruction, inherited from here (exec keeps an ignored signal
+	 * ignored), so no race with the timeout: a trap in the child might
+	 * come too late on a loaded machine. */
+	struct sigaction ign = {.sa_handler = SIG_IGN}, old;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGTERM, &ign, &old);
+	assert_false(spawn_run(argv, NULL, 0, 200, NULL, &r));
+	sigaction(SIGTERM, &old, NULL);
 	assert_true(r.timed_out);
 	assert_int_equal(r.term_signal, SIGKILL);
+	spawn_result_free(&r);
+}
+
+/* On a timeout the whole process group goes: also a job the command put
+ * in the background. */
+static void test_timeout_stops_group(void **state)
+{
+	(void)state;
+	const char *argv[] = {"sh", "-c", "sleep 30 & echo \"bg $!\"; wait",
+			      NULL};
+	struct spawn_result r;
+	spawn_result_init(&r);
+	assert_false(spawn_run(argv, NULL, 0, 300, NULL, &r));
+	assert_true(r.timed_out);
+	pid_t bg = pid_after(&r, "bg");
+	bool gone = ends(bg);
+	if (!gone)
+		kill(bg, SIGKILL);
+	assert_true(gone);
+	spawn_result_free(&r);
+}
+
+/* A print command that leaves a job in the background holding its
+ * output: its own exit is what counts, at once, with the job id it
+ * printed; the job is the user's (a viewer, a later lp) and is left
+ * alone, as a shell leaves one when a script ends. */
+static void test_background_job(void **state)
+{
+	(void)state;
+	const char *argv[] = {"/bin/sh", "-c",
+			      "sleep 100 & echo \"bg $!\"; "
+			      "echo request id is q-1",
+			      NULL};
+	struct spawn_result r;
+	spawn_result_init(&r);
+	/* Without waiting for the end of the pipe, this is over long before
+	 * the timeout; waiting for it, it times out. */
+	bool ok = spawn_run(argv, "%PDF", 4, 30 * 1000, NULL, &r);
+	pid_t bg = pid_after(&r, "bg");
+	bool alive = !ended(bg);
+	kill(bg, SIGTERM);
+	assert_true(ok);
+	assert_false(r.timed_out);
+	char id[64];
+	assert_true(spawn_parse_job_id(r.output.data, r.output.len, id,
+				       sizeof id));
+	assert_string_equal(id, "q-1");
+	assert_true(alive);
+	spawn_result_free(&r);
+}
+
+/* What the browser's signal handler sets; here SIGUSR1's. */
+static volatile sig_atomic_t stop_flag;
+
+static void on_usr1(int sig)
+{
+	stop_flag = sig;
+}
+
+/* The caller's signal stops the command at once, whole process group,
+ * SIGKILL for one that ignores SIGTERM.  The command raises that signal
+ * itself, and only once its trap is set and its line written: nothing
+ * here depends on how fast it gets there. */
+static void test_stop_flag(void **state)
+{
+	(void)state;
+	struct sigaction sa = {.sa_handler = on_usr1}, old;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR1, &sa, &old);
+	stop_flag = 0;
+	const char *argv[] = {"sh", "-c",
+			      "trap '' TERM; echo ready; kill -USR1 $PPID; "
+			      "exec sleep 30",
+			      NULL};
+	struct spawn_result r;
+	spawn_result_init(&r);
+	assert_false(spawn_run(argv, NULL, 0, 0, &stop_flag, &r));
+	assert_int_equal(r.stopped_by, SIGUSR1);
+	assert_false(r.timed_out);
+	assert_int_equal(r.term_signal, SIGKILL);
 	assert_string_equal(out_str(&r), "ready\n");
+	struct buf m = BUF_INIT;
+	spawn_describe(&r, "lpr", &m);
+	assert_non_null(strstr(m.data, "lpr was stopped: cwgview got signal "));
+	buf_free(&m);
+	/* The same for a command on the terminal (here none: tty -1). */
+	stop_flag = 0;
+	const char *plain[] = {"sh", "-c", "kill -USR1 $PPID; exec sleep 30",
+			       NULL};
+	assert_false(spawn_run_terminal(plain, "x", 1, -1, &stop_flag, &r));
+	assert_int_equal(r.stopped_by, SIGUSR1);
+	assert_int_equal(r.term_signal, SIGTERM);
+	/* Asked to stop before it starts: it is not started. */
+	assert_false(spawn_run(plain, NULL, 0, 0, &stop_flag, &r));
+	assert_int_equal(r.stopped_by, SIGUSR1);
+	assert_false(r.exited);
+	assert_int_equal(r.term_signal, 0);
+	sigaction(SIGUSR1, &old, NULL);
+	stop_flag = 0;
+	spawn_result_free(&r);
+}
+
+static void test_terminal_without_tty(void **state)
+{
+	(void)state;
+	const char *argv[] = {"sh", "-c", "test \"$(cat)\" = topic", NULL};
+	struct spawn_result r;
+	spawn_result_init(&r);
+	assert_true(spawn_run_terminal(argv, "topic", 5, -1, NULL, &r));
+	const char *fail[] = {"sh", "-c", "exit 4", NULL};
+	assert_false(spawn_run_terminal(fail, NULL, 0, -1, NULL, &r));
+	assert_int_equal(r.exit_status, 4);
 	spawn_result_free(&r);
 }
 
@@ -270,6 +428,10 @@ int main(void)
 		cmocka_unit_test(test_epipe),
 		cmocka_unit_test(test_child_signals_reset),
 		cmocka_unit_test(test_timeout),
+		cmocka_unit_test(test_timeout_stops_group),
+		cmocka_unit_test(test_background_job),
+		cmocka_unit_test(test_stop_flag),
+		cmocka_unit_test(test_terminal_without_tty),
 		cmocka_unit_test(test_job_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
