@@ -478,7 +478,12 @@ void spawn_describe(const struct spawn_result *r, const char *name,
 	struct buf safe = BUF_INIT;
 	text_sanitize(&safe, name, strlen(name));
 	const char *nm = safe.data ? safe.data : "";
-	if (r->start_errno == ENOENT)
+	/* Status 127 with nothing said is a command that was not found, as
+	 * shells report it; it is also what a failed exec gives where
+	 * posix_spawn forks instead of reporting the error (under valgrind,
+	 * say). */
+	if (r->start_errno == ENOENT ||
+	    (r->exited && r->exit_status == 127 && r->output.len == 0))
 		buf_printf(msg, _("%s: command not found"), nm);
 	else if (r->start_errno)
 		buf_printf(msg, _("%s: cannot run it: %s"), nm,

@@ -94,6 +94,16 @@ static void test_missing_command(void **state)
 	const char *empty[] = {"", NULL};
 	assert_false(spawn_run(empty, NULL, 0, 0, NULL, &r));
 	assert_int_equal(r.start_errno, ENOENT);
+	/* A command that exits 127 saying nothing was not found either (a
+	 * failed exec where posix_spawn forks: under valgrind); one that
+	 * says something is described by what it said. */
+	const char *silent[] = {"sh", "-c", "exit 127", NULL};
+	assert_false(spawn_run(silent, NULL, 0, 0, NULL, &r));
+	assert_true(r.exited);
+	describe_is(&r, "lpr", "lpr: command not found");
+	const char *said[] = {"sh", "-c", "echo 'sh: 1: lp: not found'; exit 127", NULL};
+	assert_false(spawn_run(said, NULL, 0, 0, NULL, &r));
+	describe_is(&r, "lp", "lp exited with status 127: sh: 1: lp: not found");
 	spawn_result_free(&r);
 }
 
