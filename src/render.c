@@ -130,6 +130,21 @@ static void md_topic(struct buf *b, const struct doc *d,
 
 /* ---- json ---- */
 
+/* Code points that go out as \uXXXX: what could act on a terminal or an
+ * editor showing the JSON (C0 and C1 controls; the bidi embeddings,
+ * overrides and isolates U+202A-U+202E and U+2066-U+2069 and the bidi
+ * marks, which reorder what is shown around them; the line and paragraph
+ * separators U+2028 and U+2029, line breaks to YAML and to JavaScript;
+ * the byte-order mark), and the two that libyaml refuses to read raw,
+ * U+FFFE and U+FFFF, so that what is written loads again. */
+static bool json_escaped(uint32_t uc)
+{
+	return uc < 0x20 || (uc >= 0x7F && uc < 0xA0) || uc == 0x061C ||
+	       uc == 0x200E || uc == 0x200F || (uc >= 0x2028 && uc <= 0x202E) ||
+	       (uc >= 0x2066 && uc <= 0x2069) || uc == 0xFEFF || uc == 0xFFFE ||
+	       uc == 0xFFFF;
+}
+
 static void json_string(struct buf *b, const char *s)
 {
 	size_t n = strlen(s);
@@ -145,9 +160,7 @@ static void json_string(struct buf *b, const char *s)
 			buf_adds(b, "\\n");
 		} else if (uc == '\t') {
 			buf_adds(b, "\\t");
-		} else if (uc < 0x20 || (uc >= 0x7F && uc < 0xA0) ||
-			   uc == 0x2028 || uc == 0x2029) {
-			/* Escaped, so the output is safe on a terminal. */
+		} else if (json_escaped(uc)) {
 			buf_printf(b, "\\u%04x", (unsigned)uc);
 		} else {
 			buf_add(b, s + i, (size_t)k);
