@@ -208,6 +208,11 @@ static int search_command(const struct doc *d, const char *pattern,
 		errorf("%s", strerror(ENOMEM));
 		return EXIT_USAGE;
 	}
+	/* Once, before any hit: the search goes on without it. */
+	const char *why = search_index_fold_problem(ix);
+	if (why)
+		errorf("warning: traditional Chinese will not match simplified: "
+		       "%s", why);
 	struct search_result r;
 	search_result_init(&r);
 	char err[256];

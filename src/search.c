@@ -16,7 +16,10 @@
 #include <uninorm.h>
 #include <unistr.h>
 #ifdef HAVE_OPENCC
+#include <errno.h>
 #include <opencc.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 /* ---- folding one code point or cluster ---- */
@@ -83,7 +86,8 @@ struct folder {
 	struct buf pool;
 	const uc_script_t *han;
 #ifdef HAVE_OPENCC
-	opencc_t t2s; /* NULL when OpenCC's t2s configuration did not open */
+	opencc_t t2s; /* NULL when OpenCC's t2s tables did not open */
+	char problem[300]; /* why not, for search_index_fold_problem */
 #endif
 };
 
@@ -580,6 +584,68 @@ static bool add_field(const struct doc_field *f, void *arg)
 	return fold_string(&b->ctx, f->s, strlen(f->s)) && buf_addc(text, '\0');
 }
 
+#ifdef HAVE_OPENCC
+/* OpenCC looks for a configuration named by a relative path, and for the
+ * dictionaries a configuration names (its own t2s.json names them by
+ * relative paths), in the current directory first: opened as
+ * "t2s.json", a t2s.json or TSCharacters.ocd2 lying where cwgview was
+ * started would be read instead of OpenCC's (an invalid one turned
+ * folding off without a word, a hostile one hung the search).  So the
+ * configuration is cwgview's own, that of OpenCC's t2s.json with the
+ * dictionaries named by absolute paths in OpenCC's data directory, and
+ * OpenCC reads it from an anonymous memory file through its /proc path:
+ * no file of the current directory, or of anywhere but that directory,
+ * is looked at. */
+#define T2S_DICT(name) "{\"type\":\"ocd2\",\"file\":\"" OPENCC_DATADIR "/" name "\"}"
+static const char t2s_config[] =
+	"{\"name\":\"cwgview t2s\",\"segmentation\":{\"type\":\"mmseg\","
+	"\"dict\":" T2S_DICT("TSPhrases.ocd2") "},"
+	"\"conversion_chain\":[{\"dict\":{\"type\":\"group\",\"dicts\":["
+	T2S_DICT("TSPhrases.ocd2") "," T2S_DICT("TSCharacters.ocd2") "]}}]}";
+
+/* The configuration into a new memory file; -1 when that failed. */
+static int t2s_memfd(void)
+{
+	int fd = memfd_create("cwgview-t2s", MFD_CLOEXEC);
+	size_t done = 0, len = sizeof t2s_config - 1;
+	while (fd >= 0 && done < len) {
+		ssize_t k = write(fd, t2s_config + done, len - done);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			int e = k < 0 ? errno : EIO;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		done += (size_t)k;
+	}
+	return fd;
+}
+
+static void t2s_open(struct folder *f)
+{
+	int fd = t2s_memfd();
+	if (fd < 0) {
+		snprintf(f->problem, sizeof f->problem,
+			 "OpenCC: no memory file for its configuration: %s",
+			 strerror(errno));
+		return;
+	}
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	opencc_t cc = opencc_open(path);
+	if (cc == (opencc_t)-1) {
+		const char *why = opencc_error();
+		snprintf(f->problem, sizeof f->problem, "OpenCC (%s): %s",
+			 OPENCC_DATADIR, why && *why ? why : "cannot open t2s");
+	} else {
+		f->t2s = cc;
+	}
+	close(fd);
+}
+#endif
+
 static struct folder *folder_new(void)
 {
 	struct folder *f = calloc(1, sizeof *f);
@@ -587,8 +653,7 @@ static struct folder *folder_new(void)
 		return NULL;
 	f->han = uc_script_byname("Han");
 #ifdef HAVE_OPENCC
-	opencc_t cc = opencc_open("t2s.json");
-	f->t2s = cc == (opencc_t)-1 ? NULL : cc;
+	t2s_open(f);
 #endif
 	return f;
 }
@@ -704,6 +769,16 @@ bool search_index_folds_traditional(const struct search_index *ix)
 #else
 	(void)ix;
 	return false;
+#endif
+}
+
+const char *search_index_fold_problem(const struct search_index *ix)
+{
+#ifdef HAVE_OPENCC
+	return ix->folder->t2s ? NULL : ix->folder->problem;
+#else
+	(void)ix;
+	return NULL;
 #endif
 }
 

@@ -31,8 +31,15 @@ struct search_index *search_index_new(const struct doc *d);
 void search_index_free(struct search_index *ix);
 
 /* True when traditional Chinese folds to simplified: cwgview was built with
- * OpenCC and its t2s configuration could be opened. */
+ * OpenCC and its t2s tables could be opened.  They are opened by absolute
+ * path, from OpenCC's data directory as found at configure time
+ * (OPENCC_DATADIR in config.h), never from the current directory. */
 bool search_index_folds_traditional(const struct search_index *ix);
+
+/* Why traditional folding is off although cwgview was built with OpenCC:
+ * one line naming the file and OpenCC's reason, for a warning (the core
+ * prints nothing).  NULL when folding is on or OpenCC is not built in. */
+const char *search_index_fold_problem(const struct search_index *ix);
 
 /* Number of fields in the index (every string of every topic). */
 size_t search_index_fields(const struct search_index *ix);

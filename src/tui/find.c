@@ -230,6 +230,19 @@ static void changed(struct tui *t, const char *text)
 
 static void history_save(struct tui *t);
 
+/* Says once, when the first search is done, that traditional Chinese is
+ * not folded although cwgview was built to fold it. */
+static void warn_once(struct tui *t)
+{
+	struct find *f = &t->find;
+	const char *why = f->ix ? search_index_fold_problem(f->ix) : NULL;
+	if (why && !f->warned) {
+		f->warned = true;
+		tui_notice(t, true, _("traditional Chinese will not match "
+				      "simplified: %s"), why);
+	}
+}
+
 static void done(struct tui *t, const char *text, bool accepted)
 {
 	struct find *f = &t->find;
@@ -238,6 +251,7 @@ static void done(struct tui *t, const char *text, bool accepted)
 		run(t, f->prev);
 		f->current = f->prev_current;
 		restore_origin(t);
+		warn_once(t);
 		return;
 	}
 	if (!*text && f->prev[0]) {
@@ -246,6 +260,7 @@ static void done(struct tui *t, const char *text, bool accepted)
 		restore_origin(t);
 		find_next(t, false);
 	}
+	warn_once(t);
 	if (f->query[0]) {
 		snprintf(f->prev, sizeof f->prev, "%s", f->query);
 		f->highlight = true;
@@ -402,9 +417,11 @@ static bool history_path(char *path, size_t size, bool create)
 	const char *state = getenv("XDG_STATE_HOME");
 	const char *home = getenv("HOME");
 	char dir[4096];
-	if (state && *state)
+	/* A relative path would be looked up from wherever cwgview was
+	 * started; the XDG spec says to ignore it, and so for HOME. */
+	if (state && *state == '/')
 		snprintf(dir, sizeof dir, "%s/cwgview", state);
-	else if (home && *home)
+	else if (home && *home == '/')
 		snprintf(dir, sizeof dir, "%s/.local/state/cwgview", home);
 	else
 		return false;

@@ -121,6 +121,7 @@ struct find {
 	struct search_index *ix;
 	pthread_t builder;
 	bool building;
+	bool warned;     /* about traditional folding being off */
 	struct search_result res;
 	char query[PROMPT_MAX * 4 + 1];
 	char prev[PROMPT_MAX * 4 + 1]; /* the last accepted query */

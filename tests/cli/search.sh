@@ -76,6 +76,51 @@ else
 	skip "國際電聯 is found 62 times" "built without OpenCC: traditional queries do not fold"
 fi
 
+# OpenCC's tables are opened by absolute path: run where a t2s.json of
+# someone else's lies (invalid here: OpenCC read it first, and folding
+# went off without a word), or only its dictionaries (OpenCC looked for
+# those in the current directory first even with an absolute t2s.json),
+# traditional queries fold all the same and nothing is said.
+if grep -q '^#define HAVE_OPENCC 1' "$top_builddir/config.h"; then
+	mkdir "$T/hostile" "$T/hostile-dicts"
+	printf '{"segmentation": not json' > "$T/hostile/t2s.json"
+	for d in "$T/hostile" "$T/hostile-dicts"; do
+		printf 'OPENCC_MARISA_0.2.5 and then garbage' > "$d/TSPhrases.ocd2"
+		printf 'garbage' > "$d/TSCharacters.ocd2"
+		cp "$d/TSPhrases.ocd2" "$d/STCharacters.ocd2"
+	done
+	for d in hostile hostile-dicts; do
+		status=0
+		(cd "$T/$d" && "$CWGVIEW" --count --search 國際電聯 "$top_srcdir/data/cwgsfp.yaml") \
+			>"$T/out" 2>"$T/err" || status=$?
+		expect_eq "in a directory of hostile OpenCC files ($d), 國際電聯 still folds" \
+			"62 0:" "$(cat "$T/out") $status:$(cat "$T/err")"
+	done
+	# With OpenCC's own files missing (hidden by a private mount), the
+	# search says once that traditional folding is off, and goes on.
+	datadir=$(sed -n 's/^#define OPENCC_DATADIR "\(.*\)"$/\1/p' "$top_builddir/config.h")
+	if [ -d "$datadir" ] && unshare -rm true 2>/dev/null; then
+		status=0
+		unshare -rm sh -c 'mount -t tmpfs none "$1" && shift && exec "$@"' sh \
+			"$datadir" "$CWGVIEW" --count --search 國際電聯 >"$T/out" 2>"$T/err" || status=$?
+		warn="cwgview: warning: traditional Chinese will not match simplified: OpenCC ($datadir): "
+		if [ "$status" -eq 1 ] && [ "$(cat "$T/out")" = 0 ] &&
+		   [ "$(line_count "$T/err")" = 1 ] && grep -qF "$warn" "$T/err" &&
+		   grep -qF "$datadir/TSPhrases.ocd2" "$T/err"; then
+			ok "OpenCC's files missing: one warning, and the search goes on"
+		else
+			not_ok "OpenCC's files missing: one warning, and the search goes on" \
+				"status $status" "$(cat "$T/out" "$T/err")"
+		fi
+	else
+		skip "OpenCC's files missing: one warning, and the search goes on" \
+			"unshare -rm (a private mount namespace) is not available here"
+	fi
+else
+	skip "in a directory of hostile OpenCC files, 國際電聯 still folds" "built without OpenCC"
+	skip "OpenCC's files missing: one warning, and the search goes on" "built without OpenCC"
+fi
+
 # Exit status as grep: 1 for nothing found, 2 for errors.
 run --search 不存在的词
 if [ "$status" -eq 1 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then

@@ -168,6 +168,7 @@ static void test_fold_traditional(void **state)
 	/* Built with OpenCC, the t2s configuration must open: build.sh
 	 * installs libopencc-data with libopencc-dev. */
 	assert_true(search_index_folds_traditional(ix));
+	assert_null(search_index_fold_problem(ix));
 	assert_fold(ix, "國際電聯", true, "国际电联");
 	assert_fold(ix, "區域代表處", false, "区域代表处");
 	/* Simplified text folds to itself. */
@@ -181,6 +182,7 @@ static void test_fold_traditional(void **state)
 	print_message("# built without OpenCC: checking that traditional "
 		      "queries do not fold\n");
 	assert_false(search_index_folds_traditional(ix));
+	assert_null(search_index_fold_problem(ix)); /* a choice, no problem */
 	assert_fold(ix, "國際電聯", true, "國際電聯");
 	expect(ix, &r, "國際電聯", 0, 0, NULL);
 	expect(ix, &r, "国际电联", 0, 1, NULL);
