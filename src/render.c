@@ -381,8 +381,10 @@ bool render_summary(struct buf *b, const struct doc *d)
 
 /* ---- search hits ---- */
 
-/* Display columns of context on each side of a hit. */
-enum { HIT_CONTEXT_COLS = 24 };
+/* Display columns of context on each side of a hit, and the most bytes
+ * looked at for them (zero-width characters take bytes but no columns):
+ * a hit line costs the same in a field of 100 MB as in one of 100 bytes. */
+enum { HIT_CONTEXT_COLS = 24, HIT_CONTEXT_BYTES = 512 };
 
 static bool items_contain(const struct doc_item *it, size_t n, const char *f)
 {
@@ -428,10 +430,13 @@ static void one_line(struct buf *b, const char *s, size_t from, size_t to)
 static size_t context_start(const char *s, size_t end)
 {
 	const uint8_t *base = (const uint8_t *)s, *p = base + end;
+	/* u8_prev will not step back over a character that this cuts. */
+	const uint8_t *stop = end > HIT_CONTEXT_BYTES ? p - HIT_CONTEXT_BYTES
+						       : base;
 	int cols = 0;
 	for (;;) {
 		ucs4_t uc;
-		const uint8_t *q = u8_prev(&uc, p, base);
+		const uint8_t *q = u8_prev(&uc, p, stop);
 		if (!q)
 			return (size_t)(p - base);
 		cols += text_uc_width(uc);
@@ -441,9 +446,11 @@ static size_t context_start(const char *s, size_t end)
 	}
 }
 
-static size_t context_end(const char *s, size_t start, size_t len)
+/* End of the window that starts at byte start, in the NUL-terminated s. */
+static size_t context_end(const char *s, size_t start)
 {
 	size_t i = start;
+	size_t len = start + strnlen(s + start, HIT_CONTEXT_BYTES);
 	int cols = 0;
 	while (i < len) {
 		uint32_t uc;
@@ -456,9 +463,15 @@ static size_t context_end(const char *s, size_t start, size_t len)
 	return i;
 }
 
+/* The heading of the last field looked up: a field with many hits asks
+ * once, not once per hit. */
+struct heading_memo {
+	const char *field, *heading;
+};
+
 static void hit_line(struct buf *b, const struct doc *d,
 		     const struct search_hit *h, const char *mark_open,
-		     const char *mark_close)
+		     const char *mark_close, struct heading_memo *memo)
 {
 	const struct doc_topic *t = &d->topics[h->topic];
 	buf_printf(b, _("topic %ld "), t->number);
@@ -470,9 +483,13 @@ static void hit_line(struct buf *b, const struct doc *d,
 		break;
 	case DOC_PANE_INPUTS: {
 		const struct doc_input *in = &t->inputs[h->input];
-		const char *heading = h->kind == DOC_FIELD_KIND
-					      ? NULL
-					      : field_heading(in, h->field);
+		if (memo->field != h->field) {
+			memo->field = h->field;
+			memo->heading = h->kind == DOC_FIELD_KIND
+						? NULL
+						: field_heading(in, h->field);
+		}
+		const char *heading = memo->heading;
 		text_sanitize(b, d->columns[DOC_COL_INPUT],
 			      strlen(d->columns[DOC_COL_INPUT]));
 		buf_adds(b, " › ");
@@ -490,9 +507,8 @@ static void hit_line(struct buf *b, const struct doc *d,
 	}
 	buf_adds(b, ": ");
 	const char *s = h->field;
-	size_t len = strlen(s);
 	size_t from = context_start(s, h->start);
-	size_t to = context_end(s, h->end, len);
+	size_t to = context_end(s, h->end);
 	if (from > 0)
 		buf_adds(b, "…");
 	one_line(b, s, from, h->start);
@@ -500,7 +516,7 @@ static void hit_line(struct buf *b, const struct doc *d,
 	one_line(b, s, h->start, h->end);
 	buf_adds(b, mark_close);
 	one_line(b, s, h->end, to);
-	if (to < len)
+	if (s[to])
 		buf_adds(b, "…");
 	buf_addc(b, '\n');
 }
@@ -509,7 +525,8 @@ bool render_hits(struct buf *b, const struct doc *d,
 		 const struct search_hit *hits, size_t n,
 		 const char *mark_open, const char *mark_close)
 {
+	struct heading_memo memo = {NULL, NULL};
 	for (size_t i = 0; i < n && !b->oom; i++)
-		hit_line(b, d, &hits[i], mark_open, mark_close);
+		hit_line(b, d, &hits[i], mark_open, mark_close, &memo);
 	return !b->oom;
 }

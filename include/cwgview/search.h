@@ -57,9 +57,23 @@ struct search_hit {
 
 struct search_state;
 
+/* Hits kept by default: 48 MB of them.  A search finds and counts every
+ * hit, but keeps at most max_hits (total says how many there were), so
+ * that no query can make the matcher hold more memory than this. */
+enum { SEARCH_MAX_HITS = 1000000 };
+
 struct search_result {
 	struct search_hit *hits;
-	size_t n;
+	size_t n;          /* hits kept in hits[], at most max_hits */
+	size_t total;      /* hits found: more than n when max_hits cut in */
+	size_t max_hits;   /* SEARCH_MAX_HITS after init; 0 counts only */
+	/* Asked about every millisecond of work (every MiB of text scanned,
+	 * every 64 Ki candidates or regex matches) when not NULL: true
+	 * abandons the search, which then returns false with cancelled set
+	 * and 0 hits.  The browser asks whether a key is waiting. */
+	bool (*cancel)(void *arg);
+	void *cancel_arg;
+	bool cancelled;
 	/* How many fields the last search_run looked at: all of them for a
 	 * fresh search, only those where the shorter query matched when it
 	 * narrowed an earlier result. */
@@ -67,14 +81,17 @@ struct search_result {
 	struct search_state *state; /* private: narrowing, reused buffers */
 };
 
+/* An empty result: no hits, max_hits SEARCH_MAX_HITS, no cancel. */
 void search_result_init(struct search_result *r);
 void search_result_free(struct search_result *r);
 
 /* Runs query; when r holds the result of an earlier query that the new one
  * extends (same index, same flags, not regex), only the places where the
- * shorter one matched are searched.  An empty query gives 0 hits.  Returns
- * false with a one-line message in err for a bad regex, a query that is
- * not valid UTF-8, or out of memory; r then holds 0 hits.
+ * shorter one matched are searched (unless there were more than 4 Mi such
+ * places: then the text is scanned again).  An empty query gives 0 hits.
+ * Returns false with a one-line message in err for a bad regex, a regex
+ * with a back-reference, a query that is not valid UTF-8, out of memory,
+ * or a search abandoned by r->cancel; r then holds 0 hits.
  *
  * Hits are in document order: topic, then doc_topic_fields() order, then
  * start offset; within a field they do not overlap (leftmost first, as
@@ -83,7 +100,12 @@ void search_result_free(struct search_result *r);
  * In regex mode (SEARCH_REGEX) the query is a POSIX extended regular
  * expression matched against the folded text of each field (REG_NEWLINE:
  * one line at a time); its non-ASCII characters are folded like the text,
- * and the same smart case applies.  Empty matches are not hits. */
+ * and the same smart case applies.  Empty matches are not hits.
+ * Back-references (\1 … \9, a glibc extension to POSIX ERE) are refused:
+ * glibc matches them by backtracking, in exponential time and memory.  The
+ * rest of ERE runs in glibc's automaton, whose time per line is at worst
+ * the line's length times the length of the part of it one attempt
+ * scans, with no backtracking and memory bounded by the pattern. */
 bool search_run(const struct search_index *ix, const char *query,
 		unsigned flags, struct search_result *r, char *err,
 		size_t errsize);

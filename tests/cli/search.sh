@@ -146,6 +146,10 @@ usage "unreadable file: status 2" "cwgview: $T/none.yaml: No such file or direct
 usage "--format does not apply" "cwgview: --format only applies to --print $hint" \
 	--search x --format json
 
+usage "a regex back-reference is refused: status 2, one line" \
+	"cwgview: invalid regular expression: back-references (\\1 to \\9) are not supported" \
+	--regex --search '(a*)\1b'
+
 # Regex mode: on the folded text, smart case, full-width in the pattern.
 run --regex --count --search 'cwg-sfp-1/[0-9]+'
 expect_eq "--regex counts document numbers" "24 0" "$(cat "$T/out") $status"
@@ -197,6 +201,48 @@ if script --version 2>/dev/null | grep -q util-linux; then
 else
 	skip "on a terminal the hit is bold" "util-linux script(1) not installed"
 	skip "NO_COLOR: brackets on a terminal too" "util-linux script(1) not installed"
+fi
+
+# Bounded work: one field of 100 MB of "a" (under the 128 MiB limit) has
+# 100 million hits.  --count counts them without keeping any (it took
+# 5.3 GB); --search keeps and prints the first million and says that
+# there are more.  Peak memory (RSS, sanitizers included) stays under
+# 1 GiB for either.
+if /usr/bin/time -f %M true >/dev/null 2>&1; then
+	{
+		printf 'format: cwgview/1\ntitle: T\ntopics:\n  - number: 1\n'
+		printf '    title: t\n    inputs: []\n    guidance:\n      - text: '
+		head -c 100000000 /dev/zero | tr '\0' a
+		echo
+	} > "$T/big.yaml"
+	status=0
+	/usr/bin/time -o "$T/rss" -f %M "$CWGVIEW" --count -s a "$T/big.yaml" \
+		>"$T/out" 2>"$T/err" || status=$?
+	kb=$(tail -n 1 "$T/rss")
+	expect_eq "--count -s a counts 100 million hits in a 100 MB field" \
+		"100000000 0:" "$(cat "$T/out") $status:$(cat "$T/err")"
+	if [ "$kb" -lt 1048576 ]; then ok "--count -s a: peak RSS under 1 GiB ($kb KiB)"
+	else not_ok "--count -s a: peak RSS under 1 GiB" "$kb KiB"; fi
+	{
+		status=0
+		/usr/bin/time -o "$T/rss" -f %M "$CWGVIEW" -s a "$T/big.yaml" 2>"$T/err" ||
+			status=$?
+		echo "$status" > "$T/status"
+	} | wc -l > "$T/lines"
+	kb=$(tail -n 1 "$T/rss")
+	expect_eq "-s a prints the first million hits and says there are more" \
+		"1000000 0:cwgview: 100000000 hits; only the first 1000000 are shown" \
+		"$(tr -d ' ' < "$T/lines") $(cat "$T/status"):$(cat "$T/err")"
+	if [ "$kb" -lt 1048576 ]; then ok "-s a: peak RSS under 1 GiB ($kb KiB)"
+	else not_ok "-s a: peak RSS under 1 GiB" "$kb KiB"; fi
+	rm -f "$T/big.yaml"
+else
+	for c in "--count -s a counts 100 million hits in a 100 MB field" \
+		"--count -s a: peak RSS under 1 GiB" \
+		"-s a prints the first million hits and says there are more" \
+		"-s a: peak RSS under 1 GiB"; do
+		skip "$c" "GNU time (/usr/bin/time -f %M) is not installed: install the Debian package time"
+	done
 fi
 
 # The file may come on standard input.
