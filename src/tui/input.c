@@ -213,6 +213,14 @@ void input_next(struct tui *t, struct tui_event *ev)
 	ev->key.code = ch;
 }
 
+bool input_pending(void)
+{
+	if (script)
+		return in_keys && line_pos < line_len;
+	struct pollfd pfd = {.fd = tui_input_fd(), .events = POLLIN};
+	return pfd.fd >= 0 && poll(&pfd, 1, 0) > 0;
+}
+
 bool input_save_display(const char *path, bool attrs, bool color)
 {
 	FILE *f = fopen(path, "w");

@@ -675,6 +675,9 @@ static int loop(struct tui *t)
 	geometry(t);
 	draw_all(t);
 	while (!t->quit) {
+		/* A search a key abandoned, once no key is waiting. */
+		if (find_resume(t))
+			draw_all(t);
 		struct tui_event ev;
 		input_next(t, &ev);
 		if (got_signal)

@@ -245,6 +245,52 @@ else
 	done
 fi
 
+# The browser: a key typed while a search runs abandons it (keys on one
+# line of a key script are typed ahead), Enter sees the search for what
+# was typed through, and with more hits than are kept the count says
+# how many there are.  One field of 4 Mi a's then "b": the search, and
+# the wait for the index, ask for keys every MiB.
+{
+	printf 'format: cwgview/1\ntitle: T\ntopics:\n  - number: 1\n'
+	printf '    title: t\n    inputs: []\n    guidance:\n      - text: '
+	head -c 4194303 /dev/zero | tr '\0' a
+	echo b
+} > "$T/run.yaml"
+cat > "$T/run.keys" <<EOF
+/ab<Enter>
+:save-display $T/typed-ahead.txt
+/aa<BS>b<Enter>
+:save-display $T/edited-ahead.txt
+/a
+:save-display $T/many.txt
+<Enter>
+:save-display $T/many-accepted.txt
+EOF
+status=0
+(cd "$T" && env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS=80 LINES=24 HOME="$T" \
+	XDG_STATE_HOME="$T/state" CWGVIEW_SCRIPT="$T/run.keys" "$CWGVIEW" "$T/run.yaml") \
+	>"$T/out" 2>"$T/err" || status=$?
+expect_eq "the browser runs the typed-ahead script" "0:" "$status:$(cat "$T/err")"
+for f in typed-ahead edited-ahead; do
+	if [ -f "$T/$f.txt" ] && tail -n 1 "$T/$f.txt" | grep -q '^ /ab 1/1 · topic 1/1'; then
+		ok "/ab<Enter> typed ahead ($f): the last search is seen through"
+	else
+		not_ok "/ab<Enter> typed ahead ($f): the last search is seen through" \
+			"$(tail -n 1 "$T/$f.txt" 2>&1)"
+	fi
+done
+if [ -f "$T/many.txt" ] && tail -n 1 "$T/many.txt" | grep -q '1/1000000 of 4194303$'; then
+	ok "the prompt counts every hit and says how many are kept"
+else
+	not_ok "the prompt counts every hit and says how many are kept" "$(tail -n 1 "$T/many.txt" 2>&1)"
+fi
+if [ -f "$T/many-accepted.txt" ] && tail -n 1 "$T/many-accepted.txt" | grep -q '^ /a 1/1000000 of 4194303 ·'; then
+	ok "the status line too"
+else
+	not_ok "the status line too" "$(tail -n 1 "$T/many-accepted.txt" 2>&1)"
+fi
+rm -f "$T/run.yaml"
+
 # The file may come on standard input.
 status=0
 "$CWGVIEW" --count --search 普华永道 - < data/cwgsfp.yaml > "$T/out" 2>&1 || status=$?
