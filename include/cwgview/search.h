@@ -103,9 +103,11 @@ void search_result_free(struct search_result *r);
  * and the same smart case applies.  Empty matches are not hits.
  * Back-references (\1 … \9, a glibc extension to POSIX ERE) are refused:
  * glibc matches them by backtracking, in exponential time and memory.  The
- * rest of ERE runs in glibc's automaton, whose time per line is at worst
- * the line's length times the length of the part of it one attempt
- * scans, with no backtracking and memory bounded by the pattern. */
+ * rest runs in glibc's automaton, one line at a time, with no
+ * backtracking and 8 bytes of state per byte of the line; but a pattern
+ * whose every attempt scans to the end of a long line without matching
+ * ((a|b)*c in a line of a's) takes time quadratic in the line's length,
+ * and cancel is only asked between regexec calls. */
 bool search_run(const struct search_index *ix, const char *query,
 		unsigned flags, struct search_result *r, char *err,
 		size_t errsize);
