@@ -266,11 +266,19 @@ cat > "$T/run.keys" <<EOF
 <Enter>
 :save-display $T/many-accepted.txt
 EOF
+# (A relative XDG_STATE_HOME is ignored, as the XDG spec says: the
+# history goes under HOME, not under the current directory.)
 status=0
-(cd "$T" && env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS=80 LINES=24 HOME="$T" \
-	XDG_STATE_HOME="$T/state" CWGVIEW_SCRIPT="$T/run.keys" "$CWGVIEW" "$T/run.yaml") \
+(cd "$T" && env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS=80 LINES=24 HOME="$T/home" \
+	XDG_STATE_HOME=state CWGVIEW_SCRIPT="$T/run.keys" "$CWGVIEW" "$T/run.yaml") \
 	>"$T/out" 2>"$T/err" || status=$?
 expect_eq "the browser runs the typed-ahead script" "0:" "$status:$(cat "$T/err")"
+if [ -f "$T/home/.local/state/cwgview/history" ] && [ ! -e "$T/state" ]; then
+	ok "a relative XDG_STATE_HOME is ignored: the history is under HOME"
+else
+	not_ok "a relative XDG_STATE_HOME is ignored: the history is under HOME" \
+		"$(cd "$T" && find home state -type f 2>&1)"
+fi
 for f in typed-ahead edited-ahead; do
 	if [ -f "$T/$f.txt" ] && tail -n 1 "$T/$f.txt" | grep -q '^ /ab 1/1 · topic 1/1'; then
 		ok "/ab<Enter> typed ahead ($f): the last search is seen through"

@@ -663,8 +663,9 @@ static void test_regex(void **state)
 		"见CWG-SFP-1/8和CWG-SFP-2/10",
 		"（b.2的考虑选项）与UNDP合作",
 		"第一行\\n第二行",
+		"ababab",
 	};
-	struct doc *d = small_doc(texts, 3);
+	struct doc *d = small_doc(texts, 4);
 	struct search_index *ix = search_index_new(d);
 	struct search_result r;
 	search_result_init(&r);
@@ -684,6 +685,14 @@ static void test_regex(void **state)
 	/* One line at a time, and empty matches are no hits. */
 	expect(ix, &r, "^第二行$", SEARCH_REGEX, 1, "第二行");
 	expect(ix, &r, "x*", SEARCH_REGEX, 0, NULL);
+	/* regexec starts where the last match ended: ^ still means the
+	 * start of a line only (not where the last match ended), $ its
+	 * end. */
+	expect(ix, &r, "^ab", SEARCH_REGEX, 1, "ab");
+	expect(ix, &r, "^(ab)+$", SEARCH_REGEX, 1, "ababab");
+	expect(ix, &r, "ab$", SEARCH_REGEX, 1, "ab");
+	expect(ix, &r, "^第", SEARCH_REGEX, 2, "第");
+	expect(ix, &r, "^第.*行$", SEARCH_REGEX, 2, "第一行");
 	if (search_index_folds_traditional(ix)) {
 		run(ix, "考慮選項", SEARCH_REGEX, &r);
 		assert_int_equal(r.n, 1);
