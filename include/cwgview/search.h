@@ -83,6 +83,8 @@ struct search_result {
 
 /* An empty result: no hits, max_hits SEARCH_MAX_HITS, no cancel. */
 void search_result_init(struct search_result *r);
+/* Frees the hits and the narrowing state; r is then empty, with its
+ * max_hits and cancel kept. */
 void search_result_free(struct search_result *r);
 
 /* Runs query; when r holds the result of an earlier query that the new one
