@@ -29,12 +29,13 @@ top=$(pwd)
 # the printing round trip,
 # OpenSSH (server and client) for the browser over a real ssh connection,
 # procps for the pgrep and pkill the terminal tests use, strace to count
-# the browser's writes per keystroke, valgrind for make check-valgrind.
+# the browser's writes per keystroke, valgrind for make check-valgrind, GNU
+# time for the search tests' bound on peak memory.
 PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
 	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils
-	valgrind"
+	valgrind time"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
 

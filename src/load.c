@@ -502,6 +502,9 @@ static bool f_topic_number(struct loader *L, void *o)
 							     : event_noun(ev));
 	s = (const char *)ev->data.scalar.value;
 	len = ev->data.scalar.length;
+	/* Digits only, at most six, and no leading zero: YAML 1.1 readers
+	 * take 010 for octal 8 and YAML 1.2 ones for 10, so a number written
+	 * so would mean different topics to different tools. */
 	long v = 0;
 	bool ok = len > 0 && len <= 6;
 	for (size_t i = 0; ok && i < len; i++) {
@@ -510,6 +513,11 @@ static bool f_topic_number(struct loader *L, void *o)
 		else
 			v = v * 10 + (s[i] - '0');
 	}
+	bool digits = len > 0 && strspn(s, "0123456789") == len;
+	if (digits && len > 1 && s[0] == '0')
+		return fail_at(L, ev->start_mark,
+			       "\"number\" must be written without leading "
+			       "zeros, not \"%.*s\"", clip(s, len, 20), s);
 	if (!ok || v < 1 || v > MAX_TOPIC_NUMBER)
 		return fail_at(L, ev->start_mark,
 			       "\"number\" must be a whole number from 1 to "
@@ -631,12 +639,24 @@ void load_options_default(struct load_options *opt)
 	opt->max_depth = LOAD_DEFAULT_MAX_DEPTH;
 }
 
+/* The limit in the largest unit that says it exactly: 128 MiB, 64 KiB,
+ * 100 bytes (a limit under a MiB said "0 MiB"). */
 static void too_large(struct load_error *err, size_t max)
 {
 	err->line = err->column = 0;
 	err->sys_errno = 0;
+	const char *unit = "bytes";
+	size_t n = max;
+	if (max >= (1 << 20) && max % (1 << 20) == 0) {
+		n = max >> 20;
+		unit = "MiB";
+	} else if (max >= 1024 && max % 1024 == 0) {
+		n = max >> 10;
+		unit = "KiB";
+	}
 	snprintf(err->msg, sizeof err->msg,
-		 "the file is too large (the limit is %zu MiB)", max >> 20);
+		 "the file is too large (the limit is %zu %s)", n,
+		 n == 1 && unit[0] == 'b' ? "byte" : unit);
 }
 
 struct doc *load_buffer(const char *data, size_t len,

@@ -88,18 +88,20 @@ static void print_help(void)
 		 "                       standard output (a PDF only when "
 		 "that is not a\n"
 		 "                       terminal)\n"
-		 "  -s, --search=PATTERN print every hit of PATTERN and exit; "
-		 "full-width and\n"
-		 "                       upper/lower-case forms, all dashes "
-		 "and (with OpenCC)\n"
-		 "                       traditional characters match alike; "
-		 "an upper-case\n"
-		 "                       letter in PATTERN makes case matter\n"
+		 "  -s, --search=PATTERN print the hits of PATTERN (the first "
+		 "million) and\n"
+		 "                       exit; full-width and upper/lower-case "
+		 "forms, all\n"
+		 "                       dashes and (with OpenCC) traditional "
+		 "characters\n"
+		 "                       match alike; an upper-case letter in "
+		 "PATTERN makes\n"
+		 "                       case matter\n"
 		 "  -c, --count          with --search: print the number of "
 		 "hits only\n"
 		 "      --regex          with --search: PATTERN is a POSIX "
 		 "extended regular\n"
-		 "                       expression\n"
+		 "                       expression (no back-references)\n"
 		 "  -l, --list           list the topics: number, title, "
 		 "number of inputs\n"
 		 "      --check          load and validate FILE, print a "
@@ -208,9 +210,33 @@ static bool emit(const char *output, const struct buf *b)
 	return true;
 }
 
+/* Writes the hits a few thousand at a time, so that the output of a
+ * search with a million hits is never all in memory at once. */
+static bool write_hits(const struct doc *d, const struct search_result *r)
+{
+	bool bold = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	struct buf b = BUF_INIT;
+	bool ok = true;
+	enum { CHUNK = 4096 };
+	for (size_t i = 0; ok && i < r->n; i += CHUNK) {
+		size_t k = r->n - i < CHUNK ? r->n - i : CHUNK;
+		buf_reset(&b);
+		if (!render_hits(&b, d, r->hits + i, k, bold ? "\033[1m" : "【",
+				 bold ? "\033[22m" : "】")) {
+			errorf("%s", strerror(ENOMEM));
+			ok = false;
+		} else if (!file_write_all(STDOUT_FILENO, b.data, b.len)) {
+			errorf("write error: %s", strerror(errno));
+			ok = false;
+		}
+	}
+	buf_free(&b);
+	return ok;
+}
+
 /* --search: the browser's matcher over the whole document.  The hit is
  * shown in bold on a terminal, between 【 】 otherwise, so that it survives
- * a pipe into grep or a file. */
+ * a pipe into grep or a file.  --count keeps no hits, only counts them. */
 static int search_command(const struct doc *d, const char *pattern,
 			  unsigned flags, bool count, struct buf *out)
 {
@@ -219,21 +245,28 @@ static int search_command(const struct doc *d, const char *pattern,
 		errorf("%s", strerror(ENOMEM));
 		return EXIT_USAGE;
 	}
+	/* Once, before any hit: the search goes on without it. */
+	const char *why = search_index_fold_problem(ix);
+	if (why)
+		errorf("warning: traditional Chinese will not match simplified: "
+		       "%s", why);
 	struct search_result r;
 	search_result_init(&r);
+	if (count)
+		r.max_hits = 0;
 	char err[256];
 	int status = EXIT_OK;
 	if (!search_run(ix, pattern, flags, &r, err, sizeof err)) {
 		errorf("%s", err);
 		status = EXIT_USAGE;
 	} else if (count) {
-		buf_printf(out, "%zu\n", r.n);
-	} else {
-		bool bold = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-		render_hits(out, d, r.hits, r.n, bold ? "\033[1m" : "【",
-			    bold ? "\033[22m" : "】");
+		buf_printf(out, "%zu\n", r.total);
+	} else if (!write_hits(d, &r)) {
+		status = EXIT_USAGE;
+	} else if (r.total > r.n) {
+		errorf("%zu hits; only the first %zu are shown", r.total, r.n);
 	}
-	if (status == EXIT_OK && r.n == 0)
+	if (status == EXIT_OK && r.total == 0)
 		status = EXIT_NO_MATCH;
 	search_result_free(&r);
 	search_index_free(ix);

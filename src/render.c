@@ -130,6 +130,21 @@ static void md_topic(struct buf *b, const struct doc *d,
 
 /* ---- json ---- */
 
+/* Code points that go out as \uXXXX: what could act on a terminal or an
+ * editor showing the JSON (C0 and C1 controls; the bidi embeddings,
+ * overrides and isolates U+202A-U+202E and U+2066-U+2069 and the bidi
+ * marks, which reorder what is shown around them; the line and paragraph
+ * separators U+2028 and U+2029, line breaks to YAML and to JavaScript;
+ * the byte-order mark), and the two that libyaml refuses to read raw,
+ * U+FFFE and U+FFFF, so that what is written loads again. */
+static bool json_escaped(uint32_t uc)
+{
+	return uc < 0x20 || (uc >= 0x7F && uc < 0xA0) || uc == 0x061C ||
+	       uc == 0x200E || uc == 0x200F || (uc >= 0x2028 && uc <= 0x202E) ||
+	       (uc >= 0x2066 && uc <= 0x2069) || uc == 0xFEFF || uc == 0xFFFE ||
+	       uc == 0xFFFF;
+}
+
 static void json_string(struct buf *b, const char *s)
 {
 	size_t n = strlen(s);
@@ -145,9 +160,7 @@ static void json_string(struct buf *b, const char *s)
 			buf_adds(b, "\\n");
 		} else if (uc == '\t') {
 			buf_adds(b, "\\t");
-		} else if (uc < 0x20 || (uc >= 0x7F && uc < 0xA0) ||
-			   uc == 0x2028 || uc == 0x2029) {
-			/* Escaped, so the output is safe on a terminal. */
+		} else if (json_escaped(uc)) {
 			buf_printf(b, "\\u%04x", (unsigned)uc);
 		} else {
 			buf_add(b, s + i, (size_t)k);
@@ -368,8 +381,10 @@ bool render_summary(struct buf *b, const struct doc *d)
 
 /* ---- search hits ---- */
 
-/* Display columns of context on each side of a hit. */
-enum { HIT_CONTEXT_COLS = 24 };
+/* Display columns of context on each side of a hit, and the most bytes
+ * looked at for them (zero-width characters take bytes but no columns):
+ * a hit line costs the same in a field of 100 MB as in one of 100 bytes. */
+enum { HIT_CONTEXT_COLS = 24, HIT_CONTEXT_BYTES = 512 };
 
 static bool items_contain(const struct doc_item *it, size_t n, const char *f)
 {
@@ -415,10 +430,13 @@ static void one_line(struct buf *b, const char *s, size_t from, size_t to)
 static size_t context_start(const char *s, size_t end)
 {
 	const uint8_t *base = (const uint8_t *)s, *p = base + end;
+	/* u8_prev will not step back over a character that this cuts. */
+	const uint8_t *stop = end > HIT_CONTEXT_BYTES ? p - HIT_CONTEXT_BYTES
+						       : base;
 	int cols = 0;
 	for (;;) {
 		ucs4_t uc;
-		const uint8_t *q = u8_prev(&uc, p, base);
+		const uint8_t *q = u8_prev(&uc, p, stop);
 		if (!q)
 			return (size_t)(p - base);
 		cols += text_uc_width(uc);
@@ -428,9 +446,11 @@ static size_t context_start(const char *s, size_t end)
 	}
 }
 
-static size_t context_end(const char *s, size_t start, size_t len)
+/* End of the window that starts at byte start, in the NUL-terminated s. */
+static size_t context_end(const char *s, size_t start)
 {
 	size_t i = start;
+	size_t len = start + strnlen(s + start, HIT_CONTEXT_BYTES);
 	int cols = 0;
 	while (i < len) {
 		uint32_t uc;
@@ -443,9 +463,15 @@ static size_t context_end(const char *s, size_t start, size_t len)
 	return i;
 }
 
+/* The heading of the last field looked up: a field with many hits asks
+ * once, not once per hit. */
+struct heading_memo {
+	const char *field, *heading;
+};
+
 static void hit_line(struct buf *b, const struct doc *d,
 		     const struct search_hit *h, const char *mark_open,
-		     const char *mark_close)
+		     const char *mark_close, struct heading_memo *memo)
 {
 	const struct doc_topic *t = &d->topics[h->topic];
 	buf_printf(b, _("topic %ld "), t->number);
@@ -457,9 +483,13 @@ static void hit_line(struct buf *b, const struct doc *d,
 		break;
 	case DOC_PANE_INPUTS: {
 		const struct doc_input *in = &t->inputs[h->input];
-		const char *heading = h->kind == DOC_FIELD_KIND
-					      ? NULL
-					      : field_heading(in, h->field);
+		if (memo->field != h->field) {
+			memo->field = h->field;
+			memo->heading = h->kind == DOC_FIELD_KIND
+						? NULL
+						: field_heading(in, h->field);
+		}
+		const char *heading = memo->heading;
 		text_sanitize(b, d->columns[DOC_COL_INPUT],
 			      strlen(d->columns[DOC_COL_INPUT]));
 		buf_adds(b, " › ");
@@ -477,9 +507,8 @@ static void hit_line(struct buf *b, const struct doc *d,
 	}
 	buf_adds(b, ": ");
 	const char *s = h->field;
-	size_t len = strlen(s);
 	size_t from = context_start(s, h->start);
-	size_t to = context_end(s, h->end, len);
+	size_t to = context_end(s, h->end);
 	if (from > 0)
 		buf_adds(b, "…");
 	one_line(b, s, from, h->start);
@@ -487,7 +516,7 @@ static void hit_line(struct buf *b, const struct doc *d,
 	one_line(b, s, h->start, h->end);
 	buf_adds(b, mark_close);
 	one_line(b, s, h->end, to);
-	if (to < len)
+	if (s[to])
 		buf_adds(b, "…");
 	buf_addc(b, '\n');
 }
@@ -496,7 +525,8 @@ bool render_hits(struct buf *b, const struct doc *d,
 		 const struct search_hit *hits, size_t n,
 		 const char *mark_open, const char *mark_close)
 {
+	struct heading_memo memo = {NULL, NULL};
 	for (size_t i = 0; i < n && !b->oom; i++)
-		hit_line(b, d, &hits[i], mark_open, mark_close);
+		hit_line(b, d, &hits[i], mark_open, mark_close, &memo);
 	return !b->oom;
 }

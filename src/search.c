@@ -16,7 +16,10 @@
 #include <uninorm.h>
 #include <unistr.h>
 #ifdef HAVE_OPENCC
+#include <errno.h>
 #include <opencc.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 /* ---- folding one code point or cluster ---- */
@@ -83,7 +86,8 @@ struct folder {
 	struct buf pool;
 	const uc_script_t *han;
 #ifdef HAVE_OPENCC
-	opencc_t t2s; /* NULL when OpenCC's t2s configuration did not open */
+	opencc_t t2s; /* NULL when OpenCC's t2s tables did not open */
+	char problem[300]; /* why not, for search_index_fold_problem */
 #endif
 };
 
@@ -580,6 +584,71 @@ static bool add_field(const struct doc_field *f, void *arg)
 	return fold_string(&b->ctx, f->s, strlen(f->s)) && buf_addc(text, '\0');
 }
 
+#ifdef HAVE_OPENCC
+/* OpenCC looks for a configuration named by a relative path, and for the
+ * dictionaries a configuration names (its own t2s.json names them by
+ * relative paths), in the current directory first: opened as
+ * "t2s.json", a t2s.json or TSCharacters.ocd2 lying where cwgview was
+ * started would be read instead of OpenCC's (an invalid one turned
+ * folding off without a word, a hostile one hung the search).  So the
+ * configuration is cwgview's own, that of OpenCC's t2s.json with the
+ * dictionaries named by absolute paths in OpenCC's data directory, and
+ * OpenCC reads it from an anonymous memory file through its /proc path:
+ * no file of the current directory, or of anywhere but that directory,
+ * is looked at. */
+#define T2S_DICT(name) "{\"type\":\"ocd2\",\"file\":\"" OPENCC_DATADIR "/" name "\"}"
+static const char t2s_config[] =
+	"{\"name\":\"cwgview t2s\",\"segmentation\":{\"type\":\"mmseg\","
+	"\"dict\":" T2S_DICT("TSPhrases.ocd2") "},"
+	"\"conversion_chain\":[{\"dict\":{\"type\":\"group\",\"dicts\":["
+	T2S_DICT("TSPhrases.ocd2") "," T2S_DICT("TSCharacters.ocd2") "]}}]}";
+
+/* The configuration into a new memory file; -1 when that failed.  It is
+ * filled through a mapping: the core makes no write() calls
+ * (tests/cli/layering.sh). */
+static int t2s_memfd(void)
+{
+	size_t len = sizeof t2s_config - 1;
+	int fd = memfd_create("cwgview-t2s", MFD_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	void *p = ftruncate(fd, (off_t)len) == 0
+			  ? mmap(NULL, len, PROT_WRITE, MAP_SHARED, fd, 0)
+			  : MAP_FAILED;
+	if (p == MAP_FAILED) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	memcpy(p, t2s_config, len);
+	munmap(p, len);
+	return fd;
+}
+
+static void t2s_open(struct folder *f)
+{
+	int fd = t2s_memfd();
+	if (fd < 0) {
+		snprintf(f->problem, sizeof f->problem,
+			 "OpenCC: no memory file for its configuration: %s",
+			 strerror(errno));
+		return;
+	}
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	opencc_t cc = opencc_open(path);
+	if (cc == (opencc_t)-1) {
+		const char *why = opencc_error();
+		snprintf(f->problem, sizeof f->problem, "OpenCC (%s): %s",
+			 OPENCC_DATADIR, why && *why ? why : "cannot open t2s");
+	} else {
+		f->t2s = cc;
+	}
+	close(fd);
+}
+#endif
+
 static struct folder *folder_new(void)
 {
 	struct folder *f = calloc(1, sizeof *f);
@@ -587,8 +656,7 @@ static struct folder *folder_new(void)
 		return NULL;
 	f->han = uc_script_byname("Han");
 #ifdef HAVE_OPENCC
-	opencc_t cc = opencc_open("t2s.json");
-	f->t2s = cc == (opencc_t)-1 ? NULL : cc;
+	t2s_open(f);
 #endif
 	return f;
 }
@@ -707,6 +775,16 @@ bool search_index_folds_traditional(const struct search_index *ix)
 #endif
 }
 
+const char *search_index_fold_problem(const struct search_index *ix)
+{
+#ifdef HAVE_OPENCC
+	return ix->folder->t2s ? NULL : ix->folder->problem;
+#else
+	(void)ix;
+	return NULL;
+#endif
+}
+
 size_t search_index_fields(const struct search_index *ix)
 {
 	return ix->n_fields;
@@ -742,6 +820,33 @@ bool search_is_case_sensitive(const char *query)
 
 /* ---- running a search ---- */
 
+enum {
+	/* Work between two questions to r->cancel: a MiB of text scanned
+	 * (a fraction of a millisecond), a candidate or a regex match
+	 * counting as CAND_WORK bytes. */
+	POLL_WORK = 1 << 20,
+	CAND_WORK = 16,
+	/* Candidates turned into hits at a time. */
+	CAND_BATCH = POLL_WORK / CAND_WORK,
+	/* Candidates kept for narrowing: 16 MB of them.  A query with more
+	 * (a single letter in a long run of it) still finds and counts
+	 * every hit, in batches, but the next keystroke scans the text
+	 * again instead of narrowing. */
+	CAND_KEEP = 1 << 22
+};
+
+/* Where turning candidates into hits has got to, carried from one batch
+ * of candidates to the next. */
+struct hit_cursor {
+	size_t qlen;
+	bool exact, by_marks;
+	uint64_t qmask;
+	size_t up, cx, cur;           /* cursors into the marks and anchors */
+	size_t fi, topic, fields, last;
+	size_t fold_end, orig_end;    /* of the last hit in field fi */
+	size_t ahead_fi;              /* the prefetcher's field */
+};
+
 struct search_state {
 	/* What the candidates below are for: every occurrence, overlapping
 	 * ones included, of the case-folded query in ix->text.  A longer query
@@ -756,12 +861,19 @@ struct search_state {
 	size_t cap_hits;
 	struct buf query, exact, scratch; /* reused between runs */
 	struct anchor_vec map;
+	struct hit_cursor hc;
+	size_t work; /* since r->cancel was last asked */
 };
 
 void search_result_init(struct search_result *r)
 {
 	r->hits = NULL;
 	r->n = 0;
+	r->total = 0;
+	r->max_hits = SEARCH_MAX_HITS;
+	r->cancel = NULL;
+	r->cancel_arg = NULL;
+	r->cancelled = false;
 	r->fields_searched = 0;
 	r->state = NULL;
 }
@@ -779,7 +891,28 @@ void search_result_free(struct search_result *r)
 		free(st);
 	}
 	free(r->hits);
+	size_t max = r->max_hits;
+	bool (*cancel)(void *) = r->cancel;
+	void *arg = r->cancel_arg;
 	search_result_init(r);
+	/* The caller's settings outlive the hits. */
+	r->max_hits = max;
+	r->cancel = cancel;
+	r->cancel_arg = arg;
+}
+
+/* Counts work done and, once enough has piled up, asks r->cancel.  True
+ * when the search is to be abandoned. */
+static bool stop_asked(struct search_result *r, size_t work)
+{
+	struct search_state *st = r->state;
+	st->work += work;
+	if (st->work < POLL_WORK)
+		return false;
+	st->work = 0;
+	if (r->cancel && r->cancel(r->cancel_arg))
+		r->cancelled = true;
+	return r->cancelled;
 }
 
 static bool cand_push(struct search_state *st, size_t c)
@@ -803,16 +936,29 @@ static bool hits_reserve(struct search_result *r, size_t n)
 	size_t cap = st->cap_hits ? st->cap_hits : 64;
 	while (cap < n)
 		cap *= 2;
-	free(r->hits); /* nothing in it to keep: r->n is 0 here */
-	r->hits = malloc(cap * sizeof *r->hits);
-	mem_hint_huge(r->hits, cap * sizeof *r->hits);
-	st->cap_hits = r->hits ? cap : 0;
-	return r->hits != NULL;
+	struct search_hit *p;
+	if (r->n) {
+		p = realloc(r->hits, cap * sizeof *p);
+		if (!p)
+			return false;
+	} else {
+		/* Nothing to keep: no copy of the old contents. */
+		free(r->hits);
+		p = malloc(cap * sizeof *p);
+		mem_hint_huge(p, cap * sizeof *p);
+	}
+	r->hits = p;
+	st->cap_hits = p ? cap : 0;
+	return p != NULL;
 }
 
+/* Counts a hit, and keeps it while fewer than r->max_hits are kept. */
 static bool hit_push(struct search_result *r, const struct search_index *ix,
 		     size_t topic, size_t fi, size_t start, size_t end)
 {
+	r->total++;
+	if (r->n >= r->max_hits)
+		return true;
 	struct search_state *st = r->state;
 	struct search_hit *p = mem_room(r->hits, r->n, &st->cap_hits,
 					sizeof *p, 64);
@@ -870,60 +1016,79 @@ static int case_matches(const struct case_marks *m, size_t *up, size_t *cx,
 	return mask == qmask;
 }
 
-/* Turns the candidates into hits: drops those that overlap an earlier hit
- * of the same field and, for a case-sensitive query, those whose case
- * differs; maps the rest back to the original bytes. */
-static bool literal_hits(const struct search_index *ix, struct search_result *r,
-			 size_t qlen, bool exact)
+/* A fresh cursor for turning the candidates of a query qlen folded bytes
+ * long into hits.  A case-sensitive query is checked against the index's
+ * case marks, unless its own two folds differ in a way they cannot
+ * describe. */
+static void cursor_start(struct search_state *st, size_t qlen, bool exact)
+{
+	struct hit_cursor *h = &st->hc;
+	memset(h, 0, sizeof *h);
+	h->qlen = qlen;
+	h->exact = exact;
+	h->last = SIZE_MAX;
+	h->by_marks = exact &&
+		      case_diff((const uint8_t *)st->query.data, st->query.len,
+				(const uint8_t *)st->exact.data, st->exact.len,
+				&h->qmask) != CASE_COMPLEX;
+}
+
+/* Moves the cursor to the field holding folded position c. */
+static void cursor_field(const struct search_index *ix, struct hit_cursor *h,
+			 size_t c)
+{
+	while (ix->off[h->fi + 1] <= c)
+		h->fi++;
+	if (h->fi != h->last) {
+		h->last = h->fi;
+		h->fields++;
+		h->fold_end = h->orig_end = h->cur = 0;
+	}
+}
+
+/* Turns the candidates cand[from, to) into hits: drops those that overlap
+ * an earlier hit of the same field and, for a case-sensitive query, those
+ * whose case differs; maps the rest back to the original bytes. */
+static bool cand_hits(const struct search_index *ix, struct search_result *r,
+		      size_t from, size_t to)
 {
 	struct search_state *st = r->state;
-	if (!hits_reserve(r, st->n_cand))
+	struct hit_cursor *h = &st->hc;
+	size_t want = r->n + (to - from);
+	if (!hits_reserve(r, want < r->max_hits ? want : r->max_hits))
 		return false;
-	/* A case-sensitive query is checked against the index's case marks,
-	 * unless its own two folds differ in a way they cannot describe. */
-	uint64_t qmask = 0;
-	bool by_marks = exact &&
-			case_diff((const uint8_t *)st->query.data, st->query.len,
-				  (const uint8_t *)st->exact.data, st->exact.len,
-				  &qmask) != CASE_COMPLEX;
-	size_t up = 0, cx = 0, cur = 0;
-	size_t fi = 0, topic = 0, fields = 0, last = SIZE_MAX;
-	size_t fold_end = 0, orig_end = 0, ahead_fi = 0;
-	for (size_t j = 0; j < st->n_cand; j++) {
+	size_t qlen = h->qlen;
+	for (size_t j = from; j < to; j++) {
 		size_t c = st->cand[j];
-		if (j + PREFETCH_AHEAD < st->n_cand) {
+		if (j + PREFETCH_AHEAD < to) {
 			/* What a candidate needs is scattered over the index
 			 * and the model: ask for it early, so the cache misses
 			 * overlap instead of following one another. */
 			size_t c2 = st->cand[j + PREFETCH_AHEAD];
-			while (ix->off[ahead_fi + 1] <= c2)
-				ahead_fi++;
+			while (ix->off[h->ahead_fi + 1] <= c2)
+				h->ahead_fi++;
 			__builtin_prefetch(ix->anchors +
-					   ix->first_anchor[ahead_fi]);
-			__builtin_prefetch(&ix->meta[ahead_fi]);
-			__builtin_prefetch(&ix->orig[ahead_fi]);
+					   ix->first_anchor[h->ahead_fi]);
+			__builtin_prefetch(&ix->meta[h->ahead_fi]);
+			__builtin_prefetch(&ix->orig[h->ahead_fi]);
 		}
-		while (ix->off[fi + 1] <= c)
-			fi++;
-		if (fi != last) {
-			last = fi;
-			fields++;
-			fold_end = orig_end = cur = 0;
-		}
+		cursor_field(ix, h, c);
+		size_t fi = h->fi;
 		/* Inside the last hit: skipped without mapping (the check on
 		 * original offsets below would skip it too). */
-		if (c < fold_end)
+		if (c < h->fold_end)
 			continue;
 		const struct anchor *a = ix->anchors + ix->first_anchor[fi];
 		size_t na = ix->first_anchor[fi + 1] - ix->first_anchor[fi];
 		size_t os, oe;
-		map_next(a, na, &cur, ix->off[fi], c, c + qlen, &os, &oe);
-		if (os < orig_end)
+		map_next(a, na, &h->cur, ix->off[fi], c, c + qlen, &os, &oe);
+		if (os < h->orig_end)
 			continue;
-		if (exact) {
-			int m = by_marks ? case_matches(&ix->marks, &up, &cx, c,
-							qlen, qmask)
-					 : -1;
+		if (h->exact) {
+			int m = h->by_marks ? case_matches(&ix->marks, &h->up,
+							   &h->cx, c, qlen,
+							   h->qmask)
+					    : -1;
 			if (m < 0)
 				m = exact_case(ix, st, ix->orig[fi], os, oe);
 			if (st->scratch.oom)
@@ -931,14 +1096,14 @@ static bool literal_hits(const struct search_index *ix, struct search_result *r,
 			if (!m)
 				continue;
 		}
-		while (ix->topic_first[topic + 1] <= fi)
-			topic++;
-		if (!hit_push(r, ix, topic, fi, os, oe))
+		while (ix->topic_first[h->topic + 1] <= fi)
+			h->topic++;
+		if (!hit_push(r, ix, h->topic, fi, os, oe))
 			return false;
-		fold_end = c + qlen;
-		orig_end = oe;
+		h->fold_end = c + qlen;
+		h->orig_end = oe;
 	}
-	st->cand_fields = fields;
+	st->cand_fields = h->fields;
 	return true;
 }
 
@@ -968,8 +1133,10 @@ static size_t next_lane(uint64_t *w)
 	return lane;
 }
 
-/* Finds every occurrence of q in the folded text, overlapping ones too
- * ("aab" extends "aa" and may start inside an earlier "aa"), in order.
+/* Appends to the candidates every occurrence of q in the folded text that
+ * starts in [from, to), to being at most the last possible start plus
+ * one; overlapping ones too ("aab" extends "aa" and may start inside an
+ * earlier "aa"), in order.
  *
  * This is the first keystroke of every search, over the whole document.
  * glibc's memmem steps two bytes at a time through the 3-byte needle that
@@ -980,17 +1147,13 @@ static size_t next_lane(uint64_t *w)
  * places to check with memcmp: on the 50 MB bench corpus it is three to
  * four times faster than either. */
 static bool scan(const struct search_index *ix, struct search_state *st,
-		 const char *q, size_t qlen)
+		 const char *q, size_t qlen, size_t from, size_t to)
 {
-	st->n_cand = 0;
-	if (qlen > ix->text_len)
-		return true;
 	const char *text = ix->text;
-	size_t last = ix->text_len - qlen; /* the last possible start */
-	size_t i = 0;
+	size_t i = from;
 	if (qlen == 1) {
-		const char *p = text, *end = text + ix->text_len;
-		while ((p = memchr(p, q[0], (size_t)(end - p)))) {
+		const char *p = text + from, *end = text + to;
+		while (p < end && (p = memchr(p, q[0], (size_t)(end - p)))) {
 			if (!cand_push(st, (size_t)(p - text)))
 				return false;
 			p++;
@@ -1000,7 +1163,7 @@ static bool scan(const struct search_index *ix, struct search_state *st,
 	bytes16 first = {0}, tail = {0};
 	first += (uint8_t)q[0];
 	tail += (uint8_t)q[qlen - 1];
-	for (; i + 15 <= last; i += 16) {
+	for (; i + 16 <= to; i += 16) {
 		bytes16 eq = (load16(text + i) == first) &
 			     (load16(text + i + qlen - 1) == tail);
 		uint64_t w[2];
@@ -1021,10 +1184,69 @@ static bool scan(const struct search_index *ix, struct search_state *st,
 			}
 		}
 	}
-	for (; i <= last; i++)
+	for (; i < to; i++)
 		if (text[i] == q[0] && memcmp(text + i, q, qlen) == 0 &&
 		    !cand_push(st, i))
 			return false;
+	return true;
+}
+
+/* Every occurrence of the folded query in the text, a MiB at a time, each
+ * MiB's candidates turned into hits at once; the candidates are kept for
+ * narrowing unless there are too many.  False when out of memory or
+ * abandoned. */
+static bool scan_all(const struct search_index *ix, struct search_result *r)
+{
+	struct search_state *st = r->state;
+	const char *q = st->query.data;
+	size_t qlen = st->query.len;
+	size_t end = qlen <= ix->text_len ? ix->text_len - qlen + 1 : 0;
+	bool keep = true;
+	st->n_cand = 0;
+	for (size_t from = 0; from < end; from += POLL_WORK) {
+		size_t to = end - from > POLL_WORK ? from + POLL_WORK : end;
+		size_t first = st->n_cand;
+		if (!scan(ix, st, q, qlen, from, to) ||
+		    !cand_hits(ix, r, first, st->n_cand))
+			return false;
+		size_t found = st->n_cand - first;
+		if (!keep || st->n_cand > CAND_KEEP) {
+			keep = false;
+			st->n_cand = 0; /* the array holds one batch from now */
+		}
+		if (stop_asked(r, to - from + found * CAND_WORK))
+			return false;
+	}
+	st->valid = keep;
+	return true;
+}
+
+/* The candidates of the shorter query where the new one, which extends
+ * it, also occurs; turned into hits a batch at a time. */
+static bool narrow(const struct search_index *ix, struct search_result *r)
+{
+	struct search_state *st = r->state;
+	const char *q = st->query.data;
+	size_t qlen = st->query.len;
+	size_t k = 0, done = 0, n = st->n_cand;
+	for (size_t j = 0; j < n; j++) {
+		size_t p = st->cand[j];
+		/* One cache miss per candidate, spread over the whole text: let
+		 * several be on their way at once. */
+		if (j + PREFETCH_AHEAD < n)
+			__builtin_prefetch(ix->text + st->cand[j + PREFETCH_AHEAD]);
+		if (p + qlen <= ix->text_len && memcmp(ix->text + p, q, qlen) == 0)
+			st->cand[k++] = (uint32_t)p;
+		if ((j + 1) % CAND_BATCH == 0 || j + 1 == n) {
+			if (!cand_hits(ix, r, done, k))
+				return false;
+			done = k;
+			if (stop_asked(r, CAND_BATCH * CAND_WORK))
+				return false;
+		}
+	}
+	st->n_cand = k;
+	st->valid = true;
 	return true;
 }
 
@@ -1046,36 +1268,23 @@ static bool run_literal(const struct search_index *ix, const char *query,
 	}
 	const char *q = st->query.data;
 	size_t qlen = st->query.len;
-	bool narrow = st->valid && st->ix == ix && st->flags == flags &&
-		      qlen >= st->folded.len &&
-		      memcmp(q, st->folded.data, st->folded.len) == 0;
-	if (narrow) {
-		r->fields_searched = st->cand_fields;
-		size_t k = 0;
-		for (size_t j = 0; j < st->n_cand; j++) {
-			size_t p = st->cand[j];
-			/* One cache miss per candidate, spread over the whole
-			 * text: let several be on their way at once. */
-			if (j + PREFETCH_AHEAD < st->n_cand)
-				__builtin_prefetch(ix->text +
-						   st->cand[j + PREFETCH_AHEAD]);
-			if (p + qlen <= ix->text_len &&
-			    memcmp(ix->text + p, q, qlen) == 0)
-				st->cand[k++] = (uint32_t)p;
-		}
-		st->n_cand = k;
-	} else {
-		r->fields_searched = ix->n_fields;
-		if (!scan(ix, st, q, qlen))
-			return false;
-	}
+	bool narrowing = st->valid && st->ix == ix && st->flags == flags &&
+			 qlen >= st->folded.len &&
+			 memcmp(q, st->folded.data, st->folded.len) == 0;
+	/* Until this run completes, its candidates are for no query. */
+	st->valid = false;
 	buf_reset(&st->folded);
 	if (!buf_add(&st->folded, q, qlen))
 		return false;
 	st->ix = ix;
 	st->flags = flags;
-	st->valid = true;
-	return literal_hits(ix, r, qlen, exact);
+	cursor_start(st, qlen, exact);
+	if (narrowing) {
+		r->fields_searched = st->cand_fields;
+		return narrow(ix, r);
+	}
+	r->fields_searched = ix->n_fields;
+	return scan_all(ix, r);
 }
 
 /* Folds the non-ASCII characters of a regular expression like the text,
@@ -1084,8 +1293,9 @@ static bool run_literal(const struct search_index *ix, const char *query,
  * ASCII operator (（ to "(") is escaped outside a bracket expression, so it
  * stays the literal the user typed. */
 static bool fold_pattern(const struct search_index *ix, const char *pat,
-			 bool fold_case, struct search_state *st)
+			 bool fold_case, struct search_state *st, bool *backref)
 {
+	*backref = false;
 	struct buf *out = &st->query;
 	struct fold_ctx c = {ix->folder, NULL, fold_case, &st->scratch, NULL,
 			     NULL};
@@ -1117,6 +1327,8 @@ static bool fold_pattern(const struct search_index *ix, const char *pat,
 			len = (unsigned char)pat[i + 1] >= 0x80 ? 0 : 2;
 			if (!len)
 				i++;
+			if (pat[i + 1] >= '1' && pat[i + 1] <= '9')
+				*backref = true;
 		} else if (!bracket && ch == '[') {
 			bracket = true;
 			/* "[]…]" and "[^]…]": that first ] is a literal. */
@@ -1152,14 +1364,95 @@ static bool regex_case_sensitive(const char *pattern, struct buf *tmp)
 	return search_is_case_sensitive(tmp->data ? tmp->data : "");
 }
 
+/* The hits of regex re in field fi of topic `topic`.  regexec gets the
+ * text from where the last match ended, not the whole field with a start
+ * offset (REG_STARTEND): glibc would read the field from its start on
+ * every call, which made a field of a million hits take ten minutes. */
+static bool regex_field(const struct search_index *ix, struct search_result *r,
+			const regex_t *re, bool exact, size_t fi, size_t topic)
+{
+	struct search_state *st = r->state;
+	/* The index is case-folded; a case-sensitive pattern runs on the
+	 * field folded again with its case kept. */
+	const char *text = ix->text + ix->off[fi];
+	size_t len = ix->off[fi + 1] - ix->off[fi] - 1, base = ix->off[fi];
+	const struct anchor *a = ix->anchors + ix->first_anchor[fi];
+	size_t na = ix->first_anchor[fi + 1] - ix->first_anchor[fi];
+	if (exact) {
+		buf_reset(&st->scratch);
+		st->map.n = 0;
+		struct fold_ctx c = {ix->folder, NULL, false, &st->scratch,
+				     &st->map, NULL};
+		const char *s = ix->orig[fi];
+		if (!fold_string(&c, s, strlen(s)) ||
+		    !buf_addc(&st->scratch, '\0'))
+			return false;
+		text = st->scratch.data;
+		len = st->scratch.len - 1;
+		base = 0;
+		a = st->map.v;
+		na = st->map.n;
+	}
+	/* One line at a time (REG_NEWLINE: no match crosses a line break),
+	 * so that glibc's per-call state, 8 bytes per byte it is given, is
+	 * for one line, not for the rest of the field. */
+	size_t pos = 0, orig_end = 0, eol = 0;
+	bool have_eol = false;
+	while (pos <= len) {
+		if (!have_eol || pos > eol) {
+			const char *nl = memchr(text + pos, '\n', len - pos);
+			eol = nl ? (size_t)(nl - text) : len;
+			have_eol = true;
+		}
+		/* ^ matches where a line starts, and only there. */
+		int bol = pos == 0 || text[pos - 1] == '\n' ? 0 : REG_NOTBOL;
+		regmatch_t m = {0, (regoff_t)(eol - pos)};
+		size_t so = eol, eo = eol;
+		if (regexec(re, text + pos, 1, &m, REG_STARTEND | bol) == 0) {
+			so = pos + (size_t)m.rm_so;
+			eo = pos + (size_t)m.rm_eo;
+		}
+		if (stop_asked(r, (eo < eol ? eo : eol + 1) - pos + CAND_WORK))
+			return false;
+		if (eo == so) { /* no match, or an empty one: no hit */
+			if (so >= eol) {
+				if (eol >= len)
+					break;
+				pos = eol + 1; /* the next line */
+				continue;
+			}
+			int k = u8_mblen((const uint8_t *)text + so, eol - so);
+			pos = so + (size_t)(k > 0 ? k : 1);
+			continue;
+		}
+		size_t os = map_back(a, na, base, base + so, false);
+		size_t oe = map_back(a, na, base, base + eo, true);
+		if (os >= orig_end) {
+			if (!hit_push(r, ix, topic, fi, os, oe))
+				return false;
+			orig_end = oe;
+		}
+		pos = eo;
+	}
+	return true;
+}
+
 static bool run_regex(const struct search_index *ix, const char *pattern,
 		      struct search_result *r, char *err, size_t errsize)
 {
 	struct search_state *st = r->state;
 	bool exact = regex_case_sensitive(pattern, &st->scratch);
+	bool backref;
 	st->valid = false;
-	if (!fold_pattern(ix, pattern, !exact, st)) {
+	if (!fold_pattern(ix, pattern, !exact, st, &backref)) {
 		snprintf(err, errsize, "out of memory");
+		return false;
+	}
+	if (backref) {
+		/* glibc matches them by backtracking: (a*)\1b took 772 MB in
+		 * 20 s on one line of a's. */
+		snprintf(err, errsize, "invalid regular expression: "
+			 "back-references (\\1 to \\9) are not supported");
 		return false;
 	}
 	regex_t re;
@@ -1177,57 +1470,12 @@ static bool run_regex(const struct search_index *ix, const char *pattern,
 	for (size_t fi = 0; ok && fi < ix->n_fields; fi++) {
 		while (ix->topic_first[topic + 1] <= fi)
 			topic++;
-		/* The index is case-folded; a case-sensitive pattern runs on the
-		 * field folded again with its case kept. */
-		const char *text = ix->text + ix->off[fi];
-		size_t len = ix->off[fi + 1] - ix->off[fi] - 1, base = ix->off[fi];
-		const struct anchor *a = ix->anchors + ix->first_anchor[fi];
-		size_t na = ix->first_anchor[fi + 1] - ix->first_anchor[fi];
-		if (exact) {
-			buf_reset(&st->scratch);
-			st->map.n = 0;
-			struct fold_ctx c = {ix->folder, NULL, false,
-					     &st->scratch, &st->map, NULL};
-			const char *s = ix->orig[fi];
-			if (!fold_string(&c, s, strlen(s)) ||
-			    !buf_addc(&st->scratch, '\0')) {
-				ok = false;
-				break;
-			}
-			text = st->scratch.data;
-			len = st->scratch.len - 1;
-			base = 0;
-			a = st->map.v;
-			na = st->map.n;
-		}
-		size_t pos = 0, orig_end = 0;
-		while (pos <= len) {
-			regmatch_t m = {(regoff_t)pos, (regoff_t)len};
-			if (regexec(&re, text, 1, &m, REG_STARTEND) != 0)
-				break;
-			size_t so = (size_t)m.rm_so, eo = (size_t)m.rm_eo;
-			if (eo == so) { /* an empty match is no hit */
-				if (so >= len)
-					break;
-				int k = u8_mblen((const uint8_t *)text + so, len - so);
-				pos = so + (size_t)(k > 0 ? k : 1);
-				continue;
-			}
-			size_t os = map_back(a, na, base, base + so, false);
-			size_t oe = map_back(a, na, base, base + eo, true);
-			if (os >= orig_end) {
-				if (!hit_push(r, ix, topic, fi, os, oe)) {
-					ok = false;
-					break;
-				}
-				orig_end = oe;
-			}
-			pos = eo;
-		}
+		ok = regex_field(ix, r, &re, exact, fi, topic);
 	}
 	regfree(&re);
 	if (!ok)
-		snprintf(err, errsize, "out of memory");
+		snprintf(err, errsize, "%s", r->cancelled ? "search abandoned"
+							  : "out of memory");
 	return ok;
 }
 
@@ -1236,12 +1484,15 @@ bool search_run(const struct search_index *ix, const char *query,
 		size_t errsize)
 {
 	r->n = 0;
+	r->total = 0;
+	r->cancelled = false;
 	r->fields_searched = 0;
 	if (!r->state && !(r->state = calloc(1, sizeof *r->state))) {
 		snprintf(err, errsize, "out of memory");
 		return false;
 	}
 	struct search_state *st = r->state;
+	st->work = 0;
 	if (!*query) {
 		st->valid = false;
 		return true;
@@ -1259,9 +1510,12 @@ bool search_run(const struct search_index *ix, const char *query,
 	} else {
 		if (run_literal(ix, query, flags, r))
 			return true;
-		snprintf(err, errsize, "out of memory");
+		snprintf(err, errsize, "%s", r->cancelled ? "search abandoned"
+							  : "out of memory");
 	}
 	st->valid = false;
+	st->work = 0;
 	r->n = 0;
+	r->total = 0;
 	return false;
 }

@@ -31,8 +31,15 @@ struct search_index *search_index_new(const struct doc *d);
 void search_index_free(struct search_index *ix);
 
 /* True when traditional Chinese folds to simplified: cwgview was built with
- * OpenCC and its t2s configuration could be opened. */
+ * OpenCC and its t2s tables could be opened.  They are opened by absolute
+ * path, from OpenCC's data directory as found at configure time
+ * (OPENCC_DATADIR in config.h), never from the current directory. */
 bool search_index_folds_traditional(const struct search_index *ix);
+
+/* Why traditional folding is off although cwgview was built with OpenCC:
+ * one line naming the file and OpenCC's reason, for a warning (the core
+ * prints nothing).  NULL when folding is on or OpenCC is not built in. */
+const char *search_index_fold_problem(const struct search_index *ix);
 
 /* Number of fields in the index (every string of every topic). */
 size_t search_index_fields(const struct search_index *ix);
@@ -50,9 +57,23 @@ struct search_hit {
 
 struct search_state;
 
+/* Hits kept by default: 48 MB of them.  A search finds and counts every
+ * hit, but keeps at most max_hits (total says how many there were), so
+ * that no query can make the matcher hold more memory than this. */
+enum { SEARCH_MAX_HITS = 1000000 };
+
 struct search_result {
 	struct search_hit *hits;
-	size_t n;
+	size_t n;          /* hits kept in hits[], at most max_hits */
+	size_t total;      /* hits found: more than n when max_hits cut in */
+	size_t max_hits;   /* SEARCH_MAX_HITS after init; 0 counts only */
+	/* Asked about every millisecond of work (every MiB of text scanned,
+	 * every 64 Ki candidates or regex matches) when not NULL: true
+	 * abandons the search, which then returns false with cancelled set
+	 * and 0 hits.  The browser asks whether a key is waiting. */
+	bool (*cancel)(void *arg);
+	void *cancel_arg;
+	bool cancelled;
 	/* How many fields the last search_run looked at: all of them for a
 	 * fresh search, only those where the shorter query matched when it
 	 * narrowed an earlier result. */
@@ -60,14 +81,19 @@ struct search_result {
 	struct search_state *state; /* private: narrowing, reused buffers */
 };
 
+/* An empty result: no hits, max_hits SEARCH_MAX_HITS, no cancel. */
 void search_result_init(struct search_result *r);
+/* Frees the hits and the narrowing state; r is then empty, with its
+ * max_hits and cancel kept. */
 void search_result_free(struct search_result *r);
 
 /* Runs query; when r holds the result of an earlier query that the new one
  * extends (same index, same flags, not regex), only the places where the
- * shorter one matched are searched.  An empty query gives 0 hits.  Returns
- * false with a one-line message in err for a bad regex, a query that is
- * not valid UTF-8, or out of memory; r then holds 0 hits.
+ * shorter one matched are searched (unless there were more than 4 Mi such
+ * places: then the text is scanned again).  An empty query gives 0 hits.
+ * Returns false with a one-line message in err for a bad regex, a regex
+ * with a back-reference, a query that is not valid UTF-8, out of memory,
+ * or a search abandoned by r->cancel; r then holds 0 hits.
  *
  * Hits are in document order: topic, then doc_topic_fields() order, then
  * start offset; within a field they do not overlap (leftmost first, as
@@ -76,7 +102,14 @@ void search_result_free(struct search_result *r);
  * In regex mode (SEARCH_REGEX) the query is a POSIX extended regular
  * expression matched against the folded text of each field (REG_NEWLINE:
  * one line at a time); its non-ASCII characters are folded like the text,
- * and the same smart case applies.  Empty matches are not hits. */
+ * and the same smart case applies.  Empty matches are not hits.
+ * Back-references (\1 … \9, a glibc extension to POSIX ERE) are refused:
+ * glibc matches them by backtracking, in exponential time and memory.  The
+ * rest runs in glibc's automaton, one line at a time, with no
+ * backtracking and 8 bytes of state per byte of the line; but a pattern
+ * whose every attempt scans to the end of a long line without matching
+ * ((a|b)*c in a line of a's) takes time quadratic in the line's length,
+ * and cancel is only asked between regexec calls. */
 bool search_run(const struct search_index *ix, const char *query,
 		unsigned flags, struct search_result *r, char *err,
 		size_t errsize);

@@ -1,6 +1,7 @@
 /* Drawing helpers: styles, sanitised clipped text, layout lines, frames. */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "cwgview/text.h"
@@ -89,7 +90,9 @@ char draw_style_letter(attr_t attrs, short pair)
 	return '?';
 }
 
-int draw_text(WINDOW *w, const char *s, size_t n, int limit)
+/* draw_text, saying in *used how many bytes of s it drew. */
+static int draw_text_used(WINDOW *w, const char *s, size_t n, int limit,
+			  size_t *used)
 {
 	int x = getcurx(w), start = x;
 	size_t i = 0;
@@ -104,7 +107,14 @@ int draw_text(WINDOW *w, const char *s, size_t n, int limit)
 		x += cw;
 		i += (size_t)k;
 	}
+	*used = i;
 	return x - start;
+}
+
+int draw_text(WINDOW *w, const char *s, size_t n, int limit)
+{
+	size_t used;
+	return draw_text_used(w, s, n, limit, &used);
 }
 
 int draw_text_cut(WINDOW *w, const char *s, size_t n, int limit)
@@ -119,40 +129,112 @@ int draw_text_cut(WINDOW *w, const char *s, size_t n, int limit)
 	return used + 1;
 }
 
-int draw_field(WINDOW *w, const char *s, size_t n, const char *field,
-	       enum tui_style base, int limit, const struct find_hl *hl)
+/* The hits of field in hl, as [*b, *e): a binary search in the sorted
+ * runs when hl has them, else a walk over the topic's runs of hits, one
+ * binary search per field (the titles in the topic list: their hits come
+ * first in their topic). */
+static void field_hits(const struct find_hl *hl, const char *field,
+		       const struct search_hit **b, const struct search_hit **e)
 {
+	*b = *e = hl->hits;
+	if (hl->runs) {
+		size_t lo = 0, hi = hl->n_runs;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if ((uintptr_t)hl->runs[mid].field < (uintptr_t)field)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < hl->n_runs && hl->runs[lo].field == field) {
+			*b = hl->hits + hl->runs[lo].first;
+			*e = *b + hl->runs[lo].n;
+		}
+		return;
+	}
+	size_t i = 0;
+	while (i < hl->n) {
+		/* A field's hits are one run: the first index past it. */
+		const char *f = hl->hits[i].field;
+		size_t lo = i + 1, hi = hl->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (hl->hits[mid].field == f)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (f == field) {
+			*b = hl->hits + i;
+			*e = hl->hits + lo;
+			return;
+		}
+		i = lo;
+	}
+}
+
+/* The first of the hits [b, e) (in offset order, not overlapping) that
+ * ends after byte off. */
+static const struct search_hit *hit_after(const struct search_hit *b,
+					  const struct search_hit *e,
+					  size_t off)
+{
+	while (b < e) {
+		const struct search_hit *mid = b + (e - b) / 2;
+		if (mid->end <= off)
+			b = mid + 1;
+		else
+			e = mid;
+	}
+	return b;
+}
+
+/* draw_field, saying whether all of s was drawn. */
+static int draw_field_cut(WINDOW *w, const char *s, size_t n,
+			  const char *field, enum tui_style base, int limit,
+			  const struct find_hl *hl, bool *cut)
+{
+	size_t used;
+	*cut = false;
 	if (!hl || !field) {
 		draw_set(w, base);
-		return draw_text(w, s, n, limit);
+		int cw = draw_text_used(w, s, n, limit, &used);
+		*cut = used < n;
+		return cw;
 	}
+	/* Only the hits that touch s: the work is that of what is drawn,
+	 * however many hits the topic has. */
 	size_t off0 = (size_t)(s - field), i = 0;
-	int used = 0;
+	const struct search_hit *b, *e;
+	field_hits(hl, field, &b, &e);
+	const struct search_hit *h = hit_after(b, e, off0);
+	int cols = 0;
 	while (i < n) {
-		/* The hit covering this byte, or where the next one starts. */
-		size_t off = off0 + i, seg = n;
-		const struct search_hit *cover = NULL;
-		for (size_t k = 0; k < hl->n; k++) {
-			const struct search_hit *h = &hl->hits[k];
-			if (h->field != field)
-				continue;
-			if (h->start <= off && off < h->end) {
-				cover = h;
-				seg = h->end - off0 < n ? h->end - off0 : n;
-				break;
-			}
-			if (h->start > off && h->start - off0 < seg)
-				seg = h->start - off0;
+		size_t off = off0 + i, seg;
+		while (h < e && h->end <= off)
+			h++;
+		bool in = h < e && h->start <= off;
+		if (in)
+			seg = h->end - off0 < n ? h->end - off0 : n;
+		else
+			seg = h < e && h->start - off0 < n ? h->start - off0 : n;
+		draw_set(w, !in ? base : h == hl->current ? ST_HIT_CURRENT : ST_HIT);
+		cols += draw_text_used(w, s + i, seg - i, limit, &used);
+		if (used < seg - i) {
+			*cut = true; /* clipped: nothing after may be drawn */
+			break;
 		}
-		draw_set(w, !cover ? base : cover == hl->current ? ST_HIT_CURRENT : ST_HIT);
-		int cw = draw_text(w, s + i, seg - i, limit);
-		used += cw;
-		if (cw < text_width(s + i, seg - i))
-			break; /* clipped: nothing after may be drawn */
 		i = seg;
 	}
 	draw_set(w, base);
-	return used;
+	return cols;
+}
+
+int draw_field(WINDOW *w, const char *s, size_t n, const char *field,
+	       enum tui_style base, int limit, const struct find_hl *hl)
+{
+	bool cut;
+	return draw_field_cut(w, s, n, field, base, limit, hl, &cut);
 }
 
 void draw_layout_line(WINDOW *w, const struct layout *L, size_t i, int y,
@@ -166,10 +248,11 @@ void draw_layout_line(WINDOW *w, const struct layout *L, size_t i, int y,
 	wmove(w, y, col);
 	for (uint32_t k = 0; k < ln->n_spans; k++) {
 		const struct lay_span *sp = &L->spans[ln->first_span + k];
-		int before = getcurx(w);
-		int cw = draw_field(w, sp->s, sp->len, sp->field,
-				    (enum tui_style)(ST_LAY_BASE + sp->style), limit, hl);
-		if (getcurx(w) - before < text_width(sp->s, sp->len) || cw < 0)
+		bool cut;
+		draw_field_cut(w, sp->s, sp->len, sp->field,
+			       (enum tui_style)(ST_LAY_BASE + sp->style), limit,
+			       hl, &cut);
+		if (cut)
 			break;
 	}
 	draw_set(w, ST_NORMAL);

@@ -11,10 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cwgview/fileio.h"
 #include "cwgview/i18n.h"
+#include "cwgview/mem.h"
 #include "cwgview/text.h"
 #include "tui/tui.h"
 
@@ -135,57 +138,99 @@ static int hit_cmp(const struct tui *t, const struct search_hit *h,
 	return pos_cmp(hit_pos(t, h), p);
 }
 
-/* The first hit at or after pos (at or before, backwards); wraps around
- * and says so.  Hits are in document order, so the topic's run of hits is
- * found by bisection and only that run is compared field by field. */
+/* The first hit at or after pos (the last at or before, backwards);
+ * wraps around and says so.  Hits are in document order, so this is a
+ * binary search; only hits of pos's own topic are compared field by
+ * field. */
 static long pick(struct tui *t, struct find_pos from, bool backward,
-		 bool strict, bool *wrapped)
+		 bool *wrapped)
 {
 	const struct search_result *r = &t->find.res;
 	*wrapped = false;
 	if (!r->n)
 		return -1;
+	/* lo: the first hit after pos (backwards), or at or after it. */
 	size_t lo = 0, hi = r->n;
-	while (lo < hi) { /* first hit of from.topic or later */
-		size_t mid = (lo + hi) / 2;
-		if (r->hits[mid].topic < from.topic)
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = hit_cmp(t, &r->hits[mid], from);
+		if (backward ? c <= 0 : c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	if (!backward) {
-		for (size_t i = lo; i < r->n; i++) {
-			int c = hit_cmp(t, &r->hits[i], from);
-			if (strict ? c > 0 : c >= 0)
-				return (long)i;
-		}
+		if (lo < r->n)
+			return (long)lo;
 		*wrapped = true;
 		return 0;
 	}
-	size_t end = lo;
-	while (end < r->n && r->hits[end].topic == from.topic)
-		end++;
-	for (size_t i = end; i-- > 0;) {
-		int c = hit_cmp(t, &r->hits[i], from);
-		if (strict ? c < 0 : c <= 0)
-			return (long)i;
-	}
+	if (lo > 0)
+		return (long)lo - 1;
 	*wrapped = true;
 	return (long)r->n - 1;
 }
 
+/* "3/12", or "3/1000000 of 5000000" when not every hit was kept. */
+static void hit_count(const struct find *f, long i, char *buf, size_t size)
+{
+	if (f->res.total > f->res.n)
+		snprintf(buf, size, _("%ld/%zu of %zu"), i, f->res.n,
+			 f->res.total);
+	else
+		snprintf(buf, size, "%ld/%zu", i, f->res.n);
+}
+
 /* ---- the prompt ---- */
 
-static void run(struct tui *t, const char *query)
+static struct search_index *find_index(struct tui *t, bool abandon);
+
+static bool key_waiting(void *arg)
+{
+	(void)arg;
+	return input_pending();
+}
+
+/* Runs query into f->res.  With abandon, a key typed meanwhile abandons
+ * it (or the wait for the index), leaving f->stale for find_resume:
+ * false then, and the caller shows nothing new. */
+static bool run(struct tui *t, const char *query, bool abandon)
 {
 	struct find *f = &t->find;
 	char err[256] = "";
+	f->gen++;
+	f->stale = false;
 	snprintf(f->query, sizeof f->query, "%s", query);
-	if (!search_run(f->ix, query, f->flags, &f->res, err, sizeof err)) {
-		f->current = -1;
-		snprintf(t->prompt.info, sizeof t->prompt.info, "%s", err);
-		t->prompt.info_error = true;
+	if (!*query) {
+		/* No hits, and nothing to wait for (the index may not be
+		 * there yet: Esc must not wait for it). */
+		if (f->ix)
+			search_run(f->ix, "", f->flags, &f->res, err, sizeof err);
+		f->res.n = f->res.total = 0;
+		return true;
 	}
+	struct search_index *ix = find_index(t, abandon);
+	if (!ix && f->building) {
+		/* No hits of an earlier query under this one's name. */
+		f->res.n = f->res.total = 0;
+		f->current = -1;
+		f->stale = true;
+		return false;
+	}
+	f->res.cancel = abandon ? key_waiting : NULL;
+	bool ok = ix && search_run(ix, query, f->flags, &f->res, err, sizeof err);
+	f->res.cancel = NULL;
+	if (ok)
+		return true;
+	f->current = -1;
+	if (f->res.cancelled) {
+		f->stale = true;
+		return false;
+	}
+	snprintf(t->prompt.info, sizeof t->prompt.info, "%s",
+		 ix ? err : strerror(ENOMEM));
+	t->prompt.info_error = true;
+	return true;
 }
 
 static void restore_origin(struct tui *t)
@@ -201,12 +246,11 @@ static void restore_origin(struct tui *t)
 	}
 }
 
-static void changed(struct tui *t, const char *text)
+/* Moves to the first hit of the search just run, from where the search
+ * began, and says which it is in the prompt. */
+static void show_first(struct tui *t, const char *text)
 {
 	struct find *f = &t->find;
-	t->prompt.info[0] = '\0';
-	t->prompt.info_error = false;
-	run(t, text);
 	if (!*text) {
 		restore_origin(t);
 		return;
@@ -222,30 +266,77 @@ static void changed(struct tui *t, const char *text)
 	/* From where the search began, every keystroke. */
 	restore_origin(t);
 	bool wrapped;
-	long i = pick(t, f->origin.pos, f->backward, false, &wrapped);
+	long i = pick(t, f->origin.pos, f->backward, &wrapped);
 	show_hit(t, (size_t)i);
-	snprintf(t->prompt.info, sizeof t->prompt.info, "%s%ld/%zu",
-		 wrapped ? _("search wrapped  ") : "", i + 1, f->res.n);
+	char count[80];
+	hit_count(f, i + 1, count, sizeof count);
+	snprintf(t->prompt.info, sizeof t->prompt.info, "%s%s",
+		 wrapped ? _("search wrapped  ") : "", count);
+}
+
+static void changed(struct tui *t, const char *text)
+{
+	t->prompt.info[0] = '\0';
+	t->prompt.info_error = false;
+	if (run(t, text, true)) {
+		show_first(t, text);
+		return;
+	}
+	/* Abandoned for the key that is waiting: that key runs the next
+	 * search (or find_resume this one again). */
+	snprintf(t->prompt.info, sizeof t->prompt.info, "…");
+}
+
+bool find_resume(struct tui *t)
+{
+	struct find *f = &t->find;
+	if (!f->stale || !t->prompt.active || t->prompt.spec.changed != changed ||
+	    input_pending())
+		return false;
+	changed(t, f->query);
+	return true;
 }
 
 static void history_save(struct tui *t);
+
+/* Says once, when the first search is done, that traditional Chinese is
+ * not folded although cwgview was built to fold it. */
+static void warn_once(struct tui *t)
+{
+	struct find *f = &t->find;
+	const char *why = f->ix ? search_index_fold_problem(f->ix) : NULL;
+	if (why && !f->warned) {
+		f->warned = true;
+		tui_notice(t, true, _("traditional Chinese will not match "
+				      "simplified: %s"), why);
+	}
+}
 
 static void done(struct tui *t, const char *text, bool accepted)
 {
 	struct find *f = &t->find;
 	if (!accepted) {
 		/* Exactly where it began, with the search before this one. */
-		run(t, f->prev);
+		run(t, f->prev, false);
 		f->current = f->prev_current;
 		restore_origin(t);
+		warn_once(t);
 		return;
+	}
+	if (f->stale) {
+		/* Enter came while the search for text was running: this
+		 * one is seen through. */
+		t->prompt.info[0] = '\0';
+		run(t, text, false);
+		show_first(t, text);
 	}
 	if (!*text && f->prev[0]) {
 		/* An empty pattern repeats the last one, as in less. */
-		run(t, f->prev);
+		run(t, f->prev, false);
 		restore_origin(t);
 		find_next(t, false);
 	}
+	warn_once(t);
 	if (f->query[0]) {
 		snprintf(f->prev, sizeof f->prev, "%s", f->query);
 		f->highlight = true;
@@ -290,10 +381,31 @@ static void join_builder(struct find *f)
 }
 
 /* The index, once the builder is done (or built here if no thread could
- * start); NULL when memory ran out. */
-static struct search_index *find_index(struct tui *t)
+ * start); NULL when memory ran out.  With abandon, the wait for the
+ * builder ends as soon as a key is waiting: NULL then, f->building still
+ * set. */
+static struct search_index *find_index(struct tui *t, bool abandon)
 {
 	struct find *f = &t->find;
+	while (f->building && abandon) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 20 * 1000 * 1000;
+		if (ts.tv_nsec >= 1000 * 1000 * 1000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000 * 1000 * 1000;
+		}
+		void *ix = NULL;
+		int rc = pthread_timedjoin_np(f->builder, &ix, &ts);
+		if (rc == 0) {
+			f->building = false;
+			f->ix = ix;
+		} else if (rc != ETIMEDOUT) {
+			break;
+		} else if (input_pending()) {
+			return NULL;
+		}
+	}
 	join_builder(f);
 	if (!f->ix)
 		f->ix = search_index_new(t->doc);
@@ -303,10 +415,6 @@ static struct search_index *find_index(struct tui *t)
 void find_start(struct tui *t, bool backward)
 {
 	struct find *f = &t->find;
-	if (!find_index(t)) {
-		tui_notice(t, true, "%s", strerror(ENOMEM));
-		return;
-	}
 	f->backward = backward;
 	f->origin.topic = t->topic;
 	f->origin.focus = t->focus;
@@ -319,9 +427,12 @@ void find_start(struct tui *t, bool backward)
 	struct prompt_spec spec = {backward ? "?" : "/", false, HIST_SEARCH,
 				   changed, done};
 	prompt_open(t, &spec, NULL);
-	/* A fresh search: narrowing starts over from the first keystroke. */
+	/* A fresh search: narrowing starts over from the first keystroke.
+	 * (An index still being built has had no search yet.) */
 	char err[64];
-	search_run(f->ix, "", f->flags, &f->res, err, sizeof err);
+	if (f->ix)
+		search_run(f->ix, "", f->flags, &f->res, err, sizeof err);
+	f->gen++;
 	f->current = -1;
 }
 
@@ -336,16 +447,23 @@ void find_next(struct tui *t, bool reverse)
 		tui_notice(t, true, _("no match for %s"), f->query);
 		return;
 	}
-	bool backward = f->backward != reverse;
-	struct find_pos from = f->current >= 0 && (size_t)f->current < f->res.n
-				  ? hit_pos(t, &f->res.hits[f->current])
-				  : here(t);
-	bool wrapped;
-	long i = pick(t, from, backward, f->current >= 0, &wrapped);
+	bool backward = f->backward != reverse, wrapped = false;
+	long i, n = (long)f->res.n;
+	if (f->current >= 0 && f->current < n) {
+		/* Hits are in document order: the next is the next one. */
+		i = f->current + (backward ? -1 : 1);
+		wrapped = i < 0 || i == n;
+		i = i < 0 ? n - 1 : i == n ? 0 : i;
+	} else {
+		i = pick(t, here(t), backward, &wrapped);
+	}
 	f->highlight = true;
 	show_hit(t, (size_t)i);
-	if (wrapped)
-		tui_notice(t, false, _("search wrapped: %ld/%zu"), i + 1, f->res.n);
+	if (wrapped) {
+		char count[80];
+		hit_count(f, i + 1, count, sizeof count);
+		tui_notice(t, false, _("search wrapped: %s"), count);
+	}
 }
 
 void find_toggle(struct tui *t)
@@ -361,18 +479,71 @@ bool find_status(const struct tui *t, char *buf, size_t size, bool *none)
 	const struct find *f = &t->find;
 	if (!f->query[0] || !f->highlight)
 		return false;
-	if (!f->res.n)
+	char count[80];
+	if (!f->res.n) {
 		snprintf(buf, size, "/%s %s", f->query, _("no match"));
-	else if (f->current >= 0)
-		snprintf(buf, size, "/%s %ld/%zu", f->query, f->current + 1, f->res.n);
-	else
+	} else if (f->current >= 0) {
+		hit_count(f, f->current + 1, count, sizeof count);
+		snprintf(buf, size, "/%s %s", f->query, count);
+	} else if (f->res.total > f->res.n) {
+		snprintf(buf, size, _("/%s %zu (%zu kept)"), f->query,
+			 f->res.total, f->res.n);
+	} else {
 		snprintf(buf, size, "/%s %zu", f->query, f->res.n);
+	}
 	return true;
 }
 
-bool find_highlights(const struct tui *t, size_t topic, struct find_hl *hl)
+/* The runs of one topic's hits, sorted by field. */
+struct find_runs {
+	unsigned long gen; /* of f->res */
+	size_t topic;
+	bool valid;
+	struct find_run *v;
+	size_t n, cap;
+};
+
+static int run_cmp(const void *a, const void *b)
 {
-	const struct find *f = &t->find;
+	uintptr_t x = (uintptr_t)((const struct find_run *)a)->field;
+	uintptr_t y = (uintptr_t)((const struct find_run *)b)->field;
+	return x < y ? -1 : x > y;
+}
+
+/* The runs of hits[0, n), the hits of topic: built once per search and
+ * topic, not per draw.  NULL when out of memory. */
+static const struct find_runs *topic_runs(struct find *f, size_t topic,
+					  const struct search_hit *hits,
+					  size_t n)
+{
+	struct find_runs *c = f->runs;
+	if (!c && !(c = f->runs = calloc(1, sizeof *c)))
+		return NULL;
+	if (c->valid && c->gen == f->gen && c->topic == topic)
+		return c;
+	c->valid = false;
+	c->n = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && hits[j].field == hits[i].field)
+			j++;
+		struct find_run *p = mem_room(c->v, c->n, &c->cap, sizeof *p, 16);
+		if (!p)
+			return NULL;
+		c->v = p;
+		c->v[c->n++] = (struct find_run){hits[i].field, i, j - i};
+		i = j;
+	}
+	qsort(c->v, c->n, sizeof *c->v, run_cmp);
+	c->gen = f->gen;
+	c->topic = topic;
+	c->valid = true;
+	return c;
+}
+
+bool find_highlights(struct tui *t, size_t topic, struct find_hl *hl)
+{
+	struct find *f = &t->find;
 	if (!f->highlight || !f->query[0] || !f->res.n)
 		return false;
 	/* Hits are in topic order: the topic's run of them. */
@@ -385,13 +556,30 @@ bool find_highlights(const struct tui *t, size_t topic, struct find_hl *hl)
 			hi = mid;
 	}
 	size_t end = lo;
-	while (end < f->res.n && f->res.hits[end].topic == topic)
-		end++;
+	hi = f->res.n;
+	while (end < hi) { /* first hit of a later topic */
+		size_t mid = (end + hi) / 2;
+		if (f->res.hits[mid].topic <= topic)
+			end = mid + 1;
+		else
+			hi = mid;
+	}
 	if (end == lo)
 		return false;
 	hl->hits = f->res.hits + lo;
 	hl->n = end - lo;
 	hl->current = f->current >= 0 ? &f->res.hits[f->current] : NULL;
+	hl->runs = NULL;
+	hl->n_runs = 0;
+	/* The text panes' topic, drawn line by line, gets the runs; the
+	 * topic list draws titles only, whose hits come first. */
+	const struct find_runs *c = topic == t->topic
+					    ? topic_runs(f, topic, hl->hits, hl->n)
+					    : NULL;
+	if (c) {
+		hl->runs = c->v;
+		hl->n_runs = c->n;
+	}
 	return true;
 }
 
@@ -402,9 +590,11 @@ static bool history_path(char *path, size_t size, bool create)
 	const char *state = getenv("XDG_STATE_HOME");
 	const char *home = getenv("HOME");
 	char dir[4096];
-	if (state && *state)
+	/* A relative path would be looked up from wherever cwgview was
+	 * started; the XDG spec says to ignore it, and so for HOME. */
+	if (state && *state == '/')
 		snprintf(dir, sizeof dir, "%s/cwgview", state);
-	else if (home && *home)
+	else if (home && *home == '/')
 		snprintf(dir, sizeof dir, "%s/.local/state/cwgview", home);
 	else
 		return false;
@@ -466,6 +656,10 @@ static void history_save(struct tui *t)
 void find_free(struct tui *t)
 {
 	join_builder(&t->find);
+	if (t->find.runs)
+		free(t->find.runs->v);
+	free(t->find.runs);
+	t->find.runs = NULL;
 	search_result_free(&t->find.res);
 	search_index_free(t->find.ix);
 	t->find.ix = NULL;

@@ -306,6 +306,14 @@ void input_next(struct tui *t, struct tui_event *ev)
 		next_from_terminal(t, ev);
 }
 
+bool input_pending(void)
+{
+	if (script)
+		return in_keys && line_pos < line_len;
+	struct pollfd pfd = {.fd = tui_input_fd(), .events = POLLIN};
+	return pfd.fd >= 0 && poll(&pfd, 1, 0) > 0;
+}
+
 bool input_save_display(const char *path, bool attrs, bool color)
 {
 	bool to_stdout = strcmp(path, "-") == 0;

@@ -803,6 +803,9 @@ static int loop(struct tui *t)
 	geometry(t);
 	draw_all(t);
 	while (!t->quit && !got_signal) {
+		/* A search a key abandoned, once no key is waiting. */
+		if (find_resume(t))
+			draw_all(t);
 		struct tui_event ev;
 		input_next(t, &ev);
 		if (got_signal)

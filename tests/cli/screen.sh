@@ -20,7 +20,9 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 	name=$(basename "$script" .keys)
 	size=$(sed -n 's/^# size \([0-9]*x[0-9]*\)$/\1/p' "$script")
 	cols=${size%x*} rows=${size#*x}
-	envs=$(sed -e '/^# env /!d' -e 's|^# env ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
+	# @dump@ is the directory the dumps go to (and the script runs in).
+	envs=$(sed -e '/^# env /!d' -e 's|^# env ||' -e "s|@top_srcdir@|$top_srcdir|g" \
+		-e "s|@dump@|$T/$name|g" "$script")
 	args=$(sed -e '/^# args /!d' -e 's|^# args ||' -e "s|@top_srcdir@|$top_srcdir|g" "$script")
 	eval "set -- $args"
 	mkdir -p "$T/$name" "$T/$name.home"

@@ -76,6 +76,51 @@ else
 	skip "國際電聯 is found 62 times" "built without OpenCC: traditional queries do not fold"
 fi
 
+# OpenCC's tables are opened by absolute path: run where a t2s.json of
+# someone else's lies (invalid here: OpenCC read it first, and folding
+# went off without a word), or only its dictionaries (OpenCC looked for
+# those in the current directory first even with an absolute t2s.json),
+# traditional queries fold all the same and nothing is said.
+if grep -q '^#define HAVE_OPENCC 1' "$top_builddir/config.h"; then
+	mkdir "$T/hostile" "$T/hostile-dicts"
+	printf '{"segmentation": not json' > "$T/hostile/t2s.json"
+	for d in "$T/hostile" "$T/hostile-dicts"; do
+		printf 'OPENCC_MARISA_0.2.5 and then garbage' > "$d/TSPhrases.ocd2"
+		printf 'garbage' > "$d/TSCharacters.ocd2"
+		cp "$d/TSPhrases.ocd2" "$d/STCharacters.ocd2"
+	done
+	for d in hostile hostile-dicts; do
+		status=0
+		(cd "$T/$d" && "$CWGVIEW" --count --search 國際電聯 "$top_srcdir/data/cwgsfp.yaml") \
+			>"$T/out" 2>"$T/err" || status=$?
+		expect_eq "in a directory of hostile OpenCC files ($d), 國際電聯 still folds" \
+			"62 0:" "$(cat "$T/out") $status:$(cat "$T/err")"
+	done
+	# With OpenCC's own files missing (hidden by a private mount), the
+	# search says once that traditional folding is off, and goes on.
+	datadir=$(sed -n 's/^#define OPENCC_DATADIR "\(.*\)"$/\1/p' "$top_builddir/config.h")
+	if [ -d "$datadir" ] && unshare -rm true 2>/dev/null; then
+		status=0
+		unshare -rm sh -c 'mount -t tmpfs none "$1" && shift && exec "$@"' sh \
+			"$datadir" "$CWGVIEW" --count --search 國際電聯 >"$T/out" 2>"$T/err" || status=$?
+		warn="cwgview: warning: traditional Chinese will not match simplified: OpenCC ($datadir): "
+		if [ "$status" -eq 1 ] && [ "$(cat "$T/out")" = 0 ] &&
+		   [ "$(line_count "$T/err")" = 1 ] && grep -qF "$warn" "$T/err" &&
+		   grep -qF "$datadir/TSPhrases.ocd2" "$T/err"; then
+			ok "OpenCC's files missing: one warning, and the search goes on"
+		else
+			not_ok "OpenCC's files missing: one warning, and the search goes on" \
+				"status $status" "$(cat "$T/out" "$T/err")"
+		fi
+	else
+		skip "OpenCC's files missing: one warning, and the search goes on" \
+			"unshare -rm (a private mount namespace) is not available here"
+	fi
+else
+	skip "in a directory of hostile OpenCC files, 國際電聯 still folds" "built without OpenCC"
+	skip "OpenCC's files missing: one warning, and the search goes on" "built without OpenCC"
+fi
+
 # Exit status as grep: 1 for nothing found, 2 for errors.
 run --search 不存在的词
 if [ "$status" -eq 1 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then
@@ -100,6 +145,10 @@ usage "unreadable file: status 2" "cwgview: $T/none.yaml: No such file or direct
 	--search x "$T/none.yaml"
 usage "--format does not apply" "cwgview: --format only applies to --print $hint" \
 	--search x --format json
+
+usage "a regex back-reference is refused: status 2, one line" \
+	"cwgview: invalid regular expression: back-references (\\1 to \\9) are not supported" \
+	--regex --search '(a*)\1b'
 
 # Regex mode: on the folded text, smart case, full-width in the pattern.
 run --regex --count --search 'cwg-sfp-1/[0-9]+'
@@ -161,6 +210,102 @@ else
 	skip "on a terminal the hit is bold" "util-linux script(1) not installed"
 	skip "NO_COLOR: brackets on a terminal too" "util-linux script(1) not installed"
 fi
+
+# Bounded work: one field of 100 MB of "a" (under the 128 MiB limit) has
+# 100 million hits.  --count counts them without keeping any (it took
+# 5.3 GB); --search keeps and prints the first million and says that
+# there are more.  Peak memory (RSS, sanitizers included) stays under
+# 1 GiB for either.
+if /usr/bin/time -f %M true >/dev/null 2>&1; then
+	{
+		printf 'format: cwgview/1\ntitle: T\ntopics:\n  - number: 1\n'
+		printf '    title: t\n    inputs: []\n    guidance:\n      - text: '
+		head -c 100000000 /dev/zero | tr '\0' a
+		echo
+	} > "$T/big.yaml"
+	status=0
+	/usr/bin/time -o "$T/rss" -f %M "$CWGVIEW" --count -s a "$T/big.yaml" \
+		>"$T/out" 2>"$T/err" || status=$?
+	kb=$(tail -n 1 "$T/rss")
+	expect_eq "--count -s a counts 100 million hits in a 100 MB field" \
+		"100000000 0:" "$(cat "$T/out") $status:$(cat "$T/err")"
+	if [ "$kb" -lt 1048576 ]; then ok "--count -s a: peak RSS under 1 GiB ($kb KiB)"
+	else not_ok "--count -s a: peak RSS under 1 GiB" "$kb KiB"; fi
+	{
+		status=0
+		/usr/bin/time -o "$T/rss" -f %M "$CWGVIEW" -s a "$T/big.yaml" 2>"$T/err" ||
+			status=$?
+		echo "$status" > "$T/status"
+	} | wc -l > "$T/lines"
+	kb=$(tail -n 1 "$T/rss")
+	expect_eq "-s a prints the first million hits and says there are more" \
+		"1000000 0:cwgview: 100000000 hits; only the first 1000000 are shown" \
+		"$(tr -d ' ' < "$T/lines") $(cat "$T/status"):$(cat "$T/err")"
+	if [ "$kb" -lt 1048576 ]; then ok "-s a: peak RSS under 1 GiB ($kb KiB)"
+	else not_ok "-s a: peak RSS under 1 GiB" "$kb KiB"; fi
+	rm -f "$T/big.yaml"
+else
+	for c in "--count -s a counts 100 million hits in a 100 MB field" \
+		"--count -s a: peak RSS under 1 GiB" \
+		"-s a prints the first million hits and says there are more" \
+		"-s a: peak RSS under 1 GiB"; do
+		skip "$c" "GNU time (/usr/bin/time -f %M) is not installed: install the Debian package time"
+	done
+fi
+
+# The browser: a key typed while a search runs abandons it (keys on one
+# line of a key script are typed ahead), Enter sees the search for what
+# was typed through, and with more hits than are kept the count says
+# how many there are.  One field of 4 Mi a's then "b": the search, and
+# the wait for the index, ask for keys every MiB.
+{
+	printf 'format: cwgview/1\ntitle: T\ntopics:\n  - number: 1\n'
+	printf '    title: t\n    inputs: []\n    guidance:\n      - text: '
+	head -c 4194303 /dev/zero | tr '\0' a
+	echo b
+} > "$T/run.yaml"
+cat > "$T/run.keys" <<EOF
+/ab<Enter>
+:save-display $T/typed-ahead.txt
+/aa<BS>b<Enter>
+:save-display $T/edited-ahead.txt
+/a
+:save-display $T/many.txt
+<Enter>
+:save-display $T/many-accepted.txt
+EOF
+# (A relative XDG_STATE_HOME is ignored, as the XDG spec says: the
+# history goes under HOME, not under the current directory.)
+status=0
+(cd "$T" && env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS=80 LINES=24 HOME="$T/home" \
+	XDG_STATE_HOME=state CWGVIEW_SCRIPT="$T/run.keys" "$CWGVIEW" "$T/run.yaml") \
+	>"$T/out" 2>"$T/err" || status=$?
+expect_eq "the browser runs the typed-ahead script" "0:" "$status:$(cat "$T/err")"
+if [ -f "$T/home/.local/state/cwgview/history" ] && [ ! -e "$T/state" ]; then
+	ok "a relative XDG_STATE_HOME is ignored: the history is under HOME"
+else
+	not_ok "a relative XDG_STATE_HOME is ignored: the history is under HOME" \
+		"$(cd "$T" && find home state -type f 2>&1)"
+fi
+for f in typed-ahead edited-ahead; do
+	if [ -f "$T/$f.txt" ] && tail -n 1 "$T/$f.txt" | grep -q '^ /ab 1/1 · topic 1/1'; then
+		ok "/ab<Enter> typed ahead ($f): the last search is seen through"
+	else
+		not_ok "/ab<Enter> typed ahead ($f): the last search is seen through" \
+			"$(tail -n 1 "$T/$f.txt" 2>&1)"
+	fi
+done
+if [ -f "$T/many.txt" ] && tail -n 1 "$T/many.txt" | grep -q '1/1000000 of 4194303$'; then
+	ok "the prompt counts every hit and says how many are kept"
+else
+	not_ok "the prompt counts every hit and says how many are kept" "$(tail -n 1 "$T/many.txt" 2>&1)"
+fi
+if [ -f "$T/many-accepted.txt" ] && tail -n 1 "$T/many-accepted.txt" | grep -q '^ /a 1/1000000 of 4194303 ·'; then
+	ok "the status line too"
+else
+	not_ok "the status line too" "$(tail -n 1 "$T/many-accepted.txt" 2>&1)"
+fi
+rm -f "$T/run.yaml"
 
 # The file may come on standard input.
 status=0

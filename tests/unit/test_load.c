@@ -3,6 +3,8 @@
 
 #include "unit.h"
 
+#include "cwgview/buf.h"
+
 #define HEAD "format: cwgview/1\ntitle: T\n"
 #define TOPIC1 "  - number: 1\n    title: 甲\n    inputs: []\n    guidance: []\n"
 
@@ -121,6 +123,13 @@ static const struct bad bad_cases[] = {
 	 "\"number\" must be a whole number from 1 to 999999, not \"one\""},
 	{"number-zero", HEAD "topics:\n  - number: 0\n", 0, 4, 13,
 	 "\"number\" must be a whole number from 1 to 999999, not \"0\""},
+	/* One rule for every length: 007 is refused as 0000001 is. */
+	{"number-leading-zero", HEAD "topics:\n  - number: 007\n", 0, 4, 13,
+	 "\"number\" must be written without leading zeros, not \"007\""},
+	{"number-leading-zeros-long", HEAD "topics:\n  - number: 0000001\n", 0, 4, 13,
+	 "\"number\" must be written without leading zeros, not \"0000001\""},
+	{"number-too-long", HEAD "topics:\n  - number: 1000000\n", 0, 4, 13,
+	 "\"number\" must be a whole number from 1 to 999999, not \"1000000\""},
 	{"nul", "format: cwgview/1\ntitle: \"a\\0b\"\n", 0, 2, 8,
 	 "\"title\" contains a NUL character"},
 	{"empty-string", "format: cwgview/1\ntitle: \"\"\n", 0, 2, 8,
@@ -220,24 +229,50 @@ static void test_size_limit(void **state)
 	struct doc *d = load_buffer(good, strlen(good), &opt, &err);
 	assert_null(d);
 	assert_int_equal(err.line, 0);
-	assert_string_equal(err.msg, "the file is too large (the limit is 0 MiB)");
+	/* The limit as it is, in the unit that says it exactly. */
+	assert_string_equal(err.msg, "the file is too large (the limit is 64 bytes)");
+	opt.max_bytes = 2048;
+	char *big = calloc(opt.max_bytes + 2, 1);
+	memset(big, '#', opt.max_bytes + 1);
+	assert_null(load_buffer(big, opt.max_bytes + 1, &opt, &err));
+	assert_string_equal(err.msg, "the file is too large (the limit is 2 KiB)");
+	opt.max_bytes = (size_t)3 << 20;
+	assert_null(load_buffer(big, (size_t)3 << 20 | 1, &opt, &err));
+	assert_string_equal(err.msg, "the file is too large (the limit is 3 MiB)");
+	free(big);
 	opt.max_bytes = strlen(good);
 	d = load_buffer(good, strlen(good), &opt, &err);
 	assert_non_null(d);
 	doc_free(d);
 }
 
-/* The classic alias bomb is refused at its first alias, not expanded. */
+/* The classic alias bomb, in places where the schema takes the anchored
+ * nodes (a guidance list of items), is refused at its first alias, not
+ * expanded: nine levels of nine would be 387 million items. */
 static void test_billion_laughs(void **state)
 {
 	(void)state;
-	const char *bomb = "format: cwgview/1\ntitle: x\n"
-			   "language: &a [lol, lol, lol]\n"
-			   "title_note: [*a, *a, *a, *a, *a, *a, *a, *a]\n";
+	struct buf y = BUF_INIT;
+	buf_adds(&y, HEAD "topics:\n"
+		     "  - number: 1\n    title: a\n    inputs: []\n"
+		     "    guidance: &l0 [{text: lol}, {text: lol}, {text: lol},"
+		     " {text: lol}, {text: lol}, {text: lol}, {text: lol},"
+		     " {text: lol}, {text: lol}]\n");
+	for (int level = 1; level <= 9; level++) {
+		buf_printf(&y, "  - number: %d\n    title: a\n    inputs: []\n"
+			       "    guidance: &l%d [", level + 1, level);
+		for (int k = 0; k < 9; k++)
+			buf_printf(&y, "%s*l%d", k ? ", " : "", level - 1);
+		buf_adds(&y, "]\n");
+	}
 	struct load_error err;
-	assert_null(load_buffer(bomb, strlen(bomb), NULL, &err));
-	assert_int_equal(err.line, 3);
-	assert_string_equal(err.msg, "\"language\" must be a string, not a sequence");
+	assert_null(load_buffer(y.data, y.len, NULL, &err));
+	/* Topic 1 loads (the anchor alone is harmless); the first alias, in
+	 * topic 2's guidance, is where it stops. */
+	assert_string_equal(err.msg, "aliases (*l0) are not allowed");
+	assert_int_equal(err.line, 11);
+	assert_int_equal(err.column, 20);
+	buf_free(&y);
 }
 
 static void test_missing_file(void **state)

@@ -95,6 +95,94 @@ static void test_json_escapes(void **state)
 	doc_free(d);
 }
 
+/* What can act on a terminal or an editor goes out escaped, and what is
+ * written loads again: the bidi controls, the line and paragraph
+ * separators, the byte-order mark, and U+FFFE and U+FFFF, which libyaml
+ * refuses raw. */
+static void test_json_inert(void **state)
+{
+	(void)state;
+	static const unsigned inert[] = {
+		0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C,
+		0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0xFFFE,
+		0xFFFF,
+	};
+	enum { N = sizeof inert / sizeof *inert };
+	struct buf y = BUF_INIT;
+	buf_adds(&y, "format: cwgview/1\ntitle: \"a");
+	for (size_t i = 0; i < N; i++)
+		buf_printf(&y, "\\u%04X", inert[i]);
+	buf_adds(&y, "z\"\ntopics: [{number: 1, title: t, inputs: [], "
+		     "guidance: []}]\n");
+	struct load_error err;
+	struct doc *d = load_buffer(y.data, y.len, NULL, &err);
+	if (!d)
+		fail_msg("%lu:%lu: %s", err.line, err.column, err.msg);
+	bool sel[1] = {true};
+	struct buf b = BUF_INIT;
+	assert_true(render_topics(&b, d, sel, RENDER_JSON, 80));
+	for (size_t i = 0; i < N; i++) {
+		uint8_t raw[4];
+		int k = u8_uctomb(raw, inert[i], sizeof raw);
+		assert_true(k > 0);
+		b.data[b.len] = '\0';
+		if (memmem(b.data, b.len, raw, (size_t)k))
+			fail_msg("U+%04X went out raw", inert[i]);
+		char esc[8];
+		snprintf(esc, sizeof esc, "\\u%04x", inert[i]);
+		if (!strstr(b.data, esc))
+			fail_msg("U+%04X is not written as %s", inert[i], esc);
+	}
+	struct doc *e = load_buffer(b.data, b.len, NULL, &err);
+	if (!e)
+		fail_msg("json does not load: %lu:%lu: %s", err.line, err.column,
+			 err.msg);
+	same_str(d->title, e->title);
+	doc_free(e);
+	doc_free(d);
+	buf_free(&b);
+	buf_free(&y);
+}
+
+/* Every code point a string can hold (all but NUL and the surrogates),
+ * 4096 to an item, through JSON and back. */
+static void test_json_every_code_point(void **state)
+{
+	(void)state;
+	struct buf y = BUF_INIT;
+	buf_adds(&y, "format: cwgview/1\ntitle: t\ntopics:\n  - number: 1\n"
+		     "    title: t\n    inputs: []\n    guidance:\n");
+	size_t items = 0;
+	for (unsigned cp = 1; cp <= 0x10FFFF; items++) {
+		buf_adds(&y, "      - text: \"");
+		for (unsigned k = 0; k < 4096 && cp <= 0x10FFFF; cp++) {
+			if (cp >= 0xD800 && cp <= 0xDFFF)
+				continue;
+			buf_printf(&y, "\\U%08X", cp);
+			k++;
+		}
+		buf_adds(&y, "\"\n");
+	}
+	assert_false(y.oom);
+	struct load_error err;
+	struct doc *d = load_buffer(y.data, y.len, NULL, &err);
+	if (!d)
+		fail_msg("%lu:%lu: %s", err.line, err.column, err.msg);
+	assert_int_equal(d->topics[0].n_guidance, items);
+	bool sel[1] = {true};
+	struct buf b = BUF_INIT;
+	assert_true(render_topics(&b, d, sel, RENDER_JSON, 80));
+	struct doc *e = load_buffer(b.data, b.len, NULL, &err);
+	if (!e)
+		fail_msg("json does not load: %lu:%lu: %s", err.line, err.column,
+			 err.msg);
+	same_topic(&d->topics[0], &e->topics[0]);
+	doc_free(e);
+	doc_free(d);
+	buf_free(&b);
+	buf_free(&y);
+}
+
 static void test_markdown(void **state)
 {
 	(void)state;
@@ -198,6 +286,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_round_trip),
 		cmocka_unit_test(test_json_escapes),
+		cmocka_unit_test(test_json_inert),
+		cmocka_unit_test(test_json_every_code_point),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_markdown_escapes),
 		cmocka_unit_test(test_text_is_layout),

@@ -168,6 +168,7 @@ static void test_fold_traditional(void **state)
 	/* Built with OpenCC, the t2s configuration must open: build.sh
 	 * installs libopencc-data with libopencc-dev. */
 	assert_true(search_index_folds_traditional(ix));
+	assert_null(search_index_fold_problem(ix));
 	assert_fold(ix, "國際電聯", true, "国际电联");
 	assert_fold(ix, "區域代表處", false, "区域代表处");
 	/* Simplified text folds to itself. */
@@ -181,6 +182,7 @@ static void test_fold_traditional(void **state)
 	print_message("# built without OpenCC: checking that traditional "
 		      "queries do not fold\n");
 	assert_false(search_index_folds_traditional(ix));
+	assert_null(search_index_fold_problem(ix)); /* a choice, no problem */
 	assert_fold(ix, "國際電聯", true, "國際電聯");
 	expect(ix, &r, "國際電聯", 0, 0, NULL);
 	expect(ix, &r, "国际电联", 0, 1, NULL);
@@ -661,8 +663,9 @@ static void test_regex(void **state)
 		"见CWG-SFP-1/8和CWG-SFP-2/10",
 		"（b.2的考虑选项）与UNDP合作",
 		"第一行\\n第二行",
+		"ababab",
 	};
-	struct doc *d = small_doc(texts, 3);
+	struct doc *d = small_doc(texts, 4);
 	struct search_index *ix = search_index_new(d);
 	struct search_result r;
 	search_result_init(&r);
@@ -682,6 +685,14 @@ static void test_regex(void **state)
 	/* One line at a time, and empty matches are no hits. */
 	expect(ix, &r, "^第二行$", SEARCH_REGEX, 1, "第二行");
 	expect(ix, &r, "x*", SEARCH_REGEX, 0, NULL);
+	/* regexec starts where the last match ended: ^ still means the
+	 * start of a line only (not where the last match ended), $ its
+	 * end. */
+	expect(ix, &r, "^ab", SEARCH_REGEX, 1, "ab");
+	expect(ix, &r, "^(ab)+$", SEARCH_REGEX, 1, "ababab");
+	expect(ix, &r, "ab$", SEARCH_REGEX, 1, "ab");
+	expect(ix, &r, "^第", SEARCH_REGEX, 2, "第");
+	expect(ix, &r, "^第.*行$", SEARCH_REGEX, 2, "第一行");
 	if (search_index_folds_traditional(ix)) {
 		run(ix, "考慮選項", SEARCH_REGEX, &r);
 		assert_int_equal(r.n, 1);
@@ -704,6 +715,205 @@ static void test_regex(void **state)
 	doc_free(d);
 }
 
+/* ---- bounded work ---- */
+
+/* A document whose one topic's guidance is `items` runs of n a's, then
+ * "ab".  (Regex tests take many short runs: under ASan, the regexec
+ * interceptor reads the string to its end on every call.) */
+static struct doc *runs_doc(size_t items, size_t n)
+{
+	struct buf y = BUF_INIT;
+	buf_adds(&y, "format: cwgview/1\ntitle: t\ntopics:\n"
+		     "  - number: 1\n    title: 标题\n    inputs: []\n"
+		     "    guidance:\n");
+	for (size_t i = 0; i < items; i++) {
+		buf_adds(&y, "      - text: ");
+		buf_addn(&y, 'a', n);
+		buf_addc(&y, '\n');
+	}
+	buf_adds(&y, "      - text: ab\n");
+	struct load_error err;
+	struct doc *d = load_buffer(y.data, y.len, NULL, &err);
+	if (!d)
+		fail_msg("runs doc: %lu:%lu: %s", err.line, err.column, err.msg);
+	buf_free(&y);
+	return d;
+}
+
+static struct doc *run_doc(size_t n)
+{
+	return runs_doc(1, n);
+}
+
+/* Every hit is counted, at most max_hits are kept, and those kept are the
+ * first ones; max_hits 0 counts without keeping any. */
+static void test_hit_cap(void **state)
+{
+	(void)state;
+	struct doc *d = run_doc(5000);
+	struct search_index *ix = search_index_new(d);
+	struct search_result all, few;
+	search_result_init(&all);
+	search_result_init(&few);
+	assert_int_equal(all.max_hits, SEARCH_MAX_HITS);
+	for (unsigned flags = 0; flags <= SEARCH_REGEX; flags += SEARCH_REGEX) {
+		run(ix, "a", flags, &all);
+		assert_int_equal(all.n, 5001);
+		assert_int_equal(all.total, 5001);
+		few.max_hits = 10;
+		run(ix, "a", flags, &few);
+		assert_int_equal(few.n, 10);
+		assert_int_equal(few.total, 5001);
+		for (size_t i = 0; i < few.n; i++)
+			assert_int_equal(few.hits[i].start, all.hits[i].start);
+		few.max_hits = 0;
+		run(ix, "a", flags, &few);
+		assert_int_equal(few.n, 0);
+		assert_int_equal(few.total, 5001);
+	}
+	/* Narrowing counts the same way. */
+	few.max_hits = 3;
+	run(ix, "a", 0, &few);
+	run(ix, "ab", 0, &few);
+	assert_int_equal(few.total, 1);
+	assert_int_equal(few.n, 1);
+	assert_true(few.fields_searched < search_index_fields(ix));
+	search_result_free(&all);
+	search_result_free(&few);
+	search_index_free(ix);
+	doc_free(d);
+}
+
+struct poll_count {
+	size_t calls, stop_at; /* 0: never stop */
+};
+
+static bool count_polls(void *arg)
+{
+	struct poll_count *p = arg;
+	p->calls++;
+	return p->stop_at && p->calls >= p->stop_at;
+}
+
+/* The cancel callback is asked at least once per MiB of text scanned
+ * (a regex: per 64 Ki matches), and honoured: the search stops with no
+ * hits, and the next one starts afresh. */
+static void test_cancel(void **state)
+{
+	(void)state;
+	/* Regex: 128 Ki matches in 256 fields (one regexec call is not
+	 * interrupted, and under ASan each call is slow). */
+	enum { MIB = 1 << 20, RUN = 8 * MIB, ITEMS = 256, ITEM = 512 };
+	struct doc *one = run_doc(RUN), *many = runs_doc(ITEMS, ITEM);
+	struct search_index *ix1 = search_index_new(one);
+	struct search_index *ixn = search_index_new(many), *ix = ix1;
+	struct search_result r;
+	search_result_init(&r);
+	struct poll_count pc = {0, 0};
+	r.cancel = count_polls;
+	r.cancel_arg = &pc;
+	for (unsigned flags = 0; flags <= SEARCH_REGEX; flags += SEARCH_REGEX) {
+		ix = flags ? ixn : ix1;
+		size_t want = flags ? 2 : RUN / MIB;
+		pc.calls = 0;
+		pc.stop_at = 0;
+		run(ix, flags ? "a" : "b", flags, &r);
+		assert_int_equal(r.total, flags ? ITEMS * ITEM + 1 : 1);
+		if (pc.calls < want)
+			fail_msg("flags %u: asked %zu times, want %zu", flags,
+				 pc.calls, want);
+		/* Abandoned at the last question: nothing kept, said so. */
+		pc.calls = 0;
+		pc.stop_at = want;
+		char err[64] = "";
+		assert_false(search_run(ix, "a", flags, &r, err, sizeof err));
+		assert_true(r.cancelled);
+		assert_int_equal(pc.calls, want);
+		assert_int_equal(r.n, 0);
+		assert_int_equal(r.total, 0);
+		assert_string_equal(err, "search abandoned");
+	}
+	/* After an abandoned search the next keystroke does not narrow from
+	 * its half-made candidates. */
+	ix = ix1;
+	pc.stop_at = 3;
+	char err[64];
+	assert_false(search_run(ix, "a", 0, &r, err, sizeof err));
+	assert_true(r.cancelled);
+	pc.stop_at = 0;
+	run(ix, "ab", 0, &r);
+	assert_int_equal(r.fields_searched, search_index_fields(ix));
+	assert_int_equal(r.total, 1);
+	assert_false(r.cancelled);
+	/* And settings survive search_result_free. */
+	search_result_free(&r);
+	assert_ptr_equal(r.cancel_arg, &pc);
+	search_result_free(&r);
+	search_index_free(ix1);
+	search_index_free(ixn);
+	doc_free(one);
+	doc_free(many);
+}
+
+/* More candidates than are kept for narrowing (4 Mi): every hit is still
+ * found, in batches, and the next keystroke scans the text again. */
+static void test_many_candidates(void **state)
+{
+	(void)state;
+	enum { RUN = 5 << 20 };
+	struct doc *d = run_doc(RUN);
+	struct search_index *ix = search_index_new(d);
+	struct search_result r, fresh;
+	search_result_init(&r);
+	search_result_init(&fresh);
+	run(ix, "a", 0, &r);
+	assert_int_equal(r.total, RUN + 1);
+	assert_int_equal(r.n, SEARCH_MAX_HITS);
+	assert_int_equal(r.hits[SEARCH_MAX_HITS - 1].start, SEARCH_MAX_HITS - 1);
+	run(ix, "aa", 0, &r);
+	assert_int_equal(r.fields_searched, search_index_fields(ix));
+	run(ix, "aa", 0, &fresh);
+	assert_int_equal(r.total, RUN / 2);
+	assert_int_equal(fresh.total, RUN / 2);
+	/* Few again: the next keystroke narrows. */
+	run(ix, "ab", 0, &r);
+	run(ix, "ab", 0, &r);
+	assert_int_equal(r.total, 1);
+	assert_int_equal(r.fields_searched, 1);
+	search_result_free(&r);
+	search_result_free(&fresh);
+	search_index_free(ix);
+	doc_free(d);
+}
+
+/* Back-references are refused with one line; an escaped backslash before
+ * a digit, or a digit in a bracket, is not one. */
+static void test_regex_backref(void **state)
+{
+	(void)state;
+	const char *texts[] = {"aab", "x\\\\1y"};
+	struct doc *d = small_doc(texts, 2);
+	struct search_index *ix = search_index_new(d);
+	struct search_result r;
+	search_result_init(&r);
+	const char *refused[] = {"(a*)\\1b", "(a)\\9", "x(y)|\\1"};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		char err[256] = "";
+		assert_false(search_run(ix, refused[i], SEARCH_REGEX, &r, err,
+					sizeof err));
+		assert_string_equal(err, "invalid regular expression: "
+					 "back-references (\\1 to \\9) are not "
+					 "supported");
+		assert_int_equal(r.n, 0);
+	}
+	expect(ix, &r, "x\\\\1", SEARCH_REGEX, 1, "x\\1");
+	expect(ix, &r, "a[\\1]b", SEARCH_REGEX, 0, NULL);
+	expect(ix, &r, "a[\\1a]b", SEARCH_REGEX, 1, "aab");
+	search_result_free(&r);
+	search_index_free(ix);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -720,6 +930,10 @@ int main(void)
 		cmocka_unit_test(test_variants_equal),
 		cmocka_unit_test(test_large_document),
 		cmocka_unit_test(test_regex),
+		cmocka_unit_test(test_hit_cap),
+		cmocka_unit_test(test_cancel),
+		cmocka_unit_test(test_many_candidates),
+		cmocka_unit_test(test_regex_backref),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
