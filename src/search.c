@@ -744,7 +744,9 @@ struct search_index *search_index_new(const struct doc *d)
 
 	ix->text = text.data ? text.data : calloc(1, 1);
 	ix->n_anchors = b.anchors.n;
-	ix->anchors = b.anchors.v;
+	/* Never NULL, even when nothing folded differently: the matcher
+	 * takes ix->anchors + offset for every field. */
+	ix->anchors = b.anchors.v ? b.anchors.v : calloc(1, sizeof *ix->anchors);
 	/* The vectors doubled as they grew: give back what is not used. */
 	if (b.anchors.n && b.anchors.n < b.anchors.cap) {
 		struct anchor *p = realloc(b.anchors.v,
@@ -758,7 +760,7 @@ struct search_index *search_index_new(const struct doc *d)
 		if (p)
 			ix->marks.upper = p;
 	}
-	if (!ix->text) {
+	if (!ix->text || !ix->anchors) {
 		search_index_free(ix);
 		return NULL;
 	}
@@ -1437,6 +1439,111 @@ static bool regex_field(const struct search_index *ix, struct search_result *r,
 	return true;
 }
 
+/* ---- how much a regular expression costs glibc to compile ----
+ *
+ * glibc's regcomp copies a repeated part once per repetition it may need:
+ * x{1,5000} takes 200 MB, and every + of x++++… doubles what came before
+ * (twenty of them took 1.3 GB and 10 s, twenty-four 19 GB).  The cost is
+ * estimated on the folded pattern as the number of parts after those
+ * copies: an atom is 1, a sequence or an alternation the sum of its parts,
+ * + doubles the part before it, {n,m} multiplies it by the larger bound,
+ * * and ? add nothing.  What glibc builds grows with the square of that
+ * number, so REGEX_MAX_COST keeps it to a few tens of MB. */
+enum { REGEX_MAX_COST = 2000, REGEX_MAX_DEPTH = 64 };
+
+static size_t cost_mul(size_t a, size_t b)
+{
+	return a && b > (size_t)REGEX_MAX_COST * 2 / a ? (size_t)REGEX_MAX_COST * 2 : a * b;
+}
+
+/* The length of the bracket expression at p ('['), up to its ']'. */
+static size_t bracket_len(const char *p)
+{
+	size_t i = 1;
+	if (p[i] == '^')
+		i++;
+	if (p[i] == ']')
+		i++;
+	while (p[i] && p[i] != ']') {
+		if (p[i] == '[' && p[i + 1] && strchr(".:=", p[i + 1])) {
+			const char close[3] = {p[i + 1], ']', '\0'};
+			const char *e = strstr(p + i + 2, close);
+			i = e ? (size_t)(e - p) + 2 : strlen(p);
+		} else {
+			i++;
+		}
+	}
+	return p[i] ? i + 1 : i;
+}
+
+/* The bound of a {n}, {n,} or {n,m} at p, and its length in *len. */
+static size_t interval_bound(const char *p, size_t *len)
+{
+	char *end;
+	unsigned long lo = strtoul(p + 1, &end, 10), hi = lo;
+	if (*end == ',') {
+		hi = end[1] == '}' ? lo + 1 : strtoul(end + 1, &end, 10);
+		if (*end == ',')
+			end++;
+	}
+	const char *close = strchr(p, '}');
+	*len = close ? (size_t)(close - p) + 1 : 1;
+	return (size_t)(hi > lo ? hi : lo) + 1;
+}
+
+static size_t regex_cost(const char *re)
+{
+	size_t sum[REGEX_MAX_DEPTH + 1] = {0}, last[REGEX_MAX_DEPTH + 1] = {0};
+	int depth = 0;
+	for (size_t i = 0; re[i];) {
+		size_t len = 1, atom = 1;
+		switch (re[i]) {
+		case '\\':
+			len = re[i + 1] ? 2 : 1;
+			break;
+		case '[':
+			len = bracket_len(re + i);
+			break;
+		case '(':
+			if (depth == REGEX_MAX_DEPTH)
+				return (size_t)REGEX_MAX_COST * 2;
+			depth++;
+			sum[depth] = last[depth] = 0;
+			i++;
+			continue;
+		case ')':
+			atom = depth ? sum[depth] + 1 : 1;
+			depth -= depth > 0;
+			break;
+		case '|':
+			last[depth] = 0;
+			i++;
+			continue;
+		case '+': case '*': case '?': case '{': {
+			size_t times = 2;
+			if (re[i] == '{')
+				times = interval_bound(re + i, &len);
+			else if (re[i] != '+')
+				times = 1;
+			size_t grown = cost_mul(last[depth], times);
+			sum[depth] = sum[depth] - last[depth] + grown;
+			last[depth] = grown;
+			i += len;
+			continue;
+		}
+		default:
+			/* A character of several bytes is one atom. */
+			while (((unsigned char)re[i + len] & 0xC0) == 0x80)
+				len++;
+		}
+		last[depth] = atom;
+		sum[depth] = sum[depth] + atom < (size_t)REGEX_MAX_COST * 2 ? sum[depth] + atom
+								     : (size_t)REGEX_MAX_COST * 2;
+		i += len;
+	}
+	return sum[0];
+}
+
 static bool run_regex(const struct search_index *ix, const char *pattern,
 		      struct search_result *r, char *err, size_t errsize)
 {
@@ -1453,6 +1560,11 @@ static bool run_regex(const struct search_index *ix, const char *pattern,
 		 * 20 s on one line of a's. */
 		snprintf(err, errsize, "invalid regular expression: "
 			 "back-references (\\1 to \\9) are not supported");
+		return false;
+	}
+	if (regex_cost(st->query.data ? st->query.data : "") > REGEX_MAX_COST) {
+		snprintf(err, errsize, "invalid regular expression: too many "
+			 "repetitions (+ and {n,m}) to compile in bounded memory");
 		return false;
 	}
 	regex_t re;

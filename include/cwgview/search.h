@@ -92,7 +92,8 @@ void search_result_free(struct search_result *r);
  * shorter one matched are searched (unless there were more than 4 Mi such
  * places: then the text is scanned again).  An empty query gives 0 hits.
  * Returns false with a one-line message in err for a bad regex, a regex
- * with a back-reference, a query that is not valid UTF-8, out of memory,
+ * with a back-reference or with repetitions that regcomp would copy
+ * beyond a bounded size (x{1,30000}, x+++…), a query that is not valid UTF-8, out of memory,
  * or a search abandoned by r->cancel; r then holds 0 hits.
  *
  * Hits are in document order: topic, then doc_topic_fields() order, then

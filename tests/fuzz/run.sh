@@ -7,8 +7,9 @@
 # ASan and UBSan) against the core's sources and CONFIGDIR/config.h (a
 # configured build directory), into OUTDIR; seeds its corpus in
 # OUTDIR/corpus-TARGET with the bundled document, the malformed files of
-# tests/bad and tests/screen/unicode.yaml (the corpus grows from run to
-# run when OUTDIR is kept); then runs it for SECONDS (a whole number).  Prints TAP: one
+# tests/bad, tests/screen/unicode.yaml and the inputs of
+# tests/fuzz/regress/TARGET that once found a bug (the corpus grows from
+# run to run when OUTDIR is kept); then runs it for SECONDS (a whole number).  Prints TAP: one
 # case per target, "not ok" with libFuzzer's report when it found a crash,
 # a leak or a failed check (the reproducer is left in OUTDIR), and a skip
 # with the reason when clang or its fuzzer runtime is missing.
@@ -60,6 +61,9 @@ for arg in "$@"; do
 	corpus="$out/corpus-$t"
 	mkdir -p "$corpus"
 	cp "$top/data/cwgsfp.yaml" "$top"/tests/bad/*.yaml "$top/tests/screen/unicode.yaml" "$corpus/" 2>/dev/null
+	# Every input that once found something: libFuzzer runs the corpus
+	# first, so a regression fails at once, whatever the time given.
+	[ -d "$top/tests/fuzz/regress/$t" ] && cp "$top/tests/fuzz/regress/$t"/* "$corpus/"
 	log="$out/fuzz-$t.log"
 	status=0
 	(cd "$out" && ASAN_OPTIONS="detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \

@@ -2,6 +2,7 @@
  * hit order, regex mode. */
 #include "config.h"
 
+#include <unistd.h>
 #include "unit.h"
 
 #include "cwgview/buf.h"
@@ -193,6 +194,27 @@ static void test_fold_traditional(void **state)
 }
 
 /* ---- the map back to the original bytes ---- */
+
+/* A document in which nothing folds to a different length has no offset
+ * anchors at all: the matcher must still map its hits (the fuzzer found
+ * pointer arithmetic on a NULL anchor array, which UBSan stops). */
+static void test_no_anchors(void **state)
+{
+	(void)state;
+	const char *texts[] = {"abc 中文 abc", "国际电联"};
+	struct doc *d = small_doc(texts, 2);
+	struct search_index *ix = search_index_new(d);
+	assert_non_null(ix);
+	struct search_result r;
+	search_result_init(&r);
+	expect(ix, &r, "abc", 0, 2, "abc");
+	assert_int_equal(r.hits[1].start, 11);
+	expect(ix, &r, "中文", 0, 1, "中文");
+	expect(ix, &r, "b.", SEARCH_REGEX, 2, "bc");
+	search_result_free(&r);
+	search_index_free(ix);
+	doc_free(d);
+}
 
 static void test_offsets_exact(void **state)
 {
@@ -914,6 +936,39 @@ static void test_regex_backref(void **state)
 	doc_free(d);
 }
 
+/* Repetitions that glibc's regcomp would copy without bound are refused
+ * before it runs: x followed by 24 + took 19 GB and 455 s, x{1,30000}
+ * 7 GB.  (Without the check this test would run for minutes: the alarm
+ * ends it instead.)  Patterns people write still run. */
+static void test_regex_repetitions(void **state)
+{
+	(void)state;
+	const char *texts[] = {"CWG-SFP-1/8 与 xxxx", "aab"};
+	struct doc *d = small_doc(texts, 2);
+	struct search_index *ix = search_index_new(d);
+	struct search_result r;
+	search_result_init(&r);
+	const char *refused[] = {"x++++++++++++++++++++++++", "x{1,30000}",
+				 "((x{1,100}){1,100}){1,100}", "(x+)+(y+)+((z+)+)+(w{2,9}){1,999}",
+				 "国{1,5000}"};
+	alarm(30);
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		char err[256] = "";
+		assert_false(search_run(ix, refused[i], SEARCH_REGEX, &r, err, sizeof err));
+		assert_string_equal(err, "invalid regular expression: too many repetitions "
+					 "(+ and {n,m}) to compile in bounded memory");
+	}
+	alarm(0);
+	expect(ix, &r, "CWG-SFP-1/[0-9]+", SEARCH_REGEX, 1, "CWG-SFP-1/8");
+	expect(ix, &r, "x{1,1000}", SEARCH_REGEX, 1, "xxxx");
+	expect(ix, &r, "(a|b)*b", SEARCH_REGEX, 1, "aab");
+	expect(ix, &r, "[[:alpha:]+]{2}b", SEARCH_REGEX, 1, "aab");
+	expect(ix, &r, "((a+)+)+b", SEARCH_REGEX, 1, "aab");
+	search_result_free(&r);
+	search_index_free(ix);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -921,6 +976,7 @@ int main(void)
 		cmocka_unit_test(test_fold_case),
 		cmocka_unit_test(test_fold_dashes),
 		cmocka_unit_test(test_fold_traditional),
+		cmocka_unit_test(test_no_anchors),
 		cmocka_unit_test(test_offsets_exact),
 		cmocka_unit_test(test_offsets_bundled),
 		cmocka_unit_test(test_case_sensitive),
@@ -934,6 +990,7 @@ int main(void)
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_many_candidates),
 		cmocka_unit_test(test_regex_backref),
+		cmocka_unit_test(test_regex_repetitions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
