@@ -1541,6 +1541,11 @@ static size_t regex_cost(const char *re)
 								     : (size_t)REGEX_MAX_COST * 2;
 		i += len;
 	}
+	/* A group left open costs what it holds: glibc copies it before it
+	 * finds the missing ')'. */
+	for (; depth > 0; depth--)
+		sum[depth - 1] = sum[depth - 1] + sum[depth] < (size_t)REGEX_MAX_COST * 2
+					 ? sum[depth - 1] + sum[depth] : (size_t)REGEX_MAX_COST * 2;
 	return sum[0];
 }
 
