@@ -1416,6 +1416,13 @@ static bool regex_field(const struct search_index *ix, struct search_result *r,
 		}
 		if (stop_asked(r, (eo < eol ? eo : eol + 1) - pos + CAND_WORK))
 			return false;
+		/* Where LC_CTYPE is not UTF-8, glibc matches bytes, and '.'
+		 * can end inside a character: a hit is widened to whole
+		 * characters, so that it never splits one. */
+		while (eo > so && so > pos && ((unsigned char)text[so] & 0xC0) == 0x80)
+			so--;
+		while (eo > so && eo < eol && ((unsigned char)text[eo] & 0xC0) == 0x80)
+			eo++;
 		if (eo == so) { /* no match, or an empty one: no hit */
 			if (so >= eol) {
 				if (eol >= len)

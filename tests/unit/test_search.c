@@ -2,6 +2,7 @@
  * hit order, regex mode. */
 #include "config.h"
 
+#include <locale.h>
 #include <unistd.h>
 #include "unit.h"
 
@@ -964,6 +965,14 @@ static void test_regex_repetitions(void **state)
 	expect(ix, &r, "(a|b)*b", SEARCH_REGEX, 1, "aab");
 	expect(ix, &r, "[[:alpha:]+]{2}b", SEARCH_REGEX, 1, "aab");
 	expect(ix, &r, "((a+)+)+b", SEARCH_REGEX, 1, "aab");
+	/* In a locale that is not UTF-8 glibc's '.' is one byte: a hit is
+	 * still whole characters (the fuzzer found one ending inside 简). */
+	char *old_locale = strdup(setlocale(LC_CTYPE, NULL));
+	setlocale(LC_CTYPE, "C");
+	expect(ix, &r, "8 .", SEARCH_REGEX, 1, "8 与");
+	expect(ix, &r, ". x", SEARCH_REGEX, 1, "与 x");
+	setlocale(LC_CTYPE, old_locale);
+	free(old_locale);
 	search_result_free(&r);
 	search_index_free(ix);
 	doc_free(d);
