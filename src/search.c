@@ -1458,9 +1458,17 @@ static bool regex_field(const struct search_index *ix, struct search_result *r,
  * number, so REGEX_MAX_COST keeps it to a few tens of MB. */
 enum { REGEX_MAX_COST = 2000, REGEX_MAX_DEPTH = 64 };
 
+/* Costs saturate at COST_CAP, past the limit, so that nothing wraps. */
+#define COST_CAP ((size_t)REGEX_MAX_COST * 2)
+
 static size_t cost_mul(size_t a, size_t b)
 {
-	return a && b > (size_t)REGEX_MAX_COST * 2 / a ? (size_t)REGEX_MAX_COST * 2 : a * b;
+	return a && b > COST_CAP / a ? COST_CAP : a * b;
+}
+
+static size_t cost_add(size_t a, size_t b)
+{
+	return a + b > COST_CAP ? COST_CAP : a + b;
 }
 
 /* The length of the bracket expression at p ('['), up to its ']'. */
@@ -1498,9 +1506,11 @@ static size_t interval_bound(const char *p, size_t *len)
 	return (size_t)(hi > lo ? hi : lo) + 1;
 }
 
+/* Per group level: the cost of what came before the last part, and of
+ * the last part, which a repetition after it multiplies. */
 static size_t regex_cost(const char *re)
 {
-	size_t sum[REGEX_MAX_DEPTH + 1] = {0}, last[REGEX_MAX_DEPTH + 1] = {0};
+	size_t before[REGEX_MAX_DEPTH + 1] = {0}, last[REGEX_MAX_DEPTH + 1] = {0};
 	int depth = 0;
 	for (size_t i = 0; re[i];) {
 		size_t len = 1, atom = 1;
@@ -1513,28 +1523,25 @@ static size_t regex_cost(const char *re)
 			break;
 		case '(':
 			if (depth == REGEX_MAX_DEPTH)
-				return (size_t)REGEX_MAX_COST * 2;
+				return COST_CAP;
 			depth++;
-			sum[depth] = last[depth] = 0;
+			before[depth] = last[depth] = 0;
 			i++;
 			continue;
 		case ')':
-			atom = depth ? sum[depth] + 1 : 1;
+			atom = depth ? cost_add(cost_add(before[depth], last[depth]), 1) : 1;
 			depth -= depth > 0;
 			break;
 		case '|':
+			before[depth] = cost_add(before[depth], last[depth]);
 			last[depth] = 0;
 			i++;
 			continue;
 		case '+': case '*': case '?': case '{': {
-			size_t times = 2;
+			size_t times = re[i] == '+' ? 2 : 1;
 			if (re[i] == '{')
 				times = interval_bound(re + i, &len);
-			else if (re[i] != '+')
-				times = 1;
-			size_t grown = cost_mul(last[depth], times);
-			sum[depth] = sum[depth] - last[depth] + grown;
-			last[depth] = grown;
+			last[depth] = cost_mul(last[depth], times);
 			i += len;
 			continue;
 		}
@@ -1543,17 +1550,16 @@ static size_t regex_cost(const char *re)
 			while (((unsigned char)re[i + len] & 0xC0) == 0x80)
 				len++;
 		}
+		before[depth] = cost_add(before[depth], last[depth]);
 		last[depth] = atom;
-		sum[depth] = sum[depth] + atom < (size_t)REGEX_MAX_COST * 2 ? sum[depth] + atom
-								     : (size_t)REGEX_MAX_COST * 2;
 		i += len;
 	}
 	/* A group left open costs what it holds: glibc copies it before it
 	 * finds the missing ')'. */
 	for (; depth > 0; depth--)
-		sum[depth - 1] = sum[depth - 1] + sum[depth] < (size_t)REGEX_MAX_COST * 2
-					 ? sum[depth - 1] + sum[depth] : (size_t)REGEX_MAX_COST * 2;
-	return sum[0];
+		last[depth - 1] = cost_add(last[depth - 1],
+					   cost_add(before[depth], last[depth]));
+	return cost_add(before[0], last[0]);
 }
 
 static bool run_regex(const struct search_index *ix, const char *pattern,
