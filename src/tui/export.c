@@ -289,8 +289,8 @@ static void pipe_answered(struct tui *t, const char *cmd, bool accepted)
 	}
 	if (r.stopped_by == SIGINT)
 		tui_forget_interrupt(); /* ^C stopped the command only */
-	if (!input_scripted())
-		tui_resume(t);
+	if (!input_scripted() && tui_resume())
+		tui_relayout(t);
 	if (ok) {
 		tui_notice(t, false, _("主题 %ld 已通过管道送交：%s"), current(t)->number, cmd);
 	} else {

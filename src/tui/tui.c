@@ -1,31 +1,18 @@
-/* The browser's loop: terminal set-up and restore, geometry, focus, key
- * dispatch and the title, tab and status lines.  Panes do their own
+/* The browser's loop: start-up and end, focus, key and event dispatch
+ * and the title, tab and status lines (the terminal is term.c's, the
+ * windows' places frame.c's).  Panes do their own
  * drawing behind pane_ops. */
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
-#include <langinfo.h>
-#include <locale.h>
-#include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cwgview/i18n.h"
 #include "cwgview/text.h"
 #include "tui/tui.h"
-
-enum {
-	MIN_COLS = 20, /* below these, a notice instead of a frame */
-	MIN_ROWS = 7,
-	WIDE_COLS = 80, /* from here, panes side by side */
-};
-
-static volatile sig_atomic_t got_signal;
 
 /* One line on stderr, after the terminal is restored; a TERM value or a
  * file name in it cannot put control characters on the terminal. */
@@ -38,340 +25,6 @@ static void report(const char *msg)
 	if (b.data)
 		fputs(b.data, stderr);
 	buf_free(&b);
-}
-
-static void on_signal(int sig)
-{
-	got_signal = sig;
-}
-
-const volatile sig_atomic_t *tui_signal_flag(void)
-{
-	return &got_signal;
-}
-
-void tui_forget_interrupt(void)
-{
-	/* Signals blocked, so that a SIGTERM that comes meanwhile is kept. */
-	sigset_t all, old;
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	if (got_signal == SIGINT)
-		got_signal = 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-}
-
-/* A signal ignored when cwgview started (nohup, a shell's background job)
- * stays ignored, as a shell's own children expect.  The others are caught
- * while the browser runs, and afterwards set to the default action, not
- * to the handler ncurses put there, which would _exit(1) instead of
- * letting cwgview die of the signal. */
-static void catch_signals(bool on)
-{
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-	static bool ignored[sizeof sigs / sizeof *sigs];
-	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
-		struct sigaction sa;
-		if (on) {
-			sigaction(sigs[i], NULL, &sa);
-			ignored[i] = sa.sa_handler == SIG_IGN;
-		}
-		if (ignored[i])
-			continue;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on ? on_signal : SIG_DFL;
-		sigemptyset(&sa.sa_mask);
-		sa.sa_flags = 0; /* no SA_RESTART: it must interrupt get_wch */
-		sigaction(sigs[i], &sa, NULL);
-	}
-}
-
-/* ncursesw can only draw Chinese in a UTF-8 locale.  Over SSH LANG is often
- * not forwarded and the locale is POSIX, so switch LC_CTYPE to a UTF-8
- * locale that exists and say so. */
-static bool ensure_utf8(struct tui *t, char *err, size_t errsize)
-{
-	const char *cs = nl_langinfo(CODESET);
-	if (strcmp(cs, "UTF-8") == 0)
-		return true;
-	static const char *const candidates[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8",
-						 "zh_CN.UTF-8"};
-	char was[64];
-	const char *cur = setlocale(LC_CTYPE, NULL);
-	snprintf(was, sizeof was, "%s", cur ? cur : "C");
-	for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
-		if (setlocale(LC_CTYPE, candidates[i]) &&
-		    strcmp(nl_langinfo(CODESET), "UTF-8") == 0) {
-			snprintf(t->locale_note, sizeof t->locale_note,
-				 _("locale %s is not UTF-8; using %s"),
-				 was, candidates[i]);
-			return true;
-		}
-	}
-	snprintf(err, errsize,
-		 _("no UTF-8 locale is available (the locale is %s); "
-		   "install the Debian package locales, or use --print"),
-		 was);
-	return false;
-}
-
-static SCREEN *screen;
-static FILE *term_out, *term_in;
-
-int tui_input_fd(void)
-{
-	return term_in ? fileno(term_in) : -1;
-}
-
-static bool open_terminal(struct tui *t, char *err, size_t errsize)
-{
-	const char *term = getenv("TERM");
-	if (!term || !*term) {
-		snprintf(err, errsize, _("TERM is not set; set it to your "
-					 "terminal's type, or use --print"));
-		return false;
-	}
-	if (input_scripted()) {
-		term_out = fopen("/dev/null", "w");
-		term_in = fopen("/dev/null", "r");
-	} else {
-		term_out = stdout;
-		term_in = stdin;
-		if (!isatty(STDIN_FILENO)) {
-			/* The document came on standard input (cwgview -), as
-			 * with less: keys come from the terminal itself. */
-			term_in = fopen("/dev/tty", "r");
-			if (!term_in) {
-				snprintf(err, errsize, _("/dev/tty: %s (keys need a terminal)"),
-					 strerror(errno));
-				return false;
-			}
-		}
-	}
-	if (!term_out || !term_in) {
-		snprintf(err, errsize, "/dev/null: %s", strerror(errno));
-		return false;
-	}
-	screen = newterm(term, term_out, term_in);
-	if (!screen) {
-		snprintf(err, errsize,
-			 _("unknown terminal type '%s'; use --print"), term);
-		return false;
-	}
-	set_term(screen);
-	/* A terminal that cannot address the cursor (dumb, a printer) cannot
-	 * show panes; newterm accepts it, so ask terminfo. */
-	const char *cup = tigetstr("cup");
-	if (!cup || cup == (char *)-1) {
-		snprintf(err, errsize,
-			 _("TERM=%s cannot run the browser; use --print"), term);
-		return false;
-	}
-	(void)t;
-	return true;
-}
-
-static void close_terminal(void)
-{
-	if (screen) {
-		endwin();
-		delscreen(screen);
-		screen = NULL;
-		/* Before any message: what curses queued must reach the
-		 * terminal first, or it lands on top of the message. */
-		fflush(term_out);
-	}
-	if (term_out && term_out != stdout)
-		fclose(term_out);
-	if (term_in && term_in != stdin)
-		fclose(term_in);
-	term_out = term_in = NULL;
-}
-
-/* delscreen() has freed every window of the screen already when an error
- * closed the terminal early (to show its message on a restored one); then
- * only the pointers are cleared. */
-static void free_windows(struct tui *t)
-{
-	for (int i = 0; i < N_PANES; i++) {
-		if (t->panes[i].win && screen)
-			delwin(t->panes[i].win);
-		t->panes[i].win = NULL;
-		t->panes[i].shown = false;
-	}
-	WINDOW **lines[] = {&t->titlebar, &t->tabbar, &t->status};
-	for (size_t i = 0; i < 3; i++) {
-		if (*lines[i] && screen)
-			delwin(*lines[i]);
-		*lines[i] = NULL;
-	}
-}
-
-static void place(struct pane *p, int y, int x, int h, int w)
-{
-	p->y = y;
-	p->x = x;
-	p->h = h;
-	p->w = w;
-	p->win = newwin(h, w, y, x);
-	p->shown = p->win != NULL;
-}
-
-static int topics_width(const struct tui *t)
-{
-	int want = 0;
-	for (size_t i = 0; i < t->doc->n_topics; i++) {
-		const struct doc_topic *tp = &t->doc->topics[i];
-		int w = snprintf(NULL, 0, "%ld  %zu", tp->number, tp->n_inputs) +
-			text_width(tp->title, strlen(tp->title)) + 1;
-		want = w > want ? w : want;
-	}
-	want += 4; /* borders, one column of padding each side */
-	int max = t->cols * 3 / 8;
-	return want > max ? max : want < 20 ? 20 : want;
-}
-
-/* Lays the windows out for the current size, focus and mode. */
-static void geometry(struct tui *t)
-{
-	free_windows(t);
-	t->rows = LINES;
-	t->cols = COLS;
-	t->too_small = t->cols < MIN_COLS || t->rows < MIN_ROWS;
-	t->narrow = t->cols < WIDE_COLS;
-	t->status = newwin(1, t->cols, t->rows - 1, 0);
-	if (t->status) {
-		keypad(t->status, TRUE);
-		if (t->status)
-			nodelay(t->status, FALSE);
-	}
-	if (t->too_small)
-		return;
-	t->titlebar = newwin(1, t->cols, 0, 0);
-	int body_y = 1;
-	if (t->narrow && !t->help) {
-		t->tabbar = newwin(1, t->cols, 1, 0);
-		body_y = 2;
-	}
-	int body_h = t->rows - body_y - 1;
-	if (t->help) {
-		place(&t->panes[PANE_HELP], body_y, 0, body_h, t->cols);
-	} else if (t->narrow || t->maximised) {
-		place(&t->panes[t->focus], body_y, 0, body_h, t->cols);
-	} else {
-		int tw = topics_width(t);
-		int ih = body_h * 3 / 5;
-		if (ih < 3)
-			ih = 3;
-		place(&t->panes[PANE_TOPICS], body_y, 0, body_h, tw);
-		place(&t->panes[PANE_INPUTS], body_y, tw, ih, t->cols - tw);
-		place(&t->panes[PANE_GUIDANCE], body_y + ih, tw, body_h - ih,
-		      t->cols - tw);
-	}
-	for (int i = 0; i < N_PANES; i++) {
-		struct pane *p = &t->panes[i];
-		if (p->shown) {
-			p->ops->relayout(p, t);
-			pane_clamp(p);
-		}
-	}
-}
-
-void tui_relayout(struct tui *t)
-{
-	geometry(t);
-}
-
-void tui_notice(struct tui *t, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(t->notice, sizeof t->notice, fmt, ap);
-	va_end(ap);
-	t->notice_error = error;
-}
-
-bool tui_gate(struct tui *t, const char *what)
-{
-	if (!t->opt.secure)
-		return true;
-	tui_notice(t, true, _("%s is disabled in secure mode"), what);
-	return false;
-}
-
-/* Bracketed paste: the terminal marks pasted text, so a pasted line break
- * does not end a prompt.  Only for terminals known to understand it. */
-static bool paste_mode;
-
-static void bracketed_paste(bool on)
-{
-	if (!paste_mode || input_scripted())
-		return;
-	fputs(on ? "\033[?2004h" : "\033[?2004l", term_out);
-	fflush(term_out);
-}
-
-void tui_suspend(struct tui *t)
-{
-	(void)t;
-	bracketed_paste(false);
-	def_prog_mode();
-	endwin();
-	fflush(stdout);
-}
-
-/* Reads the terminal up to Enter, or until a caught signal comes (the
- * loop then acts on it) or the terminal is gone.  Signals are blocked
- * except inside ppoll, so one that comes just before the wait still ends
- * it; read(2), not stdio, so that nothing typed after Enter is taken
- * from curses. */
-static void wait_for_enter(void)
-{
-	int fd = tui_input_fd();
-	sigset_t all, old;
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	while (!got_signal) {
-		struct pollfd pfd = {.fd = fd, .events = POLLIN};
-		int k = ppoll(&pfd, 1, NULL, &old);
-		if (k < 0 && errno == EINTR)
-			continue;
-		char c;
-		ssize_t n = k > 0 ? read(fd, &c, 1) : -1;
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			continue; /* (left non-blocking by the command) */
-		if (n <= 0 || c == '\n' || c == '\r')
-			break;
-	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-}
-
-void tui_resume(struct tui *t)
-{
-	if (got_signal)
-		return;
-	/* Let the user read what the command printed, as less does. */
-	fputs(_("\n[press Enter to return to cwgview]"), stdout);
-	fflush(stdout);
-	wait_for_enter();
-	if (got_signal)
-		return;
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	bracketed_paste(true);
-	geometry(t);
-}
-
-void tui_select_topic(struct tui *t, size_t i)
-{
-	if (i >= t->doc->n_topics || i == t->topic)
-		return;
-	t->topic = i;
-	for (int k = PANE_INPUTS; k <= PANE_GUIDANCE; k++) {
-		t->panes[k].top = 0;
-		if (t->panes[k].shown)
-			t->panes[k].ops->relayout(&t->panes[k], t);
-	}
 }
 
 /* ---- the fixed lines ---- */
@@ -560,7 +213,7 @@ static void do_action(struct tui *t, enum tui_action a, long count)
 		if (!h->ops->key(h, t, a, count))
 			scroll_pane(h, a, count);
 		if (!t->help)
-			geometry(t);
+			tui_relayout(t);
 		return;
 	}
 	/* A count before g goes to that topic, from any pane. */
@@ -635,7 +288,7 @@ static void do_action(struct tui *t, enum tui_action a, long count)
 		break;
 	}
 	if (relayout)
-		geometry(t);
+		tui_relayout(t);
 }
 
 static struct pane *pane_at(struct tui *t, int y, int x)
@@ -661,7 +314,7 @@ static void do_mouse(struct tui *t, const MEVENT *m)
 			int w = text_width(label, strlen(label)) + 3;
 			if (m->x >= x && m->x < x + w) {
 				t->focus = (enum pane_id)i;
-				geometry(t);
+				tui_relayout(t);
 				return;
 			}
 			x += w;
@@ -737,18 +390,18 @@ static bool handle_event(struct tui *t, const struct tui_event *ev, int *status)
 		return true;
 	case EV_HANGUP:
 		/* The terminal is gone: end as a dropped line does. */
-		got_signal = SIGHUP;
+		tui_hang_up();
 		*status = 0;
 		return false;
 	case EV_ERROR:
-		close_terminal();
+		tui_close_terminal();
 		report(ev->arg);
 		*status = 2;
 		return false;
 	case EV_SAVE_DISPLAY:
 	case EV_SAVE_ATTRS:
 		if (!save_display(t, ev)) {
-			close_terminal();
+			tui_close_terminal();
 			report(t->notice);
 			*status = 2;
 		}
@@ -756,7 +409,7 @@ static bool handle_event(struct tui *t, const struct tui_event *ev, int *status)
 	case EV_RESIZE:
 		if (ev->cols > 0)
 			resizeterm(ev->rows, ev->cols);
-		geometry(t);
+		tui_relayout(t);
 		return true;
 	case EV_MOUSE:
 		if (t->opt.no_mouse || t->prompt.active || t->too_small)
@@ -800,15 +453,15 @@ static void note_ignored(struct tui *t, const struct tui_event *ev)
 
 static int loop(struct tui *t)
 {
-	geometry(t);
+	tui_relayout(t);
 	draw_all(t);
-	while (!t->quit && !got_signal) {
+	while (!t->quit && !tui_signal()) {
 		/* A search a key abandoned, once no key is waiting. */
 		if (find_resume(t))
 			draw_all(t);
 		struct tui_event ev;
 		input_next(t, &ev);
-		if (got_signal)
+		if (tui_signal())
 			break;
 		int status = -1;
 		bool changed = handle_event(t, &ev, &status);
@@ -822,7 +475,7 @@ static int loop(struct tui *t)
 		}
 		/* A signal while p or | ran: the command is stopped, and the
 		 * browser ends without drawing again. */
-		if (got_signal)
+		if (tui_signal())
 			break;
 		if (changed)
 			draw_all(t);
@@ -853,13 +506,14 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 		report(err);
 		return 2;
 	}
-	if (!ensure_utf8(&t, err, sizeof err) || !open_terminal(&t, err, sizeof err)) {
-		close_terminal();
+	if (!tui_ensure_utf8(&t, err, sizeof err) ||
+	    !tui_open_terminal(input_scripted(), err, sizeof err)) {
+		tui_close_terminal();
 		input_close();
 		report(err);
 		return 2;
 	}
-	catch_signals(true);
+	tui_catch_signals(true);
 	cbreak();
 	noecho();
 	nonl();
@@ -882,13 +536,9 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	def_prog_mode();
 	endwin();
 	doupdate();
-	const char *term = getenv("TERM");
-	paste_mode = term && (strncmp(term, "xterm", 5) == 0 || strncmp(term, "screen", 6) == 0 ||
-			      strncmp(term, "tmux", 4) == 0 || strncmp(term, "rxvt", 4) == 0 ||
-			      strncmp(term, "foot", 4) == 0 || strncmp(term, "alacritty", 9) == 0);
 	define_key("\033[200~", KEY_PASTE_START);
 	define_key("\033[201~", KEY_PASTE_END);
-	bracketed_paste(true);
+	tui_bracketed_paste(true);
 	if (!opt->no_mouse) {
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
 				  BUTTON5_PRESSED, NULL);
@@ -897,19 +547,19 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	find_history_load(&t);
 	find_index_start(&t);
 	int status = loop(&t);
-	bracketed_paste(false);
-	free_windows(&t);
-	close_terminal();
-	catch_signals(false);
+	tui_bracketed_paste(false);
+	tui_free_windows(&t);
+	tui_close_terminal();
+	tui_catch_signals(false);
 	input_close();
 	for (int i = 0; i < N_PANES; i++)
 		layout_free(&t.panes[i].lay);
 	history_clear();
 	find_free(&t);
-	if (got_signal) {
+	if (tui_signal()) {
 		/* The terminal is restored; now die of the signal as the
 		 * caller expects (a shell reports ^C, a dropped ssh HUP). */
-		int sig = got_signal;
+		int sig = tui_signal();
 		raise(sig);
 		return 128 + sig;
 	}

@@ -202,25 +202,46 @@ size_t history_count(enum history_kind h);
 const char *history_item(enum history_kind h, size_t i);
 void history_clear(void);
 
-/* tui.c */
+/* frame.c: the windows' places, the topic shown, the status notice */
+enum {
+	MIN_COLS = 20, /* below these, a notice instead of a frame */
+	MIN_ROWS = 7,
+	WIDE_COLS = 80, /* from here, panes side by side */
+};
 void tui_notice(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The one gate for everything that starts a process or writes a file:
  * false (with a notice) in secure mode. */
 bool tui_gate(struct tui *t, const char *what);
 void tui_select_topic(struct tui *t, size_t i);
+/* Lays the windows out again for the terminal's size, focus and mode. */
+void tui_relayout(struct tui *t);
+void tui_free_windows(struct tui *t);
+
+/* term.c: the terminal and the signals */
+bool tui_ensure_utf8(struct tui *t, char *err, size_t errsize);
+/* scripted: headless, for a key script (no terminal is touched). */
+bool tui_open_terminal(bool scripted, char *err, size_t errsize);
+void tui_close_terminal(void);
+bool tui_terminal_open(void);
+/* The descriptor keys are read from. */
+int tui_input_fd(void);
+void tui_bracketed_paste(bool on);
+void tui_catch_signals(bool on);
 /* Gives the terminal to a command and takes it back (for |).  After a
  * signal that ends the browser tui_resume neither waits for Enter nor
- * redraws: the loop ends at once. */
+ * takes the terminal back, and says so (false); otherwise the caller lays
+ * the windows out again. */
 void tui_suspend(struct tui *t);
-void tui_resume(struct tui *t);
+bool tui_resume(void);
 /* The caught signal not yet acted on (0: none), for spawn_run's stop: a
  * command that runs is stopped at once when one comes. */
 const volatile sig_atomic_t *tui_signal_flag(void);
+int tui_signal(void);
+/* The terminal is gone: end as a dropped line does. */
+void tui_hang_up(void);
 /* ^C stops only the command that ran when it came: the browser goes on. */
 void tui_forget_interrupt(void);
-
-void tui_relayout(struct tui *t);
 
 /* find.c: / ? n N u */
 void find_start(struct tui *t, bool backward);
@@ -246,7 +267,8 @@ void export_pipe(struct tui *t);
 extern const struct pane_ops pane_topics_ops, pane_inputs_ops,
 	pane_guidance_ops, pane_help_ops;
 
-/* Content area of a pane: inside the border, with one column of padding. */
+/* pane.c: the content area of a pane, inside the border, with one column
+ * of padding; what every pane and the loop use. */
 int pane_rows(const struct pane *p);
 int pane_cols(const struct pane *p);
 void pane_clamp(struct pane *p);
@@ -292,8 +314,6 @@ struct tui_event {
 	size_t n_ignored;
 	unsigned char ignored[8];
 };
-/* tui.c: the descriptor keys are read from. */
-int tui_input_fd(void);
 bool input_open_script(const char *path, char *err, size_t errsize);
 void input_close(void);
 bool input_scripted(void);

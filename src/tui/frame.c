@@ -1,0 +1,135 @@
+/* The frame: where the windows go for the terminal's size, the focus and
+ * the mode, which topic is shown, and the notice on the status line.
+ * Calls only the panes (through pane_ops), pane.c and term.c. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cwgview/i18n.h"
+#include "cwgview/text.h"
+#include "tui/tui.h"
+
+/* delscreen() has freed every window of the screen already when an error
+ * closed the terminal early (to show its message on a restored one); then
+ * only the pointers are cleared. */
+void tui_free_windows(struct tui *t)
+{
+	for (int i = 0; i < N_PANES; i++) {
+		if (t->panes[i].win && tui_terminal_open())
+			delwin(t->panes[i].win);
+		t->panes[i].win = NULL;
+		t->panes[i].shown = false;
+	}
+	WINDOW **lines[] = {&t->titlebar, &t->tabbar, &t->status};
+	for (size_t i = 0; i < 3; i++) {
+		if (*lines[i] && tui_terminal_open())
+			delwin(*lines[i]);
+		*lines[i] = NULL;
+	}
+}
+
+static void place(struct pane *p, int y, int x, int h, int w)
+{
+	p->y = y;
+	p->x = x;
+	p->h = h;
+	p->w = w;
+	p->win = newwin(h, w, y, x);
+	p->shown = p->win != NULL;
+}
+
+static int topics_width(const struct tui *t)
+{
+	int want = 0;
+	for (size_t i = 0; i < t->doc->n_topics; i++) {
+		const struct doc_topic *tp = &t->doc->topics[i];
+		int w = snprintf(NULL, 0, "%ld  %zu", tp->number, tp->n_inputs) +
+			text_width(tp->title, strlen(tp->title)) + 1;
+		want = w > want ? w : want;
+	}
+	want += 4; /* borders, one column of padding each side */
+	int max = t->cols * 3 / 8;
+	return want > max ? max : want < 20 ? 20 : want;
+}
+
+/* Lays the windows out for the current size, focus and mode. */
+static void geometry(struct tui *t)
+{
+	tui_free_windows(t);
+	t->rows = LINES;
+	t->cols = COLS;
+	t->too_small = t->cols < MIN_COLS || t->rows < MIN_ROWS;
+	t->narrow = t->cols < WIDE_COLS;
+	t->status = newwin(1, t->cols, t->rows - 1, 0);
+	if (t->status) {
+		keypad(t->status, TRUE);
+		if (t->status)
+			nodelay(t->status, FALSE);
+	}
+	if (t->too_small)
+		return;
+	t->titlebar = newwin(1, t->cols, 0, 0);
+	int body_y = 1;
+	if (t->narrow && !t->help) {
+		t->tabbar = newwin(1, t->cols, 1, 0);
+		body_y = 2;
+	}
+	int body_h = t->rows - body_y - 1;
+	if (t->help) {
+		place(&t->panes[PANE_HELP], body_y, 0, body_h, t->cols);
+	} else if (t->narrow || t->maximised) {
+		place(&t->panes[t->focus], body_y, 0, body_h, t->cols);
+	} else {
+		int tw = topics_width(t);
+		int ih = body_h * 3 / 5;
+		if (ih < 3)
+			ih = 3;
+		place(&t->panes[PANE_TOPICS], body_y, 0, body_h, tw);
+		place(&t->panes[PANE_INPUTS], body_y, tw, ih, t->cols - tw);
+		place(&t->panes[PANE_GUIDANCE], body_y + ih, tw, body_h - ih,
+		      t->cols - tw);
+	}
+	for (int i = 0; i < N_PANES; i++) {
+		struct pane *p = &t->panes[i];
+		if (p->shown) {
+			p->ops->relayout(p, t);
+			pane_clamp(p);
+		}
+	}
+}
+
+void tui_relayout(struct tui *t)
+{
+	geometry(t);
+}
+
+void tui_notice(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->notice, sizeof t->notice, fmt, ap);
+	va_end(ap);
+	t->notice_error = error;
+}
+
+bool tui_gate(struct tui *t, const char *what)
+{
+	if (!t->opt.secure)
+		return true;
+	tui_notice(t, true, _("%s is disabled in secure mode"), what);
+	return false;
+}
+
+void tui_select_topic(struct tui *t, size_t i)
+{
+	if (i >= t->doc->n_topics || i == t->topic)
+		return;
+	t->topic = i;
+	for (int k = PANE_INPUTS; k <= PANE_GUIDANCE; k++) {
+		t->panes[k].top = 0;
+		if (t->panes[k].shown)
+			t->panes[k].ops->relayout(&t->panes[k], t);
+	}
+}
