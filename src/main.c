@@ -313,188 +313,211 @@ static bool set_mode(enum mode *mode, enum mode m, const char *name)
 	return true;
 }
 
-int main(int argc, char **argv)
-{
-	setlocale(LC_ALL, "");
-	enum mode mode = MODE_BROWSE;
-	const char *topics = NULL, *format_name = NULL, *output = NULL;
-	const char *paper_name = NULL;
-	const char *pattern = NULL;
-	bool count = false;
-	unsigned search_flags = 0;
-	int width = 0;
+/* Everything the command line says, parsed and checked. */
+struct cli {
+	enum mode mode;
+	const char *topics, *format_name, *output, *paper_name, *pattern;
+	bool count;
+	unsigned search_flags;
+	int width;
+	enum render_format format;
+	enum pdf_paper paper;
 	struct tui_options topt;
-	memset(&topt, 0, sizeof topt);
-	topt.printer = getenv("CWGVIEW_PRINTER");
-	topt.print_command = getenv("CWGVIEW_PRINT_COMMAND");
+};
+
+static void cli_init(struct cli *o)
+{
+	memset(o, 0, sizeof *o);
+	o->mode = MODE_BROWSE;
+	o->format = RENDER_TEXT;
+	o->paper = PDF_PAPER_A4;
+	o->topt.printer = getenv("CWGVIEW_PRINTER");
+	o->topt.print_command = getenv("CWGVIEW_PRINT_COMMAND");
 	const char *secure_env = getenv("CWGVIEW_SECURE");
-	topt.secure = secure_env && *secure_env && strcmp(secure_env, "0") != 0;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:f:w:o:s:clhV", long_options,
-				NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (!set_mode(&mode, MODE_PRINT, "--print"))
-				return EXIT_USAGE;
-			topics = optarg;
-			break;
-		case 'f':
-			format_name = optarg;
-			break;
-		case 'w': {
-			char *end;
-			errno = 0;
-			long v = strtol(optarg, &end, 10);
-			if (errno || *optarg == '\0' || *end || v < 10 ||
-			    v > 10000) {
-				usage_error("invalid width '%s': give a number "
-					    "from 10 to 10000", optarg);
-				return EXIT_USAGE;
-			}
-			width = (int)v;
-			break;
-		}
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_PAPER:
-			paper_name = optarg;
-			break;
-		case 's':
-			if (!set_mode(&mode, MODE_SEARCH, "--search"))
-				return EXIT_USAGE;
-			pattern = optarg;
-			break;
-		case 'c':
-			count = true;
-			break;
-		case OPT_REGEX:
-			search_flags |= SEARCH_REGEX;
-			break;
-		case 'l':
-			if (!set_mode(&mode, MODE_LIST, "--list"))
-				return EXIT_USAGE;
-			break;
-		case OPT_CHECK:
-			if (!set_mode(&mode, MODE_CHECK, "--check"))
-				return EXIT_USAGE;
-			break;
-		case OPT_SECURE:
-			topt.secure = true;
-			break;
-		case OPT_PRINTER:
-			topt.printer = optarg;
-			break;
-		case OPT_PRINT_COMMAND:
-			topt.print_command = optarg;
-			break;
-		case OPT_NO_COLOR:
-			topt.no_color = true;
-			break;
-		case OPT_NO_MOUSE:
-			topt.no_mouse = true;
-			break;
-		case OPT_KEYS_MAN: {
-			struct buf b = BUF_INIT;
-			keys_man(&b);
-			fputs(b.data ? b.data : "", stdout);
-			buf_free(&b);
-			return finish_stdout();
-		}
-		case 'h':
-			print_help();
-			return finish_stdout();
-		case 'V':
-			print_version();
-			return finish_stdout();
-		case ':':
-			usage_error("option '%s' needs an argument",
-				    argv[optind - 1]);
-			return EXIT_USAGE;
-		default:
-			if (optopt)
-				usage_error("unknown option '-%c'", optopt);
-			else
-				usage_error("unknown option '%s'",
-					    argv[optind - 1]);
-			return EXIT_USAGE;
-		}
+	o->topt.secure = secure_env && *secure_env && strcmp(secure_env, "0") != 0;
+}
+
+static bool take_width(struct cli *o, const char *arg)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || *arg == '\0' || *end || v < 10 || v > 10000) {
+		usage_error("invalid width '%s': give a number from 10 to 10000", arg);
+		return false;
 	}
-	if (argc - optind > 1) {
+	o->width = (int)v;
+	return true;
+}
+
+/* Options that only print something and exit, and the errors getopt
+ * reports: the exit status. */
+static int take_final(int c, char **argv)
+{
+	switch (c) {
+	case OPT_KEYS_MAN: {
+		struct buf b = BUF_INIT;
+		keys_man(&b);
+		fputs(b.data ? b.data : "", stdout);
+		buf_free(&b);
+		return finish_stdout();
+	}
+	case 'h':
+		print_help();
+		return finish_stdout();
+	case 'V':
+		print_version();
+		return finish_stdout();
+	case ':':
+		usage_error("option '%s' needs an argument", argv[optind - 1]);
+		return EXIT_USAGE;
+	default:
+		if (optopt)
+			usage_error("unknown option '-%c'", optopt);
+		else
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		return EXIT_USAGE;
+	}
+}
+
+/* One option from getopt_long: -1 to go on, else the exit status. */
+static int take_option(struct cli *o, int c, char **argv)
+{
+	switch (c) {
+	case 'p':
+		o->topics = optarg;
+		return set_mode(&o->mode, MODE_PRINT, "--print") ? -1 : EXIT_USAGE;
+	case 'f':
+		o->format_name = optarg;
+		return -1;
+	case 'w':
+		return take_width(o, optarg) ? -1 : EXIT_USAGE;
+	case 'o':
+		o->output = optarg;
+		return -1;
+	case OPT_PAPER:
+		o->paper_name = optarg;
+		return -1;
+	case 's':
+		o->pattern = optarg;
+		return set_mode(&o->mode, MODE_SEARCH, "--search") ? -1 : EXIT_USAGE;
+	case 'c':
+		o->count = true;
+		return -1;
+	case OPT_REGEX:
+		o->search_flags |= SEARCH_REGEX;
+		return -1;
+	case 'l':
+		return set_mode(&o->mode, MODE_LIST, "--list") ? -1 : EXIT_USAGE;
+	case OPT_CHECK:
+		return set_mode(&o->mode, MODE_CHECK, "--check") ? -1 : EXIT_USAGE;
+	case OPT_SECURE:
+		o->topt.secure = true;
+		return -1;
+	case OPT_PRINTER:
+		o->topt.printer = optarg;
+		return -1;
+	case OPT_PRINT_COMMAND:
+		o->topt.print_command = optarg;
+		return -1;
+	case OPT_NO_COLOR:
+		o->topt.no_color = true;
+		return -1;
+	case OPT_NO_MOUSE:
+		o->topt.no_mouse = true;
+		return -1;
+	default:
+		return take_final(c, argv);
+	}
+}
+
+/* The options that depend on one another, in the order they are
+ * reported; false after the one-line error. */
+static bool check_options(struct cli *o, int n_files)
+{
+	if (n_files > 1) {
 		usage_error("too many files: give at most one");
-		return EXIT_USAGE;
+		return false;
 	}
-	if ((format_name || output) && mode != MODE_PRINT) {
+	if ((o->format_name || o->output) && o->mode != MODE_PRINT) {
 		usage_error("%s only applies to --print",
-			    format_name ? "--format" : "--output");
-		return EXIT_USAGE;
+			    o->format_name ? "--format" : "--output");
+		return false;
 	}
-	if ((count || search_flags) && mode != MODE_SEARCH) {
-		usage_error("%s only applies to --search",
-			    count ? "--count" : "--regex");
-		return EXIT_USAGE;
+	if ((o->count || o->search_flags) && o->mode != MODE_SEARCH) {
+		usage_error("%s only applies to --search", o->count ? "--count" : "--regex");
+		return false;
 	}
-	if (mode == MODE_SEARCH && !*pattern) {
+	if (o->mode == MODE_SEARCH && !*o->pattern) {
 		usage_error("empty search pattern");
-		return EXIT_USAGE;
+		return false;
 	}
-	enum render_format format = RENDER_TEXT;
-	if (format_name && !render_format_parse(format_name, &format)) {
-		usage_error("unknown format '%s': use text, markdown, json "
-			    "or pdf", format_name);
-		return EXIT_USAGE;
+	if (o->format_name && !render_format_parse(o->format_name, &o->format)) {
+		usage_error("unknown format '%s': use text, markdown, json or pdf",
+			    o->format_name);
+		return false;
 	}
-	enum pdf_paper paper = PDF_PAPER_A4;
-	if (paper_name && format != RENDER_PDF && mode != MODE_BROWSE) {
-		usage_error("--paper only applies to --format pdf and the "
-			    "browser's p");
-		return EXIT_USAGE;
+	if (o->paper_name && o->format != RENDER_PDF && o->mode != MODE_BROWSE) {
+		usage_error("--paper only applies to --format pdf and the browser's p");
+		return false;
 	}
-	if (topt.secure && output) {
+	if (o->topt.secure && o->output) {
 		usage_error("--output writes a file, which --secure forbids");
-		return EXIT_USAGE;
+		return false;
 	}
-	if (paper_name && !pdf_paper_parse(paper_name, &paper)) {
-		usage_error("unknown paper size '%s': use a4 or letter",
-			    paper_name);
-		return EXIT_USAGE;
+	if (o->paper_name && !pdf_paper_parse(o->paper_name, &o->paper)) {
+		usage_error("unknown paper size '%s': use a4 or letter", o->paper_name);
+		return false;
 	}
-	if (format == RENDER_PDF && pdf_unavailable()) {
+	if (o->format == RENDER_PDF && pdf_unavailable()) {
 		errorf("%s", pdf_unavailable());
-		return EXIT_USAGE;
+		return false;
 	}
 	/* A PDF on a terminal is a screenful of binary that can change the
 	 * terminal's state; asked for it there, say how to get a file. */
-	if (format == RENDER_PDF && !output && isatty(STDOUT_FILENO)) {
+	if (o->format == RENDER_PDF && !o->output && isatty(STDOUT_FILENO)) {
 		usage_error("will not write a PDF to a terminal: use -o FILE "
 			    "or redirect standard output");
-		return EXIT_USAGE;
+		return false;
 	}
-	const char *path = optind < argc ? argv[optind] : bundled_path();
-	struct doc *d = load_or_report(path);
-	if (!d)
-		return EXIT_USAGE;
+	return true;
+}
 
-	/* The browser, unless standard output is not a terminal: then, as
-	 * less does, print everything.  A key script (the screen tests) runs
-	 * the browser headless. */
-	topt.paper = (int)paper;
-	topt.script = getenv("CWGVIEW_SCRIPT");
-	if (topt.script && !*topt.script)
-		topt.script = NULL;
-	if (mode == MODE_BROWSE && (topt.script || isatty(STDOUT_FILENO))) {
-		int st = tui_run(d, &topt);
-		doc_free(d);
-		return st;
+/* --print, or every topic when the browser's standard output is not a
+ * terminal, into out. */
+static int print_topics(struct cli *o, const struct doc *d, struct buf *out)
+{
+	bool *sel = calloc(d->n_topics, sizeof *sel);
+	char err[256];
+	int status = EXIT_OK;
+	if (!sel) {
+		errorf("%s", strerror(ENOMEM));
+		status = EXIT_USAGE;
+	} else if (!doc_select(d, o->mode == MODE_PRINT ? o->topics : "all", sel,
+			       err, sizeof err)) {
+		usage_error("%s", err);
+		status = EXIT_USAGE;
+	} else {
+		int width = o->width ? o->width : o->output ? 80 : terminal_width();
+		if (o->format != RENDER_PDF) {
+			render_topics(out, d, sel, o->format, width);
+		} else if (!pdf_render_topics(out, d, sel, o->paper, err, sizeof err)) {
+			errorf("%s", err);
+			status = EXIT_USAGE;
+		}
 	}
+	free(sel);
+	return status;
+}
 
+/* The one-shot commands: their output, written at once at the end. */
+static int one_shot(struct cli *o, const struct doc *d, const char *path)
+{
 	int status = EXIT_OK;
 	struct buf out = BUF_INIT;
-	switch (mode) {
+	switch (o->mode) {
 	case MODE_CHECK:
-		text_sanitize(&out, display_name(path),
-			      strlen(display_name(path)));
+		text_sanitize(&out, display_name(path), strlen(display_name(path)));
 		buf_adds(&out, ": ok, ");
 		render_summary(&out, d);
 		buf_addc(&out, '\n');
@@ -503,42 +526,52 @@ int main(int argc, char **argv)
 		render_list(&out, d);
 		break;
 	case MODE_SEARCH:
-		status = search_command(d, pattern, search_flags, count, &out);
+		status = search_command(d, o->pattern, o->search_flags, o->count, &out);
 		break;
 	case MODE_BROWSE:
-	case MODE_PRINT: {
-		bool *sel = calloc(d->n_topics, sizeof *sel);
-		char err[256];
-		if (!sel) {
-			errorf("%s", strerror(ENOMEM));
-			status = EXIT_USAGE;
-		} else if (!doc_select(d, mode == MODE_PRINT ? topics : "all",
-				       sel, err, sizeof err)) {
-			usage_error("%s", err);
-			status = EXIT_USAGE;
-		} else {
-			if (!width)
-				width = output ? 80 : terminal_width();
-			if (format != RENDER_PDF) {
-				render_topics(&out, d, sel, format, width);
-			} else if (!pdf_render_topics(&out, d, sel, paper, err,
-						      sizeof err)) {
-				errorf("%s", err);
-				status = EXIT_USAGE;
-			}
-		}
-		free(sel);
+	case MODE_PRINT:
+		status = print_topics(o, d, &out);
 		break;
-	}
 	}
 	if (status != EXIT_USAGE && out.oom) {
 		errorf("%s", strerror(ENOMEM));
 		status = EXIT_USAGE;
 	}
-	if (status != EXIT_USAGE &&
-	    !emit(mode == MODE_PRINT ? output : NULL, &out))
+	if (status != EXIT_USAGE && !emit(o->mode == MODE_PRINT ? o->output : NULL, &out))
 		status = EXIT_USAGE;
 	buf_free(&out);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct cli o;
+	cli_init(&o);
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":p:f:w:o:s:clhV", long_options, NULL)) != -1) {
+		int st = take_option(&o, c, argv);
+		if (st >= 0)
+			return st;
+	}
+	if (!check_options(&o, argc - optind))
+		return EXIT_USAGE;
+	const char *path = optind < argc ? argv[optind] : bundled_path();
+	struct doc *d = load_or_report(path);
+	if (!d)
+		return EXIT_USAGE;
+
+	/* The browser, unless standard output is not a terminal: then, as
+	 * less does, print everything.  A key script (the screen tests) runs
+	 * the browser headless. */
+	o.topt.paper = (int)o.paper;
+	o.topt.script = getenv("CWGVIEW_SCRIPT");
+	if (o.topt.script && !*o.topt.script)
+		o.topt.script = NULL;
+	int status = o.mode == MODE_BROWSE && (o.topt.script || isatty(STDOUT_FILENO))
+			     ? tui_run(d, &o.topt)
+			     : one_shot(&o, d, path);
 	doc_free(d);
 	return status;
 }
