@@ -57,6 +57,19 @@ wait_for() {
 	return 1
 }
 
+# wait_file FILE: until FILE has something in it, at most 15 s.
+wait_file() {
+	i=0
+	while [ $i -lt 300 ]; do
+		[ -s "$1" ] && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_status: until cwgview has ended and $R (the file its window writes
+# "status N" to when it ends) holds its status, at most 15 s.
+wait_status() { wait_file "$R"; }
 
 # One server for the whole test, with an idle first window, so that
 # remain-on-exit holds for every cwgview window (a dead pane stays, with its

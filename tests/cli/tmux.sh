@@ -18,16 +18,6 @@ start() {
 	tm resize-window -t "$W" -x "${size%x*}" -y "${size#*x}"
 }
 
-# wait_status: until cwgview has ended and $R holds its status, at most 15 s.
-wait_status() {
-	i=0
-	while [ $i -lt 300 ]; do
-		[ -s "$R" ] && return 0
-		sleep 0.05; i=$((i + 1))
-	done
-	return 1
-}
-
 # restored: the terminal left the alternate screen.
 restored() { [ "$(tm display -p -t "$W" '#{alternate_on}')" = 0 ]; }
 
@@ -147,16 +137,6 @@ start_rig() {
 rig_restored() {
 	restored && cmp -s "$S.before" "$S.after" &&
 		[ "$(awk '{ print ($1 == $2) }' "$F")" = 1 ]
-}
-
-# wait_file FILE: until FILE has something in it, at most 15 s.
-wait_file() {
-	i=0
-	while [ $i -lt 300 ]; do
-		[ -s "$1" ] && return 0
-		sleep 0.05; i=$((i + 1))
-	done
-	return 1
 }
 
 # gone PID: until process PID has ended (none, or a zombie left for an

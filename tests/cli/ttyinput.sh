@@ -18,16 +18,6 @@ start() {
 	tm resize-window -t "$W" -x 80 -y 24
 }
 
-# wait_status: until cwgview has ended and $R holds its status, at most 15 s.
-wait_status() {
-	i=0
-	while [ $i -lt 300 ]; do
-		[ -s "$R" ] && return 0
-		sleep 0.05; i=$((i + 1))
-	done
-	return 1
-}
-
 # bytes HEX…: raw bytes to the pane, as a terminal would send them.
 bytes() { tm send-keys -t "$W" -H "$@"; }
 
