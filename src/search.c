@@ -1294,6 +1294,25 @@ static bool run_literal(const struct search_index *ix, const char *query,
  * it is: folding would turn \S into \s.  A character that folds to an
  * ASCII operator (（ to "(") is escaped outside a bracket expression, so it
  * stays the literal the user typed. */
+/* The start of a bracket expression at p ('['): "[", "[^", and a ']'
+ * right after them, which is a literal ("[]…]", "[^]…]"). */
+static size_t bracket_open_len(const char *p)
+{
+	size_t len = p[1] == '^' ? 2 : 1;
+	return p[len] == ']' ? len + 1 : len;
+}
+
+/* Inside a bracket expression, the length of the [:class:], [.coll.] or
+ * [=equiv=] at p ('['), which may hold a ']'; 0 when there is none. */
+static size_t bracket_element_len(const char *p)
+{
+	if (!p[1] || !strchr(".:=", p[1]))
+		return 0;
+	const char close[3] = {p[1], ']', '\0'};
+	const char *e = strstr(p + 2, close);
+	return e ? (size_t)(e - p) + 2 : strlen(p);
+}
+
 static bool fold_pattern(const struct search_index *ix, const char *pat,
 			 bool fold_case, struct search_state *st, bool *backref)
 {
@@ -1333,16 +1352,9 @@ static bool fold_pattern(const struct search_index *ix, const char *pat,
 				*backref = true;
 		} else if (!bracket && ch == '[') {
 			bracket = true;
-			/* "[]…]" and "[^]…]": that first ] is a literal. */
-			if (i + 1 < n && pat[i + 1] == '^')
-				len++;
-			if (i + len < n && pat[i + len] == ']')
-				len++;
-		} else if (bracket && ch == '[' && i + 1 < n &&
-			   strchr(".:=", pat[i + 1])) {
-			const char close[3] = {pat[i + 1], ']', '\0'};
-			const char *e = strstr(pat + i + 2, close);
-			len = e ? (size_t)(e - (pat + i)) + 2 : n - i;
+			len = bracket_open_len(pat + i);
+		} else if (bracket && ch == '[' && bracket_element_len(pat + i)) {
+			len = bracket_element_len(pat + i);
 		} else if (bracket && ch == ']') {
 			bracket = false;
 		}
@@ -1474,20 +1486,9 @@ static size_t cost_add(size_t a, size_t b)
 /* The length of the bracket expression at p ('['), up to its ']'. */
 static size_t bracket_len(const char *p)
 {
-	size_t i = 1;
-	if (p[i] == '^')
-		i++;
-	if (p[i] == ']')
-		i++;
-	while (p[i] && p[i] != ']') {
-		if (p[i] == '[' && p[i + 1] && strchr(".:=", p[i + 1])) {
-			const char close[3] = {p[i + 1], ']', '\0'};
-			const char *e = strstr(p + i + 2, close);
-			i = e ? (size_t)(e - p) + 2 : strlen(p);
-		} else {
-			i++;
-		}
-	}
+	size_t i = bracket_open_len(p);
+	while (p[i] && p[i] != ']')
+		i += p[i] == '[' && bracket_element_len(p + i) ? bracket_element_len(p + i) : 1;
 	return p[i] ? i + 1 : i;
 }
 
