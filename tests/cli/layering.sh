@@ -37,4 +37,32 @@ bad=$(grep -E '^(exit|_exit|_Exit|abort|printf|fprintf|vfprintf|puts|fputs|putch
 if [ -z "$bad" ]; then ok "libcwgcore.a calls nothing that exits, prints or draws"
 else not_ok "libcwgcore.a calls nothing that exits, prints or draws" "$bad"; fi
 
+# No two object files call each other, directly or around a ring (a ring
+# means a helper lives in the wrong file; docs/architecture.md gives the
+# order).  An edge A B: A defines a function B calls.  tsort finds a loop.
+ring_check() { # NAME OBJECT…
+	name=$1; shift
+	: > "$T/edges"
+	for o in "$@"; do
+		nm --defined-only "$o" | awk '$2 == "T" {print $3}' | sort > "$T/def.$(basename "$o")"
+	done
+	for o in "$@"; do
+		nm -u "$o" | awk '{print $NF}' | sort > "$T/undef.$(basename "$o")"
+		for g in "$@"; do
+			[ "$g" = "$o" ] && continue
+			if comm -12 "$T/def.$(basename "$g")" "$T/undef.$(basename "$o")" | grep -q .; then
+				echo "$(basename "$g") $(basename "$o")" >> "$T/edges"
+			fi
+		done
+		echo "$(basename "$o") $(basename "$o")" >> "$T/edges" # (a file alone)
+	done
+	if [ "$(awk '$1 != $2' "$T/edges" | wc -l)" -gt 0 ] && tsort "$T/edges" > /dev/null 2> "$T/tsort.err"; then
+		ok "$name: no two files call each other in a ring ($(awk '$1 != $2' "$T/edges" | wc -l | tr -d ' ') calls between files)"
+	else
+		not_ok "$name: no two files call each other in a ring" "$(cat "$T/tsort.err")"
+	fi
+}
+ring_check "the browser (src/tui)" "$top_builddir"/src/tui/cwgview-*.o
+ring_check "the core" "$top_builddir"/src/libcwgcore_a-*.o
+
 done_testing
