@@ -952,7 +952,8 @@ static void test_regex_repetitions(void **state)
 	const char *refused[] = {"x++++++++++++++++++++++++", "x{1,30000}",
 				 "((x{1,100}){1,100}){1,100}", "(x+)+(y+)+((z+)+)+(w{2,9}){1,999}",
 				 "国{1,5000}", "(x++++++++++++++++++++++++", "((x{1,999}|y){1,99}",
-				 "(x{1,3000})+++++++++y", "(-x+++++++++++++)+++++++++!!!!"};
+				 "(x{1,3000})+++++++++y", "(-x+++++++++++++)+++++++++!!!!",
+				 "a)*********************************++++++++++b"};
 	alarm(30);
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
 		char err[256] = "";
@@ -966,6 +967,7 @@ static void test_regex_repetitions(void **state)
 	expect(ix, &r, "(a|b)*b", SEARCH_REGEX, 1, "aab");
 	expect(ix, &r, "[[:alpha:]+]{2}b", SEARCH_REGEX, 1, "aab");
 	expect(ix, &r, "((a+)+)+b", SEARCH_REGEX, 1, "aab");
+	expect(ix, &r, "a****b", SEARCH_REGEX, 1, "aab");
 	/* In a locale that is not UTF-8 glibc's '.' is one byte: a hit is
 	 * still whole characters (the fuzzer found one ending inside 简). */
 	char *old_locale = strdup(setlocale(LC_CTYPE, NULL));
