@@ -1466,8 +1466,10 @@ static bool regex_field(const struct search_index *ix, struct search_result *r,
  * estimated on the folded pattern as the number of parts after those
  * copies: an atom is 1, a sequence or an alternation the sum of its parts,
  * + doubles the part before it, {n,m} multiplies it by the larger bound,
- * * and ? add one (x, 33 *, then 10 + took 12 GB and 174 s).  What glibc builds grows with the square of that
- * number, so REGEX_MAX_COST keeps it to a few tens of MB. */
+ * * and ? add one (x, 33 *, then 10 + took 12 GB and 174 s), and a part
+ * that can match nothing costs more (below).  REGEX_MAX_COST keeps what
+ * glibc builds to a few tens of MB and its time to well under a second;
+ * the fuzzer (tests/fuzz/fuzz_search.c) is what tests the model. */
 enum { REGEX_MAX_COST = 2000, REGEX_MAX_DEPTH = 64 };
 
 /* Costs saturate at COST_CAP, past the limit, so that nothing wraps. */
@@ -1492,29 +1494,102 @@ static size_t bracket_len(const char *p)
 	return p[i] ? i + 1 : i;
 }
 
-/* The bound of a {n}, {n,} or {n,m} at p, and its length in *len. */
-static size_t interval_bound(const char *p, size_t *len)
+/* The bounds of a {n}, {n,} or {n,m} at p: the larger plus one, the
+ * smaller in *lo, and its length in *len. */
+static size_t interval_bound(const char *p, unsigned long *lo, size_t *len)
 {
 	char *end;
-	unsigned long lo = strtoul(p + 1, &end, 10), hi = lo;
+	unsigned long hi = *lo = strtoul(p + 1, &end, 10);
 	if (*end == ',') {
-		hi = end[1] == '}' ? lo + 1 : strtoul(end + 1, &end, 10);
+		hi = end[1] == '}' ? *lo + 1 : strtoul(end + 1, &end, 10);
 		if (*end == ',')
 			end++;
 	}
 	const char *close = strchr(p, '}');
 	*len = close ? (size_t)(close - p) + 1 : 1;
-	return (size_t)(hi > lo ? hi : lo) + 1;
+	return (size_t)(hi > *lo ? hi : *lo) + 1;
 }
 
-/* Per group level: the cost of what came before the last part, and of
- * the last part, which a repetition after it multiplies. */
+/* How deeply a part nests what can match nothing: 0 when it cannot
+ * match nothing (x, x+, x?y), 1 for x?, ^, (x||) or (a|b*), one more for
+ * each repetition around such a part (x??, (x?)+).  Every copy of a part
+ * that can match nothing joins the empty-transition closure of every
+ * other copy, and calc_eclosure walks those closures again for each
+ * level of nesting: (x||){1,9} then + cost 1,600 and took 2.2 s,
+ * x??{1,9}+ 0.2 s, x???{1,9}+ over a minute.  So a repetition of a part
+ * of depth 1 costs the square of its count, and one of depth 2 or more
+ * is refused. */
+typedef int empty_depth;
+
+/* One group level: the cost of what came before the last part and of the
+ * last part, which a repetition after it multiplies; the empty depth of
+ * the last part, of the parts before it in this branch (0 when one of
+ * them cannot match nothing), and of the earlier branches. */
+struct cost_level {
+	size_t before, last;
+	empty_depth last_e, seq_e, branch_e;
+};
+
+static empty_depth depth_max(empty_depth a, empty_depth b)
+{
+	return a > b ? a : b;
+}
+
+static void level_open(struct cost_level *l)
+{
+	*l = (struct cost_level){0, 0, 1, 1, 0};
+}
+
+/* The empty depth of the branch so far. */
+static empty_depth level_seq(const struct cost_level *l)
+{
+	return l->seq_e && l->last_e ? depth_max(l->seq_e, l->last_e) : 0;
+}
+
+static empty_depth level_empty(const struct cost_level *l)
+{
+	return depth_max(l->branch_e, level_seq(l));
+}
+
+static size_t level_total(const struct cost_level *l)
+{
+	return cost_add(l->before, l->last);
+}
+
+/* The repetition at p applied to l's last part; its length in *len. */
+static void level_repeat(struct cost_level *l, const char *p, size_t *len)
+{
+	if (*p == '*' || *p == '?') {
+		/* One more node, which a later + or {n,m} copies with the rest. */
+		l->last = cost_add(l->last, 1);
+		l->last_e = l->last_e + 1;
+		return;
+	}
+	unsigned long lo = 1;
+	size_t times = *p == '+' ? 2 : interval_bound(p, &lo, len);
+	if (l->last_e > 1)
+		l->last = COST_CAP; /* a repetition of a repetition of nothing */
+	else
+		l->last = cost_mul(l->last, l->last_e ? cost_mul(times, cost_mul(times, times)) : times);
+	l->last_e = l->last_e ? l->last_e + 1 : lo == 0;
+}
+
+/* Whether the escape or character at p matches without consuming. */
+static empty_depth atom_empty(const char *p)
+{
+	return *p == '^' || *p == '$' ||
+	       (*p == '\\' && p[1] && strchr("bB<>`'", p[1]));
+}
+
 static size_t regex_cost(const char *re)
 {
-	size_t before[REGEX_MAX_DEPTH + 1] = {0}, last[REGEX_MAX_DEPTH + 1] = {0};
+	struct cost_level lv[REGEX_MAX_DEPTH + 1];
 	int depth = 0;
+	level_open(&lv[0]);
 	for (size_t i = 0; re[i];) {
+		struct cost_level *l = &lv[depth];
 		size_t len = 1, atom = 1;
+		empty_depth empty = atom_empty(re + i);
 		switch (re[i]) {
 		case '\\':
 			len = re[i + 1] ? 2 : 1;
@@ -1525,45 +1600,43 @@ static size_t regex_cost(const char *re)
 		case '(':
 			if (depth == REGEX_MAX_DEPTH)
 				return COST_CAP;
-			depth++;
-			before[depth] = last[depth] = 0;
+			level_open(&lv[++depth]);
 			i++;
 			continue;
 		case ')':
-			atom = depth ? cost_add(cost_add(before[depth], last[depth]), 1) : 1;
-			depth -= depth > 0;
+			if (depth) {
+				atom = cost_add(level_total(l), 1);
+				empty = level_empty(l);
+				l = &lv[--depth];
+			}
 			break;
 		case '|':
-			before[depth] = cost_add(before[depth], last[depth]);
-			last[depth] = 0;
+			l->branch_e = level_empty(l);
+			l->before = level_total(l);
+			l->last = 0;
+			l->last_e = l->seq_e = 1;
 			i++;
 			continue;
-		case '+': case '*': case '?': case '{': {
-			/* * and ? wrap what they repeat in one more node, which
-			 * a later + or {n,m} copies with the rest. */
-			if (re[i] == '*' || re[i] == '?')
-				last[depth] = cost_add(last[depth], 1);
-			else
-				last[depth] = cost_mul(last[depth], re[i] == '+' ? 2
-						       : interval_bound(re + i, &len));
+		case '+': case '*': case '?': case '{':
+			level_repeat(l, re + i, &len);
 			i += len;
 			continue;
-		}
 		default:
 			/* A character of several bytes is one atom. */
 			while (((unsigned char)re[i + len] & 0xC0) == 0x80)
 				len++;
 		}
-		before[depth] = cost_add(before[depth], last[depth]);
-		last[depth] = atom;
+		l->before = level_total(l);
+		l->seq_e = level_seq(l);
+		l->last = atom;
+		l->last_e = empty;
 		i += len;
 	}
 	/* A group left open costs what it holds: glibc copies it before it
 	 * finds the missing ')'. */
 	for (; depth > 0; depth--)
-		last[depth - 1] = cost_add(last[depth - 1],
-					   cost_add(before[depth], last[depth]));
-	return cost_add(before[0], last[0]);
+		lv[depth - 1].last = cost_add(lv[depth - 1].last, level_total(&lv[depth]));
+	return level_total(&lv[0]);
 }
 
 static bool run_regex(const struct search_index *ix, const char *pattern,

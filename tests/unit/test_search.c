@@ -953,7 +953,9 @@ static void test_regex_repetitions(void **state)
 				 "((x{1,100}){1,100}){1,100}", "(x+)+(y+)+((z+)+)+(w{2,9}){1,999}",
 				 "国{1,5000}", "(x++++++++++++++++++++++++", "((x{1,999}|y){1,99}",
 				 "(x{1,3000})+++++++++y", "(-x+++++++++++++)+++++++++!!!!",
-				 "a)*********************************++++++++++b"};
+				 "a)*********************************++++++++++b",
+				 "m\x1c\x1c\x1c++???++++++++fo", "x{2}x?" "?(x||){1,9}+",
+				 "x??{1,9}+", ")(\\b){0,30}?)", "(x?)++"};
 	alarm(30);
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
 		char err[256] = "";
@@ -968,6 +970,9 @@ static void test_regex_repetitions(void **state)
 	expect(ix, &r, "[[:alpha:]+]{2}b", SEARCH_REGEX, 1, "aab");
 	expect(ix, &r, "((a+)+)+b", SEARCH_REGEX, 1, "aab");
 	expect(ix, &r, "a****b", SEARCH_REGEX, 1, "aab");
+	expect(ix, &r, "(a|b*)+", SEARCH_REGEX, 1, "aab");
+	expect(ix, &r, "(CWG-SFP-1/[0-9]+[, ]*)+", SEARCH_REGEX, 1, "CWG-SFP-1/8 ");
+	expect(ix, &r, "(^|x)x{1,3}$", SEARCH_REGEX, 1, "xxxx");
 	/* In a locale that is not UTF-8 glibc's '.' is one byte: a hit is
 	 * still whole characters (the fuzzer found one ending inside 简). */
 	char *old_locale = strdup(setlocale(LC_CTYPE, NULL));
