@@ -55,22 +55,6 @@ bool input_scripted(void)
 	return script != NULL;
 }
 
-static const struct named_key {
-	const char *name;
-	bool fn;
-	int code;
-} named_keys[] = {
-	{"Enter", false, '\r'}, {"Esc", false, 27}, {"Tab", false, '\t'},
-	{"S-Tab", true, KEY_BTAB}, {"BS", true, KEY_BACKSPACE},
-	{"Del", true, KEY_DC}, {"Space", false, ' '}, {"lt", false, '<'},
-	{"Up", true, KEY_UP}, {"Down", true, KEY_DOWN},
-	{"Left", true, KEY_LEFT}, {"Right", true, KEY_RIGHT},
-	{"PgUp", true, KEY_PPAGE}, {"PgDn", true, KEY_NPAGE},
-	{"Home", true, KEY_HOME}, {"End", true, KEY_END},
-	{"F1", true, KEY_F(1)},
-	{"PasteStart", true, KEY_PASTE_START}, {"PasteEnd", true, KEY_PASTE_END},
-};
-
 static void script_error(struct tui_event *ev, const char *what)
 {
 	ev->type = EV_ERROR;
@@ -96,19 +80,9 @@ static void named(struct tui_event *ev, const char *tok)
 		ev->mouse.bstate = b;
 		return;
 	}
-	if (strncmp(tok, "C-", 2) == 0 && tok[2] && !tok[3]) {
+	if (keys_parse_name(tok, &ev->key)) {
 		ev->type = EV_KEY;
-		ev->key.fn = false;
-		ev->key.code = (wint_t)(tok[2] & 0x1f);
 		return;
-	}
-	for (size_t i = 0; i < sizeof named_keys / sizeof *named_keys; i++) {
-		if (strcmp(tok, named_keys[i].name) == 0) {
-			ev->type = EV_KEY;
-			ev->key.fn = named_keys[i].fn;
-			ev->key.code = (wint_t)named_keys[i].code;
-			return;
-		}
 	}
 	script_error(ev, "unknown key name");
 }

@@ -1,8 +1,13 @@
+/* The key table: the bindings of keys.h, the names of keys (for the help,
+ * the man page and the key-script reader) and the help and man page text
+ * generated from them.  Calls nothing else of the browser. */
 #include "config.h"
 
 #include "tui/keys.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "cwgview/i18n.h"
 #include "cwgview/text.h"
@@ -15,23 +20,47 @@ static const struct binding {
 	bool fn;
 	wint_t code;
 	enum tui_action action;
+	bool shown; /* named in the help */
 } bindings[] = {
-#define TUI_BINDING(kind, code, act) {KIND_##kind, (wint_t)(code), ACT_##act},
-	TUI_BINDINGS(TUI_BINDING)
+#define TUI_BINDING(kind, code, act) {KIND_##kind, (wint_t)(code), ACT_##act, true},
+#define TUI_QUIET(kind, code, act) {KIND_##kind, (wint_t)(code), ACT_##act, false},
+	TUI_BINDINGS(TUI_BINDING, TUI_QUIET)
+#undef TUI_QUIET
 #undef TUI_BINDING
 };
 
-static const struct action_doc {
-	const char *keys;
-	const char *help;
-} actions[ACT_COUNT_] = {
-#define TUI_ACTION_DOC(name, keys, help) [ACT_##name] = {keys, N_(help)},
+static const char *const descriptions[ACT_COUNT_] = {
+#define TUI_ACTION_DOC(name, handler, help) [ACT_##name] = N_(help),
 	TUI_ACTIONS(TUI_ACTION_DOC)
 #undef TUI_ACTION_DOC
 };
 
+/* Keys with a name: `script` is the <name> of a key script (NULL: none),
+ * `shown` the name in the help (NULL: the script's).  Other characters are
+ * shown as themselves, control characters as ^X. */
+static const struct key_name {
+	const char *script, *shown;
+	bool fn;
+	int code;
+} key_names[] = {
+	{"Enter", NULL, false, '\r'}, {NULL, "Enter", false, '\n'},
+	{NULL, "Enter", true, KEY_ENTER}, {"Esc", NULL, false, 27},
+	{"Tab", NULL, false, '\t'}, {"S-Tab", "Shift-Tab", true, KEY_BTAB},
+	{"BS", NULL, true, KEY_BACKSPACE}, {"Del", NULL, true, KEY_DC},
+	{"Space", NULL, false, ' '}, {"lt", "<", false, '<'},
+	{"Up", NULL, true, KEY_UP}, {"Down", NULL, true, KEY_DOWN},
+	{"Left", NULL, true, KEY_LEFT}, {"Right", NULL, true, KEY_RIGHT},
+	{"PgUp", NULL, true, KEY_PPAGE}, {"PgDn", NULL, true, KEY_NPAGE},
+	{"Home", NULL, true, KEY_HOME}, {"End", NULL, true, KEY_END},
+	{"F1", NULL, true, KEY_F(1)},
+	{"PasteStart", NULL, true, KEY_PASTE_START},
+	{"PasteEnd", NULL, true, KEY_PASTE_END},
+};
+
 /* Lines that are not actions but belong in the help and the man page. */
-static const struct action_doc extras[] = {
+static const struct extra {
+	const char *keys, *help;
+} extras[] = {
 	{"0-9", N_("a count for the next key: 7g goes to topic 7, 3j down three lines")},
 	{"Mouse", N_("a click focuses a pane or selects a topic; the wheel scrolls")},
 };
@@ -44,30 +73,125 @@ enum tui_action keys_action(struct tui_key k)
 	return ACT_NONE;
 }
 
-static void help_line(struct buf *b, const struct action_doc *d, int keyw)
+int keys_digit(struct tui_key k)
 {
-	buf_adds(b, "  ");
-	buf_adds(b, d->keys);
-	buf_addn(b, ' ', (size_t)(keyw - text_width(d->keys, strlen(d->keys)) + 2));
-	buf_adds(b, _(d->help));
-	buf_addc(b, '\n');
+	return !k.fn && k.code >= L'0' && k.code <= L'9' ? (int)(k.code - L'0') : -1;
+}
+
+bool keys_parse_name(const char *name, struct tui_key *k)
+{
+	if (strncmp(name, "C-", 2) == 0 && name[2] && !name[3]) {
+		k->fn = false;
+		k->code = (wint_t)(name[2] & 0x1f);
+		return true;
+	}
+	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++) {
+		if (key_names[i].script && strcmp(name, key_names[i].script) == 0) {
+			k->fn = key_names[i].fn;
+			k->code = (wint_t)key_names[i].code;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The key's name for the help into buf (at least 8 bytes). */
+static const char *key_shown(const struct binding *bd, char *buf, size_t size)
+{
+	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++) {
+		const struct key_name *n = &key_names[i];
+		if (n->fn == bd->fn && (wint_t)n->code == bd->code)
+			return n->shown ? n->shown : n->script;
+	}
+	if (!bd->fn && bd->code < 0x20) {
+		snprintf(buf, size, "^%c", (char)(bd->code + 0x40));
+		return buf;
+	}
+	int len = bd->fn ? -1 : u8_uctomb((uint8_t *)buf, (ucs4_t)bd->code, (int)size - 1);
+	if (len <= 0)
+		return "?";
+	buf[len] = '\0';
+	return buf;
+}
+
+/* The names of the keys bound to a, in binding order, each once, two
+ * spaces apart: "j  Down". */
+static void action_keys(struct buf *b, enum tui_action a)
+{
+	size_t start = b->len;
+	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
+		if (bindings[i].action != a || !bindings[i].shown)
+			continue;
+		char buf[16];
+		const char *name = key_shown(&bindings[i], buf, sizeof buf);
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++) {
+			char other[16];
+			seen = bindings[j].action == a && bindings[j].shown &&
+			       strcmp(key_shown(&bindings[j], other, sizeof other), name) == 0;
+		}
+		if (seen)
+			continue;
+		if (b->len > start)
+			buf_adds(b, "  ");
+		buf_adds(b, name);
+	}
+}
+
+/* Calls fn for each line of the help and the man page: the keys and what
+ * they do (untranslated), and with NULLs for a blank line between the
+ * actions and the extras when blank_between. */
+static void for_each_entry(void (*fn)(const char *keys, const char *help, void *arg),
+			   void *arg, bool blank_between)
+{
+	struct buf keys = BUF_INIT;
+	for (int a = ACT_NONE + 1; a < ACT_COUNT_; a++) {
+		if (!descriptions[a])
+			continue;
+		buf_reset(&keys);
+		action_keys(&keys, (enum tui_action)a);
+		fn(keys.data ? keys.data : "", descriptions[a], arg);
+	}
+	buf_free(&keys);
+	if (blank_between)
+		fn(NULL, NULL, arg);
+	for (size_t i = 0; i < sizeof extras / sizeof *extras; i++)
+		fn(extras[i].keys, extras[i].help, arg);
+}
+
+struct help_out {
+	struct buf *b;
+	int keyw;
+};
+
+static void key_width(const char *keys, const char *help, void *arg)
+{
+	(void)help;
+	int *w = arg;
+	int kw = keys ? text_width(keys, strlen(keys)) : 0;
+	*w = kw > *w ? kw : *w;
+}
+
+static void help_line(const char *keys, const char *help, void *arg)
+{
+	struct help_out *o = arg;
+	if (keys) {
+		buf_adds(o->b, "  ");
+		buf_adds(o->b, keys);
+		buf_addn(o->b, ' ', (size_t)(o->keyw - text_width(keys, strlen(keys)) + 2));
+		buf_adds(o->b, _(help));
+	}
+	buf_addc(o->b, '\n');
 }
 
 void keys_help(struct buf *b, int *indent)
 {
-	int keyw = 0;
-	for (int a = ACT_NONE + 1; a < ACT_COUNT_; a++) {
-		int w = text_width(actions[a].keys, strlen(actions[a].keys));
-		keyw = w > keyw ? w : keyw;
-	}
-	*indent = 2 + keyw + 2; /* as help_line lays a line out */
+	struct help_out o = {b, 0};
+	for_each_entry(key_width, &o.keyw, false);
+	*indent = 2 + o.keyw + 2; /* as help_line lays a line out */
 	buf_adds(b, _("cwgview keys"));
 	buf_adds(b, "\n\n");
-	for (int a = ACT_NONE + 1; a < ACT_COUNT_; a++)
-		help_line(b, &actions[a], keyw);
-	buf_addc(b, '\n');
-	for (size_t i = 0; i < sizeof extras / sizeof *extras; i++)
-		help_line(b, &extras[i], keyw);
+	for_each_entry(help_line, &o, true); /* a blank line before the extras */
 }
 
 static void man_escape(struct buf *b, const char *s)
@@ -79,20 +203,20 @@ static void man_escape(struct buf *b, const char *s)
 	}
 }
 
-static void man_entry(struct buf *b, const struct action_doc *d)
+static void man_entry(const char *keys, const char *help, void *arg)
 {
+	struct buf *b = arg;
+	if (!keys)
+		return;
 	buf_adds(b, ".TP\n.B ");
-	man_escape(b, d->keys);
+	man_escape(b, keys);
 	buf_addc(b, '\n');
-	man_escape(b, d->help);
+	man_escape(b, help);
 	buf_addc(b, '\n');
 }
 
 void keys_man(struct buf *b)
 {
 	buf_adds(b, ".SH KEYS\n");
-	for (int a = ACT_NONE + 1; a < ACT_COUNT_; a++)
-		man_entry(b, &actions[a]);
-	for (size_t i = 0; i < sizeof extras / sizeof *extras; i++)
-		man_entry(b, &extras[i]);
+	for_each_entry(man_entry, b, false);
 }

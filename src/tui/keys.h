@@ -10,45 +10,52 @@
 
 #include "cwgview/buf.h"
 
-/* A(name, keys as shown in help, description) */
+/* A(name, handler, description): the action ACT_name, done by act_handler
+ * in actions.c; the help and the man page list the actions in this order,
+ * with the keys bound to them below.  A NULL description keeps an action
+ * out of the help. */
 #define TUI_ACTIONS(A)                                                        \
-	A(LINE_DOWN, "j  Down", "next line; in Topics, the next topic")      \
-	A(LINE_UP, "k  Up", "previous line; in Topics, the previous topic")  \
-	A(PAGE_DOWN, "Space  f  PgDn", "page down")                          \
-	A(PAGE_UP, "b  PgUp", "page up")                                     \
-	A(HALF_DOWN, "^D", "half a page down")                               \
-	A(HALF_UP, "^U", "half a page up")                                   \
-	A(TOP, "g  Home", "top; after a count N, topic N (7g)")              \
-	A(BOTTOM, "G  End", "bottom")                                        \
-	A(FOCUS_NEXT, "Tab  Right", "focus the next pane")                   \
-	A(FOCUS_PREV, "Shift-Tab  Left", "focus the previous pane")          \
-	A(TOPIC_PREV, "[", "previous topic, from any pane (3[: three back)") \
-	A(TOPIC_NEXT, "]", "next topic, from any pane (3]: three on)")       \
-	A(ENTER, "Enter", "in Topics: read that topic's inputs")             \
-	A(MAXIMISE, "O", "maximise or restore the focused pane")             \
-	A(SEARCH_FWD, "/", "search forward, as you type; Esc returns")       \
-	A(SEARCH_BACK, "?", "search backward, as you type")                  \
-	A(SEARCH_NEXT, "n", "next hit, across topics (wraps around)")        \
-	A(SEARCH_PREV, "N", "previous hit")                                  \
-	A(HIGHLIGHT, "u", "hide or show the search highlighting")            \
-	A(PRINT, "p", "print the topic (asks first)")                        \
-	A(SAVE, "s", "save the topic to a file: .txt .md .json .pdf")        \
-	A(PIPE, "|", "pipe the topic as text to a command")                  \
-	A(HELP, "h  F1", "show this help; q, h or Esc closes it")            \
-	A(REDRAW, "^L", "redraw the screen")                                 \
-	A(QUIT, "q", "quit (in help: close the help)")
+	A(LINE_DOWN, pane, "next line; in Topics, the next topic")           \
+	A(LINE_UP, pane, "previous line; in Topics, the previous topic")     \
+	A(PAGE_DOWN, pane, "page down")                                      \
+	A(PAGE_UP, pane, "page up")                                          \
+	A(HALF_DOWN, pane, "half a page down")                               \
+	A(HALF_UP, pane, "half a page up")                                   \
+	A(TOP, top, "top; after a count N, topic N (7g)")                    \
+	A(BOTTOM, pane, "bottom")                                            \
+	A(FOCUS_NEXT, focus, "focus the next pane")                          \
+	A(FOCUS_PREV, focus, "focus the previous pane")                      \
+	A(TOPIC_PREV, topic, "previous topic, from any pane (3[: three back)") \
+	A(TOPIC_NEXT, topic, "next topic, from any pane (3]: three on)")     \
+	A(ENTER, pane, "in Topics: read that topic's inputs")                \
+	A(MAXIMISE, maximise, "maximise or restore the focused pane")        \
+	A(SEARCH_FWD, search, "search forward, as you type; Esc returns")    \
+	A(SEARCH_BACK, search, "search backward, as you type")               \
+	A(SEARCH_NEXT, search_next, "next hit, across topics (wraps around)") \
+	A(SEARCH_PREV, search_next, "previous hit")                          \
+	A(HIGHLIGHT, highlight, "hide or show the search highlighting")      \
+	A(PRINT, print, "print the topic (asks first)")                      \
+	A(SAVE, save, "save the topic to a file: .txt .md .json .pdf")       \
+	A(PIPE, pipe, "pipe the topic as text to a command")                 \
+	A(HELP, help, "show this help; q, h or Esc closes it")               \
+	A(REDRAW, redraw, "redraw the screen")                               \
+	A(QUIT, quit, "quit (in help: close the help)")                      \
+	A(CANCEL, cancel, NULL) /* Esc: drops a count; closes the help */
 
 enum tui_action {
 	ACT_NONE,
-#define TUI_ACTION_ENUM(name, keys, help) ACT_##name,
+#define TUI_ACTION_ENUM(name, handler, help) ACT_##name,
 	TUI_ACTIONS(TUI_ACTION_ENUM)
 #undef TUI_ACTION_ENUM
 	ACT_COUNT_
 };
 
-/* B(kind, code, action): kind CH for a character from get_wch, FN for a
- * KEY_* function-key code (the two ranges overlap, so both are needed). */
-#define TUI_BINDINGS(B)                                                       \
+/* B(kind, code, action): kind CH for a character from the terminal, FN
+ * for a KEY_* function-key code (the two ranges overlap, so both are
+ * needed).  The help names an action's keys in this order, by the names
+ * in keys.c's key_names (shared with the key-script reader).  Q() binds
+ * as B() does, but keeps the key out of the help. */
+#define TUI_BINDINGS(B, Q)                                                    \
 	B(CH, L'j', LINE_DOWN)                                               \
 	B(FN, KEY_DOWN, LINE_DOWN)                                           \
 	B(CH, L'k', LINE_UP)                                                 \
@@ -85,7 +92,13 @@ enum tui_action {
 	B(CH, L'h', HELP)                                                    \
 	B(FN, KEY_F(1), HELP)                                                \
 	B(CH, 12, REDRAW)                                                    \
-	B(CH, L'q', QUIT)
+	B(CH, L'q', QUIT)                                                    \
+	Q(CH, 3, QUIT) /* ^C arrives as a key in some modes */               \
+	Q(CH, 27, CANCEL)
+
+/* Key codes for bracketed paste, defined with define_key(). */
+#define KEY_PASTE_START (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
 
 struct tui_key {
 	bool fn;      /* a KEY_* code rather than a character */
@@ -94,6 +107,14 @@ struct tui_key {
 
 /* The action bound to a key, or ACT_NONE. */
 enum tui_action keys_action(struct tui_key k);
+
+/* The one key outside the table: a digit starts or extends a count for
+ * the next key (7g, 3j).  Its value, or -1 for any other key. */
+int keys_digit(struct tui_key k);
+
+/* The key a key script's <name> stands for (Enter, S-Tab, PgDn, C-x …);
+ * false when there is none of that name. */
+bool keys_parse_name(const char *name, struct tui_key *k);
 
 /* The help text as lines: a title, then "  KEYS  what they do" for each
  * action (a blank line between sections); *indent gets the column where

@@ -21,3 +21,22 @@ void pane_clamp(struct pane *p)
 	if (p->top > max)
 		p->top = max;
 }
+
+void pane_scroll(struct pane *p, enum tui_action a, long count)
+{
+	size_t rows = (size_t)pane_rows(p);
+	size_t page = rows > 1 ? rows - 1 : 1;
+	size_t step = count > 0 ? (size_t)count : 1;
+	switch (a) {
+	case ACT_LINE_DOWN: p->top += step; break;
+	case ACT_LINE_UP: p->top = p->top > step ? p->top - step : 0; break;
+	case ACT_PAGE_DOWN: p->top += page; break;
+	case ACT_PAGE_UP: p->top = p->top > page ? p->top - page : 0; break;
+	case ACT_HALF_DOWN: p->top += rows / 2 ? rows / 2 : 1; break;
+	case ACT_HALF_UP: p->top = p->top > rows / 2 ? p->top - rows / 2 : 0; break;
+	case ACT_TOP: p->top = 0; break;
+	case ACT_BOTTOM: p->top = p->n_lines; break;
+	default: return;
+	}
+	pane_clamp(p);
+}

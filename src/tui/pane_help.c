@@ -102,15 +102,16 @@ static void draw(struct pane *p, struct tui *t)
 	draw_set(p->win, ST_NORMAL);
 }
 
-static bool key(struct pane *p, struct tui *t, enum tui_action a, long count)
+static enum tui_result key(struct pane *p, struct tui *t, enum tui_action a,
+			   long count)
 {
 	(void)p;
 	(void)count;
-	if (a == ACT_QUIT || a == ACT_HELP) {
+	if (a == ACT_QUIT || a == ACT_HELP || a == ACT_CANCEL) {
 		t->help = false;
-		return true;
+		return TUI_RELAYOUT;
 	}
-	return false;
+	return TUI_IGNORED;
 }
 
 const struct pane_ops pane_help_ops = {title, relayout, draw, key, NULL};

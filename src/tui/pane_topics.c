@@ -93,7 +93,8 @@ static void draw(struct pane *p, struct tui *t)
 
 void tui_select_topic(struct tui *t, size_t i);
 
-static bool key(struct pane *p, struct tui *t, enum tui_action a, long count)
+static enum tui_result key(struct pane *p, struct tui *t, enum tui_action a,
+			   long count)
 {
 	size_t n = t->doc->n_topics, sel = t->topic;
 	size_t page = (size_t)(pane_rows(p) > 1 ? pane_rows(p) - 1 : 1);
@@ -125,12 +126,12 @@ static bool key(struct pane *p, struct tui *t, enum tui_action a, long count)
 		break;
 	case ACT_ENTER:
 		t->focus = PANE_INPUTS;
-		return true;
+		return t->narrow || t->maximised ? TUI_RELAYOUT : TUI_HANDLED;
 	default:
-		return false;
+		return TUI_IGNORED;
 	}
 	tui_select_topic(t, sel);
-	return true;
+	return TUI_HANDLED;
 }
 
 static void click(struct pane *p, struct tui *t, int row)

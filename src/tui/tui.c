@@ -176,121 +176,6 @@ static void draw_all(struct tui *t)
 
 /* ---- dispatch ---- */
 
-static void scroll_pane(struct pane *p, enum tui_action a, long count)
-{
-	size_t rows = (size_t)pane_rows(p);
-	size_t page = rows > 1 ? rows - 1 : 1;
-	size_t step = count > 0 ? (size_t)count : 1;
-	switch (a) {
-	case ACT_LINE_DOWN: p->top += step; break;
-	case ACT_LINE_UP: p->top = p->top > step ? p->top - step : 0; break;
-	case ACT_PAGE_DOWN: p->top += page; break;
-	case ACT_PAGE_UP: p->top = p->top > page ? p->top - page : 0; break;
-	case ACT_HALF_DOWN: p->top += rows / 2 ? rows / 2 : 1; break;
-	case ACT_HALF_UP: p->top = p->top > rows / 2 ? p->top - rows / 2 : 0; break;
-	case ACT_TOP: p->top = 0; break;
-	case ACT_BOTTOM: p->top = p->n_lines; break;
-	default: return;
-	}
-	pane_clamp(p);
-}
-
-static void focus_step(struct tui *t, int dir)
-{
-	int f = (int)t->focus + dir;
-	if (f < PANE_TOPICS)
-		f = PANE_GUIDANCE;
-	if (f > PANE_GUIDANCE)
-		f = PANE_TOPICS;
-	t->focus = (enum pane_id)f;
-}
-
-static void do_action(struct tui *t, enum tui_action a, long count)
-{
-	bool relayout = false;
-	if (t->help) {
-		struct pane *h = &t->panes[PANE_HELP];
-		if (!h->ops->key(h, t, a, count))
-			scroll_pane(h, a, count);
-		if (!t->help)
-			tui_relayout(t);
-		return;
-	}
-	/* A count before g goes to that topic, from any pane. */
-	if (a == ACT_TOP && count >= 0) {
-		long i = doc_topic_index(t->doc, count);
-		if (i < 0)
-			snprintf(t->notice, sizeof t->notice, _("no topic %ld"), count);
-		else
-			tui_select_topic(t, (size_t)i);
-		return;
-	}
-	struct pane *p = &t->panes[t->focus];
-	switch (a) {
-	case ACT_QUIT:
-		t->quit = true;
-		return;
-	case ACT_HELP:
-		t->help = true;
-		t->panes[PANE_HELP].top = 0;
-		relayout = true;
-		break;
-	case ACT_FOCUS_NEXT:
-	case ACT_FOCUS_PREV:
-		focus_step(t, a == ACT_FOCUS_NEXT ? 1 : -1);
-		relayout = t->narrow || t->maximised;
-		break;
-	case ACT_TOPIC_PREV: {
-		size_t step = count > 0 ? (size_t)count : 1;
-		tui_select_topic(t, t->topic > step ? t->topic - step : 0);
-		break;
-	}
-	case ACT_TOPIC_NEXT: {
-		size_t step = count > 0 ? (size_t)count : 1, last = t->doc->n_topics - 1;
-		tui_select_topic(t, t->topic + step < last ? t->topic + step : last);
-		break;
-	}
-	case ACT_MAXIMISE:
-		t->maximised = !t->maximised;
-		if (t->narrow)
-			snprintf(t->notice, sizeof t->notice,
-				 _("narrow terminal: one pane at a time already"));
-		relayout = true;
-		break;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	case ACT_SEARCH_FWD:
-	case ACT_SEARCH_BACK:
-		find_start(t, a == ACT_SEARCH_BACK);
-		break;
-	case ACT_SEARCH_NEXT:
-	case ACT_SEARCH_PREV:
-		find_next(t, a == ACT_SEARCH_PREV);
-		break;
-	case ACT_HIGHLIGHT:
-		find_toggle(t);
-		break;
-	case ACT_PRINT:
-		export_print(t);
-		break;
-	case ACT_SAVE:
-		export_save(t);
-		break;
-	case ACT_PIPE:
-		export_pipe(t);
-		break;
-	default:
-		if (!(p->ops->key && p->ops->key(p, t, a, count)))
-			scroll_pane(p, a, count);
-		if (t->focus != p->id)
-			relayout = t->narrow || t->maximised;
-		break;
-	}
-	if (relayout)
-		tui_relayout(t);
-}
-
 static struct pane *pane_at(struct tui *t, int y, int x)
 {
 	for (int i = 0; i < N_PANES; i++) {
@@ -325,11 +210,11 @@ static void do_mouse(struct tui *t, const MEVENT *m)
 	if (!p)
 		return;
 	if (m->bstate & BUTTON4_PRESSED) {
-		scroll_pane(p, ACT_LINE_UP, 3);
+		pane_scroll(p, ACT_LINE_UP, 3);
 		return;
 	}
 	if (m->bstate & BUTTON5_PRESSED) {
-		scroll_pane(p, ACT_LINE_DOWN, 3);
+		pane_scroll(p, ACT_LINE_DOWN, 3);
 		return;
 	}
 	if (!(m->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
@@ -347,20 +232,14 @@ static void handle_key(struct tui *t, struct tui_key k)
 		prompt_key(t, k);
 		return;
 	}
-	if (!k.fn && k.code >= L'0' && k.code <= L'9' && !t->help) {
-		long d = (long)(k.code - L'0');
-		t->count = t->count >= 0 && t->count < 100000 ? t->count * 10 + d : d;
+	int digit = keys_digit(k);
+	if (digit >= 0 && !t->help) {
+		t->count = t->count >= 0 && t->count < 100000 ? t->count * 10 + digit : digit;
 		return;
 	}
 	long count = t->count;
 	t->count = -1;
-	if (!k.fn && k.code == 27) /* Esc: cancel a count, close the help */
-		return do_action(t, t->help ? ACT_QUIT : ACT_NONE, -1);
-	if (!k.fn && k.code == 3) /* ^C arrives as a key in some modes */
-		return do_action(t, ACT_QUIT, -1);
-	enum tui_action a = keys_action(k);
-	if (a != ACT_NONE)
-		do_action(t, a, count);
+	action_do(t, keys_action(k), count);
 }
 
 static bool save_display(struct tui *t, const struct tui_event *ev)

@@ -47,6 +47,11 @@ enum tui_style {
 struct tui;
 struct pane;
 
+/* What a handler did with an action, as htop's panels say: the loop then
+ * falls back to the common scrolling (ignored), does nothing more, lays
+ * the windows out again, or ends the browser. */
+enum tui_result { TUI_IGNORED, TUI_HANDLED, TUI_RELAYOUT, TUI_QUIT };
+
 struct pane_ops {
 	/* Label for the border and the tab bar. */
 	const char *(*title)(const struct pane *p, const struct tui *t,
@@ -56,10 +61,10 @@ struct pane_ops {
 	void (*relayout)(struct pane *p, struct tui *t);
 	/* Draws content rows 0 .. rows-1 of the pane's window. */
 	void (*draw)(struct pane *p, struct tui *t);
-	/* Pane-specific handling of an action; false to fall back to the
-	 * common scrolling. */
-	bool (*key)(struct pane *p, struct tui *t, enum tui_action a,
-		    long count);
+	/* Pane-specific handling of an action; TUI_IGNORED to fall back
+	 * to the common scrolling. */
+	enum tui_result (*key)(struct pane *p, struct tui *t,
+			       enum tui_action a, long count);
 	/* A click on content row `row`. */
 	void (*click)(struct pane *p, struct tui *t, int row);
 };
@@ -80,10 +85,6 @@ struct pane {
 /* ---- the prompt (prompt.c) ---- */
 
 enum { PROMPT_MAX = 512, PROMPT_HISTORY_MAX = 200 };
-
-/* Key codes for bracketed paste, defined with define_key(). */
-#define KEY_PASTE_START (KEY_MAX + 1)
-#define KEY_PASTE_END (KEY_MAX + 2)
 
 enum history_kind { HIST_SEARCH, HIST_PIPE, N_HISTORIES };
 
@@ -259,6 +260,10 @@ void find_history_load(struct tui *t);
 void find_index_start(struct tui *t);
 void find_free(struct tui *t);
 
+/* actions.c: does a (with a count, or -1) as its handler in keys.h's
+ * table says, the help pane taking every action while it is shown. */
+void action_do(struct tui *t, enum tui_action a, long count);
+
 /* export.c: p, s and | */
 void export_print(struct tui *t);
 void export_save(struct tui *t);
@@ -272,6 +277,8 @@ extern const struct pane_ops pane_topics_ops, pane_inputs_ops,
 int pane_rows(const struct pane *p);
 int pane_cols(const struct pane *p);
 void pane_clamp(struct pane *p);
+/* The common scrolling: j k Space b ^D ^U g G move p->top. */
+void pane_scroll(struct pane *p, enum tui_action a, long count);
 /* Makes sure p->lay holds the pane's text for the selected topic. */
 void pane_text_relayout(struct pane *p, struct tui *t, unsigned parts);
 void pane_text_draw(struct pane *p, struct tui *t);

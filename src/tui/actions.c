@@ -1,0 +1,128 @@
+/* The actions of keys.h's table, each done by its handler, and the one
+ * dispatcher the loop calls.  A handler says what the loop does next:
+ * nothing more, lay the windows out again, or end. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cwgview/i18n.h"
+#include "tui/tui.h"
+
+/* The focused pane's own handling of a, else the common scrolling. */
+static enum tui_result act_pane(struct tui *t, enum tui_action a, long count)
+{
+	struct pane *p = &t->panes[t->focus];
+	enum tui_result r = p->ops->key ? p->ops->key(p, t, a, count) : TUI_IGNORED;
+	if (r == TUI_IGNORED)
+		pane_scroll(p, a, count);
+	if (r != TUI_RELAYOUT && t->focus != p->id)
+		r = t->narrow || t->maximised ? TUI_RELAYOUT : TUI_HANDLED;
+	return r;
+}
+
+/* g: the top, or after a count the topic of that number, from any pane. */
+static enum tui_result act_top(struct tui *t, enum tui_action a, long count)
+{
+	if (count < 0)
+		return act_pane(t, a, count);
+	long i = doc_topic_index(t->doc, count);
+	if (i < 0)
+		tui_notice(t, false, _("no topic %ld"), count);
+	else
+		tui_select_topic(t, (size_t)i);
+	return TUI_HANDLED;
+}
+
+static enum tui_result act_focus(struct tui *t, enum tui_action a, long count)
+{
+	(void)count;
+	int f = (int)t->focus + (a == ACT_FOCUS_NEXT ? 1 : -1);
+	if (f < PANE_TOPICS)
+		f = PANE_GUIDANCE;
+	if (f > PANE_GUIDANCE)
+		f = PANE_TOPICS;
+	t->focus = (enum pane_id)f;
+	return t->narrow || t->maximised ? TUI_RELAYOUT : TUI_HANDLED;
+}
+
+static enum tui_result act_topic(struct tui *t, enum tui_action a, long count)
+{
+	size_t step = count > 0 ? (size_t)count : 1, last = t->doc->n_topics - 1;
+	if (a == ACT_TOPIC_PREV)
+		tui_select_topic(t, t->topic > step ? t->topic - step : 0);
+	else
+		tui_select_topic(t, t->topic + step < last ? t->topic + step : last);
+	return TUI_HANDLED;
+}
+
+static enum tui_result act_maximise(struct tui *t, enum tui_action a, long count)
+{
+	(void)a;
+	(void)count;
+	t->maximised = !t->maximised;
+	if (t->narrow)
+		tui_notice(t, false, _("narrow terminal: one pane at a time already"));
+	return TUI_RELAYOUT;
+}
+
+static enum tui_result act_search(struct tui *t, enum tui_action a, long count)
+{
+	(void)count;
+	find_start(t, a == ACT_SEARCH_BACK);
+	return TUI_HANDLED;
+}
+
+static enum tui_result act_search_next(struct tui *t, enum tui_action a, long count)
+{
+	(void)count;
+	find_next(t, a == ACT_SEARCH_PREV);
+	return TUI_HANDLED;
+}
+
+/* Actions that take neither the action nor the count. */
+#define PLAIN_ACTION(name, body)                                              \
+	static enum tui_result act_##name(struct tui *t, enum tui_action a,  \
+					  long count)                        \
+	{                                                                    \
+		(void)t;                                                     \
+		(void)a;                                                     \
+		(void)count;                                                 \
+		body;                                                        \
+	}
+
+PLAIN_ACTION(highlight, find_toggle(t); return TUI_HANDLED)
+PLAIN_ACTION(print, export_print(t); return TUI_HANDLED)
+PLAIN_ACTION(save, export_save(t); return TUI_HANDLED)
+PLAIN_ACTION(pipe, export_pipe(t); return TUI_HANDLED)
+PLAIN_ACTION(redraw, clearok(curscr, TRUE); return TUI_HANDLED)
+PLAIN_ACTION(quit, return TUI_QUIT)
+PLAIN_ACTION(cancel, return TUI_HANDLED) /* the count is gone */
+PLAIN_ACTION(help, t->help = true; t->panes[PANE_HELP].top = 0; return TUI_RELAYOUT)
+
+typedef enum tui_result (*action_fn)(struct tui *t, enum tui_action a, long count);
+
+static const action_fn handlers[ACT_COUNT_] = {
+#define TUI_ACTION_HANDLER(name, handler, help) [ACT_##name] = act_##handler,
+	TUI_ACTIONS(TUI_ACTION_HANDLER)
+#undef TUI_ACTION_HANDLER
+};
+
+/* While the help covers the body every action goes to it. */
+static enum tui_result help_action(struct tui *t, enum tui_action a, long count)
+{
+	struct pane *h = &t->panes[PANE_HELP];
+	if (h->ops->key(h, t, a, count) == TUI_IGNORED)
+		pane_scroll(h, a, count);
+	return t->help ? TUI_HANDLED : TUI_RELAYOUT;
+}
+
+void action_do(struct tui *t, enum tui_action a, long count)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT_)
+		return;
+	enum tui_result r = t->help ? help_action(t, a, count) : handlers[a](t, a, count);
+	if (r == TUI_QUIT)
+		t->quit = true;
+	else if (r == TUI_RELAYOUT)
+		tui_relayout(t);
+}
