@@ -1467,23 +1467,46 @@ static bool regex_field(const struct search_index *ix, struct search_result *r,
  * copies: an atom is 1, a sequence or an alternation the sum of its parts,
  * + doubles the part before it, {n,m} multiplies it by the larger bound,
  * * and ? add one (x, 33 *, then 10 + took 12 GB and 174 s), and a part
- * that can match nothing costs more (below).  REGEX_MAX_COST keeps what
- * glibc builds to a few tens of MB and its time to well under a second;
- * the fuzzer (tests/fuzz/fuzz_search.c) is what tests the model. */
-enum { REGEX_MAX_COST = 2000, REGEX_MAX_DEPTH = 64 };
+ * that can match nothing costs more (below).
+ *
+ * Parts that can match nothing and anchors are counted as well, with
+ * their copies ("empties": x*, x?, x{0,m}, ^, $, \b, \<, …).  glibc
+ * builds the closure of every node over the parts that can be skipped
+ * and copies those closures once per anchor constraint, which grows with
+ * a high power of their number: \b(x|\b)* eight times took 12.7 s,
+ * \bx* fifty times 2.4 s, \bx and 160 * 46 s.  Sixteen of them stay
+ * under 0.05 s in every shape tried.
+ *
+ * The limits keep what glibc builds to a few tens of MB and its time to
+ * well under a second; the fuzzer (tests/fuzz/fuzz_search.c) is what
+ * tests the model. */
+enum { REGEX_MAX_COST = 2000, REGEX_MAX_EMPTIES = 16, REGEX_MAX_DEPTH = 64 };
 
-/* Costs saturate at COST_CAP, past the limit, so that nothing wraps. */
+/* Counts saturate at COST_CAP, past both limits, so that nothing wraps. */
 #define COST_CAP ((size_t)REGEX_MAX_COST * 2)
 
-static size_t cost_mul(size_t a, size_t b)
+struct regex_cost {
+	size_t nodes, empties;
+};
+
+static size_t count_mul(size_t a, size_t b)
 {
 	return a && b > COST_CAP / a ? COST_CAP : a * b;
 }
 
-static size_t cost_add(size_t a, size_t b)
+static size_t count_add(size_t a, size_t b)
 {
 	return a + b > COST_CAP ? COST_CAP : a + b;
 }
+
+static struct regex_cost cost_add(struct regex_cost a, struct regex_cost b)
+{
+	return (struct regex_cost){count_add(a.nodes, b.nodes),
+				   count_add(a.empties, b.empties)};
+}
+
+static const struct regex_cost COST_NONE = {0, 0}, COST_ATOM = {1, 0},
+			       COST_EMPTY = {1, 1}, COST_HUGE = {COST_CAP, COST_CAP};
 
 /* The length of the bracket expression at p ('['), up to its ']'. */
 static size_t bracket_len(const char *p)
@@ -1517,7 +1540,7 @@ static size_t interval_bound(const char *p, unsigned long *lo, size_t *len)
  * other copy, and calc_eclosure walks those closures again for each
  * level of nesting: (x||){1,9} then + cost 1,600 and took 2.2 s,
  * x??{1,9}+ 0.2 s, x???{1,9}+ over a minute.  So a repetition of a part
- * of depth 1 costs the square of its count, and one of depth 2 or more
+ * of depth 1 costs the cube of its count, and one of depth 2 or more
  * is refused. */
 typedef int empty_depth;
 
@@ -1526,7 +1549,7 @@ typedef int empty_depth;
  * the last part, of the parts before it in this branch (0 when one of
  * them cannot match nothing), and of the earlier branches. */
 struct cost_level {
-	size_t before, last;
+	struct regex_cost before, last;
 	empty_depth last_e, seq_e, branch_e;
 };
 
@@ -1537,7 +1560,7 @@ static empty_depth depth_max(empty_depth a, empty_depth b)
 
 static void level_open(struct cost_level *l)
 {
-	*l = (struct cost_level){0, 0, 1, 1, 0};
+	*l = (struct cost_level){COST_NONE, COST_NONE, 1, 1, 0};
 }
 
 /* The empty depth of the branch so far. */
@@ -1551,7 +1574,7 @@ static empty_depth level_empty(const struct cost_level *l)
 	return depth_max(l->branch_e, level_seq(l));
 }
 
-static size_t level_total(const struct cost_level *l)
+static struct regex_cost level_total(const struct cost_level *l)
 {
 	return cost_add(l->before, l->last);
 }
@@ -1561,16 +1584,20 @@ static void level_repeat(struct cost_level *l, const char *p, size_t *len)
 {
 	if (*p == '*' || *p == '?') {
 		/* One more node, which a later + or {n,m} copies with the rest. */
-		l->last = cost_add(l->last, 1);
+		l->last = cost_add(l->last, COST_EMPTY);
 		l->last_e = l->last_e + 1;
 		return;
 	}
 	unsigned long lo = 1;
 	size_t times = *p == '+' ? 2 : interval_bound(p, &lo, len);
-	if (l->last_e > 1)
-		l->last = COST_CAP; /* a repetition of a repetition of nothing */
-	else
-		l->last = cost_mul(l->last, l->last_e ? cost_mul(times, cost_mul(times, times)) : times);
+	struct regex_cost *c = &l->last;
+	if (l->last_e > 1) {
+		*c = COST_HUGE; /* a repetition of a repetition of nothing */
+	} else {
+		c->nodes = count_mul(c->nodes, l->last_e ? count_mul(times, count_mul(times, times))
+							 : times);
+		c->empties = count_add(count_mul(c->empties, times), lo == 0);
+	}
 	l->last_e = l->last_e ? l->last_e + 1 : lo == 0;
 }
 
@@ -1581,39 +1608,42 @@ static empty_depth atom_empty(const char *p)
 	       (*p == '\\' && p[1] && strchr("bB<>`'", p[1]));
 }
 
-static size_t regex_cost(const char *re)
+/* The number of bytes of the atom at re, and its cost in *atom. */
+static size_t atom_len(const char *re, struct regex_cost *atom)
+{
+	size_t len = 1;
+	*atom = atom_empty(re) ? COST_EMPTY : COST_ATOM;
+	if (*re == '\\')
+		return re[1] ? 2 : 1;
+	if (*re == '[')
+		return bracket_len(re);
+	/* A character of several bytes is one atom. */
+	while (((unsigned char)re[len] & 0xC0) == 0x80)
+		len++;
+	return len;
+}
+
+static struct regex_cost regex_cost(const char *re)
 {
 	struct cost_level lv[REGEX_MAX_DEPTH + 1];
 	int depth = 0;
 	level_open(&lv[0]);
 	for (size_t i = 0; re[i];) {
 		struct cost_level *l = &lv[depth];
-		size_t len = 1, atom = 1;
+		size_t len = 1;
+		struct regex_cost atom;
 		empty_depth empty = atom_empty(re + i);
 		switch (re[i]) {
-		case '\\':
-			len = re[i + 1] ? 2 : 1;
-			break;
-		case '[':
-			len = bracket_len(re + i);
-			break;
 		case '(':
 			if (depth == REGEX_MAX_DEPTH)
-				return COST_CAP;
+				return COST_HUGE;
 			level_open(&lv[++depth]);
 			i++;
 			continue;
-		case ')':
-			if (depth) {
-				atom = cost_add(level_total(l), 1);
-				empty = level_empty(l);
-				l = &lv[--depth];
-			}
-			break;
 		case '|':
 			l->branch_e = level_empty(l);
 			l->before = level_total(l);
-			l->last = 0;
+			l->last = COST_NONE;
 			l->last_e = l->seq_e = 1;
 			i++;
 			continue;
@@ -1621,10 +1651,17 @@ static size_t regex_cost(const char *re)
 			level_repeat(l, re + i, &len);
 			i += len;
 			continue;
+		case ')':
+			if (!depth) { /* a ')' that closes nothing is a character */
+				len = atom_len(re + i, &atom);
+				break;
+			}
+			atom = cost_add(level_total(l), COST_ATOM);
+			empty = level_empty(l);
+			l = &lv[--depth];
+			break;
 		default:
-			/* A character of several bytes is one atom. */
-			while (((unsigned char)re[i + len] & 0xC0) == 0x80)
-				len++;
+			len = atom_len(re + i, &atom);
 		}
 		l->before = level_total(l);
 		l->seq_e = level_seq(l);
@@ -1637,6 +1674,12 @@ static size_t regex_cost(const char *re)
 	for (; depth > 0; depth--)
 		lv[depth - 1].last = cost_add(lv[depth - 1].last, level_total(&lv[depth]));
 	return level_total(&lv[0]);
+}
+
+static bool regex_too_costly(const char *re)
+{
+	struct regex_cost c = regex_cost(re);
+	return c.nodes > REGEX_MAX_COST || c.empties > REGEX_MAX_EMPTIES;
 }
 
 static bool run_regex(const struct search_index *ix, const char *pattern,
@@ -1657,9 +1700,9 @@ static bool run_regex(const struct search_index *ix, const char *pattern,
 			 "back-references (\\1 to \\9) are not supported");
 		return false;
 	}
-	if (regex_cost(st->query.data ? st->query.data : "") > REGEX_MAX_COST) {
+	if (regex_too_costly(st->query.data ? st->query.data : "")) {
 		snprintf(err, errsize, "invalid regular expression: too many "
-			 "repetitions (+ and {n,m}) to compile in bounded memory");
+			 "repetitions or anchors to compile in bounded time and memory");
 		return false;
 	}
 	regex_t re;

@@ -94,7 +94,8 @@ void search_result_free(struct search_result *r);
  * Returns false with a one-line message in err for a bad regex, a regex
  * with a back-reference or with repetitions that regcomp would copy
  * beyond a bounded size (x{1,30000}, x+++…) or compile in long time
- * ((x?)++), a query that is not valid UTF-8, out of memory,
+ * ((x?)++, more than 16 of * ? {0,m} and anchors), a query that is not
+ * valid UTF-8, out of memory,
  * or a search abandoned by r->cancel; r then holds 0 hits.
  *
  * Hits are in document order: topic, then doc_topic_fields() order, then
