@@ -36,12 +36,7 @@ static enum tui_result act_top(struct tui *t, enum tui_action a, long count)
 static enum tui_result act_focus(struct tui *t, enum tui_action a, long count)
 {
 	(void)count;
-	int f = (int)t->focus + (a == ACT_FOCUS_NEXT ? 1 : -1);
-	if (f < PANE_TOPICS)
-		f = PANE_GUIDANCE;
-	if (f > PANE_GUIDANCE)
-		f = PANE_TOPICS;
-	t->focus = (enum pane_id)f;
+	t->focus = pane_step(t, t->focus, a == ACT_FOCUS_NEXT ? 1 : -1);
 	return t->narrow || t->maximised ? TUI_RELAYOUT : TUI_HANDLED;
 }
 

@@ -70,30 +70,25 @@ static struct find_pos here(const struct tui *t)
 {
 	struct find_pos p = {t->topic, 0, 0};
 	const struct pane *pn = &t->panes[t->focus];
-	if (t->focus == PANE_TOPICS || !pn->lay.n_lines)
+	if (!pn->ops->position || !pn->n_lines)
 		return p;
-	for (size_t i = pn->top; i < pn->lay.n_lines; i++) {
-		const struct lay_line *ln = &pn->lay.lines[i];
-		for (uint32_t k = 0; k < ln->n_spans; k++) {
-			const struct lay_span *sp = &pn->lay.spans[ln->first_span + k];
-			if (sp->field) {
-				p.seq = field_seq(&t->doc->topics[t->topic], sp->field);
-				p.off = (size_t)(sp->s - sp->field);
-				return p;
-			}
-		}
-	}
-	/* Scrolled past the last field: after everything in this pane. */
-	p.seq = (size_t)-1;
+	const char *field;
+	if (pn->ops->position(pn, pn->top, &field, &p.off))
+		p.seq = field_seq(&t->doc->topics[t->topic], field);
+	else
+		p.seq = (size_t)-1; /* scrolled past the last field: after everything */
 	return p;
 }
 
 /* ---- moving to a hit ---- */
 
-static enum pane_id pane_of(const struct search_hit *h)
+/* The body pane that shows hits of h's role. */
+static enum pane_id pane_of(const struct tui *t, const struct search_hit *h)
 {
-	return h->pane == DOC_PANE_TOPICS ? PANE_TOPICS :
-	       h->pane == DOC_PANE_INPUTS ? PANE_INPUTS : PANE_GUIDANCE;
+	for (int i = 0; i < N_PANES; i++)
+		if (t->panes[i].place == PANE_BODY && t->panes[i].role == (int)h->pane)
+			return (enum pane_id)i;
+	return t->focus;
 }
 
 static void show_hit(struct tui *t, size_t i)
@@ -101,31 +96,23 @@ static void show_hit(struct tui *t, size_t i)
 	const struct search_hit *h = &t->find.res.hits[i];
 	t->find.current = (long)i;
 	tui_select_topic(t, h->topic);
-	enum pane_id target = pane_of(h);
+	enum pane_id target = pane_of(t, h);
 	if (t->focus != target) {
 		t->focus = target;
 		tui_relayout(t); /* narrow and maximised layouts follow focus */
 	}
 	struct pane *p = &t->panes[target];
-	if (target == PANE_TOPICS || !p->shown)
+	if (!p->ops->locate || !p->shown)
 		return;
-	int rows = pane_rows(p);
-	for (size_t li = 0; li < p->lay.n_lines; li++) {
-		const struct lay_line *ln = &p->lay.lines[li];
-		for (uint32_t k = 0; k < ln->n_spans; k++) {
-			const struct lay_span *sp = &p->lay.spans[ln->first_span + k];
-			size_t off = (size_t)(sp->s - sp->field);
-			if (sp->field != h->field || h->start < off ||
-			    h->start >= off + sp->len)
-				continue;
-			/* Visible already: leave the screen still.  Else put
-			 * the hit a third of the way down, as less does. */
-			if (li < p->top || li >= p->top + (size_t)rows)
-				p->top = li > (size_t)rows / 3 ? li - (size_t)rows / 3 : 0;
-			pane_clamp(p);
-			return;
-		}
-	}
+	long li = p->ops->locate(p, h->field, h->start);
+	if (li < 0)
+		return;
+	/* Visible already: leave the screen still.  Else put the hit a
+	 * third of the way down, as less does. */
+	size_t rows = (size_t)pane_rows(p), line = (size_t)li;
+	if (line < p->top || line >= p->top + rows)
+		p->top = line > rows / 3 ? line - rows / 3 : 0;
+	pane_clamp(p);
 }
 
 /* Compares hit h with position p, walking the topic's fields only when

@@ -94,7 +94,7 @@ static void geometry(struct tui *t)
 	for (int i = 0; i < N_PANES; i++) {
 		struct pane *p = &t->panes[i];
 		if (p->shown) {
-			p->ops->relayout(p, t);
+			p->ops->reflow(p, t);
 			pane_clamp(p);
 		}
 	}
@@ -127,9 +127,12 @@ void tui_select_topic(struct tui *t, size_t i)
 	if (i >= t->doc->n_topics || i == t->topic)
 		return;
 	t->topic = i;
-	for (int k = PANE_INPUTS; k <= PANE_GUIDANCE; k++) {
-		t->panes[k].top = 0;
-		if (t->panes[k].shown)
-			t->panes[k].ops->relayout(&t->panes[k], t);
+	for (int k = 0; k < N_PANES; k++) {
+		struct pane *p = &t->panes[k];
+		if (!p->ops->follows_topic)
+			continue;
+		p->top = 0;
+		if (p->shown)
+			p->ops->reflow(p, t);
 	}
 }

@@ -1,8 +1,24 @@
-/* What every pane and the loop use: a pane's content area and the bound
- * on its scroll position.  Calls nothing else of the browser. */
+/* What every pane and the loop use: a pane's content area, the bound on
+ * its scroll position, the common scrolling, its label and the order of
+ * the body's panes.  Calls nothing else of the browser. */
 #include "config.h"
 
 #include "tui/tui.h"
+
+const char *pane_label(const struct pane *p, const struct tui *t, char *buf,
+		       size_t size)
+{
+	return (p->ops->label ? p->ops->label : p->ops->title)(p, t, buf, size);
+}
+
+enum pane_id pane_step(const struct tui *t, enum pane_id i, int dir)
+{
+	int n = N_PANES, k = (int)i;
+	do
+		k = (k + dir + n) % n;
+	while (t->panes[k].place != PANE_BODY && k != (int)i);
+	return (enum pane_id)k;
+}
 
 int pane_rows(const struct pane *p)
 {

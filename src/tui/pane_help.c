@@ -21,10 +21,18 @@ struct help_row {
 	int indent;
 };
 
-static struct buf help_text = BUF_INIT;
-static int help_indent;
-static struct help_row *rows;
-static size_t n_rows, cap_rows, rows_width;
+/* The help pane's own state: the text and its rows at rows_width. */
+struct help_pane {
+	struct buf text;
+	int indent;
+	struct help_row *rows;
+	size_t n_rows, cap_rows, rows_width;
+};
+
+static struct help_pane *help_of(const struct pane *p)
+{
+	return p->priv;
+}
 
 static const char *title(const struct pane *p, const struct tui *t,
 			 char *buf, size_t size)
@@ -35,24 +43,24 @@ static const char *title(const struct pane *p, const struct tui *t,
 	return buf;
 }
 
-static bool add_row(const char *s, size_t len, int indent)
+static bool add_row(struct help_pane *h, const char *s, size_t len, int indent)
 {
-	struct help_row *r = mem_room(rows, n_rows, &cap_rows, sizeof *r, 64);
+	struct help_row *r = mem_room(h->rows, h->n_rows, &h->cap_rows, sizeof *r, 64);
 	if (!r)
 		return false;
-	rows = r;
-	rows[n_rows++] = (struct help_row){s, len, indent};
+	h->rows = r;
+	h->rows[h->n_rows++] = (struct help_row){s, len, indent};
 	return true;
 }
 
 /* Wraps every help line to width columns: the first part at the left,
  * the rest of a description under its start (or at the left, when the
  * pane is too narrow to leave it room). */
-static void wrap(int width)
+static void wrap(struct help_pane *h, int width)
 {
-	n_rows = 0;
-	int indent = width - help_indent >= 12 ? help_indent : 0;
-	const char *s = help_text.data, *end = s + help_text.len;
+	h->n_rows = 0;
+	int indent = width - h->indent >= 12 ? h->indent : 0;
+	const char *s = h->text.data, *end = s + h->text.len;
 	while (s && s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
@@ -61,45 +69,54 @@ static void wrap(int width)
 					   &lines)
 			       : 0;
 		if (len && !n) {
-			add_row(s, len, 0); /* out of memory: as it is */
+			add_row(h, s, len, 0); /* out of memory: as it is */
 		} else if (!len) {
-			add_row(s, 0, 0);
+			add_row(h, s, 0, 0);
 		}
 		for (size_t i = 0; i < n; i++)
-			add_row(s + lines[i].start, lines[i].end - lines[i].start,
+			add_row(h, s + lines[i].start, lines[i].end - lines[i].start,
 				i ? indent : 0);
 		free(lines);
 		s += len + 1;
 	}
-	rows_width = (size_t)width;
+	h->rows_width = (size_t)width;
 }
 
-static void relayout(struct pane *p, struct tui *t)
+static void reflow(struct pane *p, struct tui *t)
 {
 	(void)t;
-	if (!help_text.len)
-		keys_help(&help_text, &help_indent);
+	struct help_pane *h = help_of(p);
+	if (!h->text.len)
+		keys_help(&h->text, &h->indent);
 	int width = pane_cols(p);
 	if (width < 1)
 		width = 1;
-	if (!n_rows || rows_width != (size_t)width)
-		wrap(width);
-	p->n_lines = n_rows;
+	if (!h->n_rows || h->rows_width != (size_t)width)
+		wrap(h, width);
+	p->n_lines = h->n_rows;
 	pane_clamp(p);
 }
 
 static void draw(struct pane *p, struct tui *t)
 {
 	(void)t;
+	const struct help_pane *hp = help_of(p);
 	int rows_shown = pane_rows(p), cols = pane_cols(p);
-	for (int r = 0; r < rows_shown && p->top + (size_t)r < n_rows; r++) {
-		const struct help_row *h = &rows[p->top + (size_t)r];
+	for (int r = 0; r < rows_shown && p->top + (size_t)r < hp->n_rows; r++) {
+		const struct help_row *h = &hp->rows[p->top + (size_t)r];
 		wmove(p->win, r + 1, 2 + h->indent);
 		draw_set(p->win, r == 0 && p->top == 0 ? ST_LAY_BASE + LAY_TITLE
 							: ST_NORMAL);
 		draw_text(p->win, h->s, h->len, 2 + cols);
 	}
 	draw_set(p->win, ST_NORMAL);
+}
+
+static void help_free(struct pane *p)
+{
+	struct help_pane *h = help_of(p);
+	buf_free(&h->text);
+	free(h->rows);
 }
 
 static enum tui_result key(struct pane *p, struct tui *t, enum tui_action a,
@@ -114,4 +131,7 @@ static enum tui_result key(struct pane *p, struct tui *t, enum tui_action a,
 	return TUI_IGNORED;
 }
 
-const struct pane_ops pane_help_ops = {title, relayout, draw, key, NULL};
+const struct pane_ops pane_help_ops = {
+	.title = title, .priv_size = sizeof(struct help_pane), .free = help_free,
+	.reflow = reflow, .draw = draw, .key = key,
+};

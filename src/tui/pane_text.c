@@ -8,64 +8,129 @@
 #include "cwgview/i18n.h"
 #include "tui/tui.h"
 
-/* The first model position shown at the top, so that a re-wrap at another
- * width can scroll back to the same text. */
-static const char *anchor(const struct pane *p)
+/* A text pane's own state: its layout and what it was built for. */
+struct text_pane {
+	struct layout lay;
+	unsigned parts;  /* LAY_PART_* */
+	long lay_topic;  /* -1: none yet */
+	int lay_width;
+};
+
+static struct text_pane *text_of(const struct pane *p)
 {
-	for (size_t i = p->top; i < p->lay.n_lines; i++) {
-		const struct lay_line *ln = &p->lay.lines[i];
-		for (uint32_t k = 0; k < ln->n_spans; k++) {
-			const struct lay_span *sp = &p->lay.spans[ln->first_span + k];
-			if (sp->field) /* literals repeat; model bytes do not */
-				return sp->s;
-		}
-	}
-	return NULL;
+	return p->priv;
 }
 
-void pane_text_relayout(struct pane *p, struct tui *t, unsigned parts)
+/* The walk over a layout's model spans, from line `from` on: fn is called
+ * with each span that shows model bytes until it returns true; returns
+ * that span's line, or -1. */
+static long each_span(const struct layout *L, size_t from,
+		      bool (*fn)(const struct lay_span *sp, const void *arg),
+		      const void *arg)
 {
+	for (size_t i = from; i < L->n_lines; i++) {
+		const struct lay_line *ln = &L->lines[i];
+		for (uint32_t k = 0; k < ln->n_spans; k++) {
+			const struct lay_span *sp = &L->spans[ln->first_span + k];
+			if (sp->field && fn(sp, arg)) /* literals repeat; model bytes do not */
+				return (long)i;
+		}
+	}
+	return -1;
+}
+
+struct place {
+	const char *field;
+	size_t off;
+};
+
+static bool shows(const struct lay_span *sp, const void *arg)
+{
+	const struct place *pl = arg;
+	size_t start = (size_t)(sp->s - sp->field);
+	return sp->field == pl->field && pl->off >= start && pl->off < start + sp->len;
+}
+
+static bool any(const struct lay_span *sp, const void *arg)
+{
+	(void)sp;
+	(void)arg;
+	return true;
+}
+
+static long text_locate(const struct pane *p, const char *field, size_t off)
+{
+	struct place pl = {field, off};
+	return each_span(&text_of(p)->lay, 0, shows, &pl);
+}
+
+static bool text_position(const struct pane *p, size_t line,
+			  const char **field, size_t *off)
+{
+	const struct layout *L = &text_of(p)->lay;
+	long i = each_span(L, line, any, NULL);
+	if (i < 0)
+		return false;
+	const struct lay_line *ln = &L->lines[i];
+	for (uint32_t k = 0; k < ln->n_spans; k++) {
+		const struct lay_span *sp = &L->spans[ln->first_span + k];
+		if (sp->field) {
+			*field = sp->field;
+			*off = (size_t)(sp->s - sp->field);
+			break;
+		}
+	}
+	return true;
+}
+
+/* Lays the selected topic out again when the topic or the width changed,
+ * keeping the first model byte at the top in view across a re-wrap. */
+static void text_reflow(struct pane *p, struct tui *t)
+{
+	struct text_pane *tp = text_of(p);
 	int width = pane_cols(p);
 	if (width < 1)
 		width = 1;
-	if (p->lay_topic == (long)t->topic && p->lay_width == width)
+	if (tp->lay_topic == (long)t->topic && tp->lay_width == width)
 		return;
-	bool same_topic = p->lay_topic == (long)t->topic;
-	const char *keep = same_topic ? anchor(p) : NULL;
-	layout_topic(&p->lay, t->doc, &t->doc->topics[t->topic], parts, width);
-	p->lay_topic = (long)t->topic;
-	p->lay_width = width;
-	p->n_lines = p->lay.n_lines;
-	p->top = 0;
-	if (keep) {
-		/* The line holding the anchor byte: spans point into the
-		 * model, so a pointer comparison finds it. */
-		bool found = false;
-		for (size_t i = 0; i < p->lay.n_lines && !found; i++) {
-			const struct lay_line *ln = &p->lay.lines[i];
-			for (uint32_t k = 0; k < ln->n_spans && !found; k++) {
-				const struct lay_span *sp = &p->lay.spans[ln->first_span + k];
-				if (keep >= sp->s && keep < sp->s + sp->len) {
-					p->top = i;
-					found = true;
-				}
-			}
-		}
-	}
+	struct place keep = {NULL, 0};
+	if (tp->lay_topic != (long)t->topic ||
+	    !text_position(p, p->top, &keep.field, &keep.off))
+		keep.field = NULL;
+	layout_topic(&tp->lay, t->doc, &t->doc->topics[t->topic], tp->parts, width);
+	tp->lay_topic = (long)t->topic;
+	tp->lay_width = width;
+	p->n_lines = tp->lay.n_lines;
+	long line = keep.field ? text_locate(p, keep.field, keep.off) : -1;
+	p->top = line > 0 ? (size_t)line : 0;
 	pane_clamp(p);
 }
 
-void pane_text_draw(struct pane *p, struct tui *t)
+static void text_draw(struct pane *p, struct tui *t)
 {
+	const struct layout *L = &text_of(p)->lay;
 	int rows = pane_rows(p), cols = pane_cols(p);
 	struct find_hl hl;
 	bool marks = find_highlights(t, t->topic, &hl);
 	for (int r = 0; r < rows; r++) {
 		size_t i = p->top + (size_t)r;
-		if (i >= p->lay.n_lines)
+		if (i >= L->n_lines)
 			break;
-		draw_layout_line(p->win, &p->lay, i, r + 1, 2, cols, marks ? &hl : NULL);
+		draw_layout_line(p->win, L, i, r + 1, 2, cols, marks ? &hl : NULL);
 	}
+}
+
+static void text_free(struct pane *p)
+{
+	layout_free(&text_of(p)->lay);
+}
+
+static void inputs_init(struct pane *p)
+{
+	struct text_pane *tp = text_of(p);
+	layout_init(&tp->lay);
+	tp->parts = LAY_PART_INPUTS;
+	tp->lay_topic = -1;
 }
 
 static const char *inputs_title(const struct pane *p, const struct tui *t,
@@ -78,9 +143,18 @@ static const char *inputs_title(const struct pane *p, const struct tui *t,
 	return buf;
 }
 
-static void inputs_relayout(struct pane *p, struct tui *t)
+static const char *inputs_label(const struct pane *p, const struct tui *t,
+				char *buf, size_t size)
 {
-	pane_text_relayout(p, t, LAY_PART_INPUTS);
+	(void)p;
+	snprintf(buf, size, "%s", t->doc->columns[DOC_COL_INPUT]);
+	return buf;
+}
+
+static void guidance_init(struct pane *p)
+{
+	inputs_init(p);
+	text_of(p)->parts = LAY_PART_GUIDANCE;
 }
 
 static const char *guidance_title(const struct pane *p, const struct tui *t,
@@ -91,12 +165,16 @@ static const char *guidance_title(const struct pane *p, const struct tui *t,
 	return buf;
 }
 
-static void guidance_relayout(struct pane *p, struct tui *t)
-{
-	pane_text_relayout(p, t, LAY_PART_GUIDANCE);
-}
+const struct pane_ops pane_inputs_ops = {
+	.title = inputs_title, .label = inputs_label,
+	.priv_size = sizeof(struct text_pane), .init = inputs_init, .free = text_free,
+	.follows_topic = true, .reflow = text_reflow, .draw = text_draw,
+	.locate = text_locate, .position = text_position,
+};
 
-const struct pane_ops pane_inputs_ops = {inputs_title, inputs_relayout,
-					 pane_text_draw, NULL, NULL};
-const struct pane_ops pane_guidance_ops = {guidance_title, guidance_relayout,
-					   pane_text_draw, NULL, NULL};
+const struct pane_ops pane_guidance_ops = {
+	.title = guidance_title,
+	.priv_size = sizeof(struct text_pane), .init = guidance_init, .free = text_free,
+	.follows_topic = true, .reflow = text_reflow, .draw = text_draw,
+	.locate = text_locate, .position = text_position,
+};

@@ -18,10 +18,9 @@ static const char *title(const struct pane *p, const struct tui *t,
 	return buf;
 }
 
-static void relayout(struct pane *p, struct tui *t)
+static void reflow(struct pane *p, struct tui *t)
 {
 	p->n_lines = t->doc->n_topics;
-	p->lay_topic = -1;
 }
 
 /* Keeps the selected topic on screen. */
@@ -91,8 +90,6 @@ static void draw(struct pane *p, struct tui *t)
 	}
 }
 
-void tui_select_topic(struct tui *t, size_t i);
-
 static enum tui_result key(struct pane *p, struct tui *t, enum tui_action a,
 			   long count)
 {
@@ -141,4 +138,6 @@ static void click(struct pane *p, struct tui *t, int row)
 		tui_select_topic(t, i);
 }
 
-const struct pane_ops pane_topics_ops = {title, relayout, draw, key, click};
+const struct pane_ops pane_topics_ops = {
+	.title = title, .reflow = reflow, .draw = draw, .key = key, .click = click,
+};

@@ -57,12 +57,11 @@ static void draw_tabbar(struct tui *t)
 	WINDOW *w = t->tabbar;
 	fill_line(w, ST_NORMAL);
 	wmove(w, 0, 0);
-	for (int i = PANE_TOPICS; i <= PANE_GUIDANCE; i++) {
+	for (int i = 0; i < N_PANES; i++) {
+		if (t->panes[i].place != PANE_BODY)
+			continue;
 		char buf[256];
-		const char *label = t->panes[i].ops->title(&t->panes[i], t, buf,
-							  sizeof buf);
-		if (i == PANE_INPUTS)
-			label = t->doc->columns[DOC_COL_INPUT];
+		const char *label = pane_label(&t->panes[i], t, buf, sizeof buf);
 		bool on = t->focus == (enum pane_id)i;
 		draw_set(w, on ? ST_TAB_ACTIVE : ST_TAB);
 		draw_text(w, on ? "[" : " ", 1, t->cols);
@@ -97,8 +96,7 @@ static void draw_status(struct tui *t)
 	}
 	const struct pane *p = &t->panes[t->help ? PANE_HELP : t->focus];
 	char pname[256];
-	const char *name = p->id == PANE_INPUTS ? t->doc->columns[DOC_COL_INPUT]
-						: p->ops->title(p, t, pname, sizeof pname);
+	const char *name = pane_label(p, t, pname, sizeof pname);
 	size_t rows = (size_t)pane_rows(p);
 	size_t a = p->n_lines ? p->top + 1 : 0;
 	size_t b = p->top + rows < p->n_lines ? p->top + rows : p->n_lines;
@@ -192,10 +190,11 @@ static void do_mouse(struct tui *t, const MEVENT *m)
 	if (t->tabbar && m->y == 1 && (m->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) {
 		/* The tab bar: which label was hit, by its drawn extent. */
 		int x = 0;
-		for (int i = PANE_TOPICS; i <= PANE_GUIDANCE; i++) {
+		for (int i = 0; i < N_PANES; i++) {
+			if (t->panes[i].place != PANE_BODY)
+				continue;
 			char buf[256];
-			const char *label = i == PANE_INPUTS ? t->doc->columns[DOC_COL_INPUT]
-				: t->panes[i].ops->title(&t->panes[i], t, buf, sizeof buf);
+			const char *label = pane_label(&t->panes[i], t, buf, sizeof buf);
 			int w = text_width(label, strlen(label)) + 3;
 			if (m->x >= x && m->x < x + w) {
 				t->focus = (enum pane_id)i;
@@ -219,7 +218,7 @@ static void do_mouse(struct tui *t, const MEVENT *m)
 	}
 	if (!(m->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		return;
-	if (p->id != PANE_HELP)
+	if (p->place == PANE_BODY)
 		t->focus = p->id;
 	int row = m->y - p->y - 1;
 	if (row >= 0 && row < pane_rows(p) && p->ops->click)
@@ -362,6 +361,41 @@ static int loop(struct tui *t)
 	return 0;
 }
 
+/* The pane table (tui.h) made into t->panes. */
+static bool panes_init(struct tui *t)
+{
+	static const struct {
+		const struct pane_ops *ops;
+		enum pane_place place;
+		int role;
+	} table[N_PANES] = {
+#define TUI_PANE_ROW(name, ops, place, role) [PANE_##name] = {&ops, PANE_##place, role},
+		TUI_PANES(TUI_PANE_ROW)
+#undef TUI_PANE_ROW
+	};
+	for (int i = 0; i < N_PANES; i++) {
+		struct pane *p = &t->panes[i];
+		*p = (struct pane){.id = (enum pane_id)i, .ops = table[i].ops,
+				   .place = table[i].place, .role = table[i].role};
+		if (p->ops->priv_size && !(p->priv = calloc(1, p->ops->priv_size)))
+			return false;
+		if (p->ops->init)
+			p->ops->init(p);
+	}
+	return true;
+}
+
+static void panes_free(struct tui *t)
+{
+	for (int i = 0; i < N_PANES; i++) {
+		struct pane *p = &t->panes[i];
+		if (p->priv && p->ops->free)
+			p->ops->free(p);
+		free(p->priv);
+		p->priv = NULL;
+	}
+}
+
 int tui_run(const struct doc *d, const struct tui_options *opt)
 {
 	struct tui t;
@@ -372,16 +406,14 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	t.focus = PANE_TOPICS;
 	t.find.current = t.find.prev_current = -1;
 	search_result_init(&t.find.res);
-	const struct pane_ops *ops[N_PANES] = {&pane_topics_ops, &pane_inputs_ops,
-					       &pane_guidance_ops, &pane_help_ops};
-	for (int i = 0; i < N_PANES; i++) {
-		t.panes[i].id = (enum pane_id)i;
-		t.panes[i].ops = ops[i];
-		t.panes[i].lay_topic = -1;
-		layout_init(&t.panes[i].lay);
-	}
 	char err[300];
+	if (!panes_init(&t)) {
+		panes_free(&t);
+		report("out of memory");
+		return 2;
+	}
 	if (opt->script && !input_open_script(opt->script, err, sizeof err)) {
+		panes_free(&t);
 		report(err);
 		return 2;
 	}
@@ -389,6 +421,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	    !tui_open_terminal(input_scripted(), err, sizeof err)) {
 		tui_close_terminal();
 		input_close();
+		panes_free(&t);
 		report(err);
 		return 2;
 	}
@@ -431,8 +464,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	tui_close_terminal();
 	tui_catch_signals(false);
 	input_close();
-	for (int i = 0; i < N_PANES; i++)
-		layout_free(&t.panes[i].lay);
+	panes_free(&t);
 	history_clear();
 	find_free(&t);
 	if (tui_signal()) {

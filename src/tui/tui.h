@@ -18,7 +18,27 @@
 
 /* ---- shared between the files of src/tui/ ---- */
 
-enum pane_id { PANE_TOPICS, PANE_INPUTS, PANE_GUIDANCE, PANE_HELP, N_PANES };
+/* The pane table: P(name, ops, place, role), one row per pane.
+ *   place  BODY: the panes that share the body, which Tab and the tab bar
+ *          go through in this order; COVER: covers the body while open
+ *          (the help).
+ *   role   the document role whose search hits the pane shows, or -1.
+ * A new pane is its file (with its pane_ops), its row here and its line
+ * in Makefile.am; frame.c gives a new BODY pane its place. */
+#define TUI_PANES(P)                                                          \
+	P(TOPICS, pane_topics_ops, BODY, DOC_PANE_TOPICS)                    \
+	P(INPUTS, pane_inputs_ops, BODY, DOC_PANE_INPUTS)                    \
+	P(GUIDANCE, pane_guidance_ops, BODY, DOC_PANE_GUIDANCE)              \
+	P(HELP, pane_help_ops, COVER, -1)
+
+enum pane_id {
+#define TUI_PANE_ENUM(name, ops, place, role) PANE_##name,
+	TUI_PANES(TUI_PANE_ENUM)
+#undef TUI_PANE_ENUM
+	N_PANES
+};
+
+enum pane_place { PANE_BODY, PANE_COVER };
 
 /* Visual styles; each maps to curses attributes (and a colour pair when
  * colours are on) in draw.c, and to a letter in attribute dumps. */
@@ -53,12 +73,24 @@ struct pane;
 enum tui_result { TUI_IGNORED, TUI_HANDLED, TUI_RELAYOUT, TUI_QUIT };
 
 struct pane_ops {
-	/* Label for the border and the tab bar. */
+	/* The border's title. */
 	const char *(*title)(const struct pane *p, const struct tui *t,
 			     char *buf, size_t size);
+	/* The short name for the tab bar and the status line (NULL: the
+	 * title). */
+	const char *(*label)(const struct pane *p, const struct tui *t,
+			     char *buf, size_t size);
+	/* The pane's own state, p->priv: priv_size bytes, zeroed, then
+	 * init (may be NULL); free releases what init and the pane took. */
+	size_t priv_size;
+	void (*init)(struct pane *p);
+	void (*free)(struct pane *p);
+	/* True for a pane that shows the selected topic: it goes back to
+	 * its top when another topic is selected. */
+	bool follows_topic;
 	/* Rebuilds the content for the pane's width and the selected topic
-	 * (called when either changed). */
-	void (*relayout)(struct pane *p, struct tui *t);
+	 * (called when either may have changed). */
+	void (*reflow)(struct pane *p, struct tui *t);
 	/* Draws content rows 0 .. rows-1 of the pane's window. */
 	void (*draw)(struct pane *p, struct tui *t);
 	/* Pane-specific handling of an action; TUI_IGNORED to fall back
@@ -67,19 +99,26 @@ struct pane_ops {
 			       enum tui_action a, long count);
 	/* A click on content row `row`. */
 	void (*click)(struct pane *p, struct tui *t, int row);
+	/* The content line showing byte off of the model string field, or
+	 * -1 (a search hit, the place kept across a reflow). */
+	long (*locate)(const struct pane *p, const char *field, size_t off);
+	/* The first model byte shown on line `line` or below: its field and
+	 * offset; false when there is none. */
+	bool (*position)(const struct pane *p, size_t line, const char **field,
+			 size_t *off);
 };
 
 struct pane {
 	enum pane_id id;
 	const struct pane_ops *ops;
+	enum pane_place place;
+	int role;         /* enum doc_pane, or -1 */
+	void *priv;       /* ops->priv_size bytes */
 	WINDOW *win;
 	int y, x, h, w;   /* outer geometry, border included */
 	bool shown;
 	size_t top;       /* first content line shown */
 	size_t n_lines;   /* content lines */
-	struct layout lay;
-	long lay_topic;   /* what lay was built for */
-	int lay_width;
 };
 
 /* ---- the prompt (prompt.c) ---- */
@@ -279,9 +318,11 @@ int pane_cols(const struct pane *p);
 void pane_clamp(struct pane *p);
 /* The common scrolling: j k Space b ^D ^U g G move p->top. */
 void pane_scroll(struct pane *p, enum tui_action a, long count);
-/* Makes sure p->lay holds the pane's text for the selected topic. */
-void pane_text_relayout(struct pane *p, struct tui *t, unsigned parts);
-void pane_text_draw(struct pane *p, struct tui *t);
+/* The label a pane goes by on the tab bar and the status line. */
+const char *pane_label(const struct pane *p, const struct tui *t, char *buf,
+		       size_t size);
+/* The BODY pane after (dir 1) or before (-1) pane i, around the end. */
+enum pane_id pane_step(const struct tui *t, enum pane_id i, int dir);
 
 /* draw.c */
 void draw_init_styles(bool color);
