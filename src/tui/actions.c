@@ -6,6 +6,11 @@
 #include <stdio.h>
 
 #include "cwgview/i18n.h"
+#include "tui/actions.h"
+#include "tui/export.h"
+#include "tui/find.h"
+#include "tui/frame.h"
+#include "tui/pane.h"
 #include "tui/tui.h"
 
 /* The focused pane's own handling of a, else the common scrolling. */

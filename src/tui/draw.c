@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "cwgview/text.h"
-#include "tui/tui.h"
+#include "tui/draw.h"
+#include "tui/find.h"
+#include "tui/pane.h"
 
 struct style {
 	short fg, bg;

@@ -18,6 +18,11 @@
 #include "cwgview/pdf.h"
 #include "cwgview/render.h"
 #include "cwgview/spawn.h"
+#include "tui/export.h"
+#include "tui/frame.h"
+#include "tui/input.h"
+#include "tui/prompt.h"
+#include "tui/term.h"
 #include "tui/tui.h"
 
 enum { PRINT_TIMEOUT_MS = 120 * 1000, MAX_ARGS = 4 };

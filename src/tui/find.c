@@ -19,6 +19,11 @@
 #include "cwgview/i18n.h"
 #include "cwgview/mem.h"
 #include "cwgview/text.h"
+#include "tui/find.h"
+#include "tui/frame.h"
+#include "tui/input.h"
+#include "tui/pane.h"
+#include "tui/prompt.h"
 #include "tui/tui.h"
 
 /* ---- positions ---- */

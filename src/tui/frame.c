@@ -9,6 +9,9 @@
 
 #include "cwgview/i18n.h"
 #include "cwgview/text.h"
+#include "tui/frame.h"
+#include "tui/pane.h"
+#include "tui/term.h"
 #include "tui/tui.h"
 
 /* delscreen() has freed every window of the screen already when an error

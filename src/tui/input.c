@@ -25,6 +25,9 @@
 
 #include "cwgview/i18n.h"
 #include "cwgview/text.h"
+#include "tui/draw.h"
+#include "tui/input.h"
+#include "tui/term.h"
 #include "tui/tui.h"
 
 static FILE *script;

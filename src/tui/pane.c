@@ -3,6 +3,7 @@
  * the body's panes.  Calls nothing else of the browser. */
 #include "config.h"
 
+#include "tui/pane.h"
 #include "tui/tui.h"
 
 const char *pane_label(const struct pane *p, const struct tui *t, char *buf,

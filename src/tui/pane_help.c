@@ -11,6 +11,8 @@
 #include "cwgview/i18n.h"
 #include "cwgview/mem.h"
 #include "cwgview/text.h"
+#include "tui/draw.h"
+#include "tui/pane.h"
 #include "tui/tui.h"
 
 /* One screen line: bytes [start, end) of a help line, drawn at column

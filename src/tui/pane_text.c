@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "cwgview/i18n.h"
+#include "tui/draw.h"
+#include "tui/find.h"
+#include "tui/pane.h"
 #include "tui/tui.h"
 
 /* A text pane's own state: its layout and what it was built for. */

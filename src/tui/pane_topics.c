@@ -7,6 +7,10 @@
 
 #include "cwgview/i18n.h"
 #include "cwgview/text.h"
+#include "tui/draw.h"
+#include "tui/find.h"
+#include "tui/frame.h"
+#include "tui/pane.h"
 #include "tui/tui.h"
 
 static const char *title(const struct pane *p, const struct tui *t,

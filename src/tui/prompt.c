@@ -11,6 +11,9 @@
 #include <unistr.h>
 
 #include "cwgview/text.h"
+#include "tui/draw.h"
+#include "tui/find.h"
+#include "tui/prompt.h"
 #include "tui/tui.h"
 
 struct history {

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "cwgview/i18n.h"
+#include "tui/prompt.h"
+#include "tui/term.h"
 #include "tui/tui.h"
 
 static volatile sig_atomic_t got_signal;
@@ -250,4 +252,42 @@ bool tui_resume(void)
 	clearok(curscr, TRUE);
 	tui_bracketed_paste(true);
 	return true;
+}
+
+bool tui_start_modes(bool no_color)
+{
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	set_escdelay(25);
+	const char *env = getenv("NO_COLOR");
+	bool color = has_colors() && !no_color && !(env && *env);
+	if (color) {
+		start_color();
+		use_default_colors();
+	}
+	return color;
+}
+
+void tui_start_input(bool mouse)
+{
+	/* ncursesw 6.4 writes its buffer out after every cursor movement for
+	 * as long as the screen has not once come back from endwin (it takes
+	 * the program for a terminfo-only one), so a keystroke went out as
+	 * some twenty small writes: twenty packets over ssh, and a screen
+	 * torn between them.  One endwin and doupdate before anything is
+	 * drawn ends that state; then doupdate writes a keystroke's whole
+	 * update at once (tests/cli/tmux.sh counts the writes). */
+	def_prog_mode();
+	endwin();
+	doupdate();
+	define_key("\033[200~", KEY_PASTE_START);
+	define_key("\033[201~", KEY_PASTE_END);
+	tui_bracketed_paste(true);
+	if (mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+				  BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 }

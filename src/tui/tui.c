@@ -1,7 +1,8 @@
-/* The browser's loop: start-up and end, focus, key and event dispatch
- * and the title, tab and status lines (the terminal is term.c's, the
- * windows' places frame.c's).  Panes do their own
- * drawing behind pane_ops. */
+/* The browser's loop: start-up and end, the pane table made into panes,
+ * events (keys, mouse, resize, a key script's commands) and drawing a
+ * frame.  The terminal is term.c's, the windows' places frame.c's, the
+ * fixed lines bars.c's, what keys do actions.c's; panes draw themselves
+ * behind pane_ops. */
 #include "config.h"
 
 #include <errno.h>
@@ -12,6 +13,15 @@
 
 #include "cwgview/i18n.h"
 #include "cwgview/text.h"
+#include "tui/actions.h"
+#include "tui/bars.h"
+#include "tui/draw.h"
+#include "tui/find.h"
+#include "tui/frame.h"
+#include "tui/input.h"
+#include "tui/pane.h"
+#include "tui/prompt.h"
+#include "tui/term.h"
 #include "tui/tui.h"
 
 /* One line on stderr, after the terminal is restored; a TERM value or a
@@ -27,136 +37,19 @@ static void report(const char *msg)
 	buf_free(&b);
 }
 
-/* ---- the fixed lines ---- */
-
-static void fill_line(WINDOW *w, enum tui_style st)
-{
-	draw_set(w, st);
-	wmove(w, 0, 0);
-	for (int x = 0; x < getmaxx(w); x++)
-		waddch(w, ' ');
-	wmove(w, 0, 0);
-}
-
-static void draw_titlebar(struct tui *t)
-{
-	WINDOW *w = t->titlebar;
-	fill_line(w, ST_TITLEBAR);
-	const char *right = " cwgview ";
-	int rw = (int)strlen(right);
-	wmove(w, 0, 1);
-	draw_text_cut(w, t->doc->title, strlen(t->doc->title),
-		      t->cols > rw + 10 ? t->cols - rw : t->cols);
-	if (t->cols > rw + 10)
-		mvwaddstr(w, 0, t->cols - rw, right);
-	wnoutrefresh(w);
-}
-
-static void draw_tabbar(struct tui *t)
-{
-	WINDOW *w = t->tabbar;
-	fill_line(w, ST_NORMAL);
-	wmove(w, 0, 0);
-	for (int i = 0; i < N_PANES; i++) {
-		if (t->panes[i].place != PANE_BODY)
-			continue;
-		char buf[256];
-		const char *label = pane_label(&t->panes[i], t, buf, sizeof buf);
-		bool on = t->focus == (enum pane_id)i;
-		draw_set(w, on ? ST_TAB_ACTIVE : ST_TAB);
-		draw_text(w, on ? "[" : " ", 1, t->cols);
-		draw_text(w, label, strlen(label), t->cols - 1);
-		draw_text(w, on ? "]" : " ", 1, t->cols);
-		draw_set(w, ST_NORMAL);
-		draw_text(w, " ", 1, t->cols);
-	}
-	wnoutrefresh(w);
-}
-
-static void draw_status(struct tui *t)
-{
-	WINDOW *w = t->status;
-	if (!w)
-		return;
-	if (t->prompt.active) {
-		curs_set(1);
-		prompt_draw(t);
-		return;
-	}
-	curs_set(0);
-	fill_line(w, ST_STATUS);
-	char left[400];
-	if (t->too_small) {
-		snprintf(left, sizeof left, _("terminal too small (%dx%d; need %dx%d) - q quits"),
-			 t->cols, t->rows, MIN_COLS, MIN_ROWS);
-		wmove(w, 0, 0);
-		draw_text(w, left, strlen(left), t->cols);
-		wnoutrefresh(w);
-		return;
-	}
-	const struct pane *p = &t->panes[t->help ? PANE_HELP : t->focus];
-	char pname[256];
-	const char *name = pane_label(p, t, pname, sizeof pname);
-	size_t rows = (size_t)pane_rows(p);
-	size_t a = p->n_lines ? p->top + 1 : 0;
-	size_t b = p->top + rows < p->n_lines ? p->top + rows : p->n_lines;
-	unsigned pct = p->n_lines ? (unsigned)(b * 100 / p->n_lines) : 100;
-	int n = snprintf(left, sizeof left, _("topic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
-			 t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
-	if (n > 0 && text_width(left, strlen(left)) > t->cols - 2)
-		n = snprintf(left, sizeof left, "%zu/%zu %s %zu-%zu/%zu %u%%",
-			     t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
-	if (t->count >= 0 && n > 0 && (size_t)n < sizeof left)
-		snprintf(left + n, sizeof left - (size_t)n, "  [%ld]", t->count);
-	char found[200];
-	bool none = false, searching = !t->help && find_status(t, found, sizeof found, &none);
-	const char *msg = t->notice[0] ? t->notice : t->locale_note[0] ? t->locale_note : NULL;
-	const char *hints = t->help ? _("q close help") : _("Tab pane  h help  q quit");
-	wmove(w, 0, 1);
-	if (msg) {
-		/* A message comes first and gets the room it needs; the
-		 * position follows if it fits. */
-		draw_set(w, t->notice[0] && t->notice_error ? ST_ERROR : ST_NOTICE);
-		int used = 1 + draw_text(w, msg, strlen(msg), t->cols);
-		draw_set(w, ST_STATUS);
-		int lw = text_width(left, strlen(left));
-		if (t->cols - lw - 1 > used + 2) {
-			wmove(w, 0, t->cols - lw - 1);
-			draw_text(w, left, strlen(left), t->cols);
-		}
-		wnoutrefresh(w);
-		return;
-	}
-	int used = 1;
-	if (searching) {
-		/* The search first, "no match" in its own colour. */
-		draw_set(w, none ? ST_ERROR : ST_STATUS);
-		used += draw_text(w, found, strlen(found), t->cols);
-		draw_set(w, ST_STATUS);
-		used += draw_text(w, " · ", strlen(" · "), t->cols);
-	}
-	used += draw_text(w, left, strlen(left), t->cols);
-	int hw = text_width(hints, strlen(hints));
-	if (t->cols - hw - 1 > used + 2) {
-		wmove(w, 0, t->cols - hw - 1);
-		draw_text(w, hints, strlen(hints), t->cols);
-	}
-	wnoutrefresh(w);
-}
-
 static void draw_all(struct tui *t)
 {
 	if (t->too_small) {
 		/* Nothing but the notice: a broken frame is worse than none. */
 		werase(stdscr);
 		wnoutrefresh(stdscr);
-		draw_status(t);
+		bars_draw_status(t);
 		doupdate();
 		return;
 	}
-	draw_titlebar(t);
+	bars_draw_title(t);
 	if (t->tabbar)
-		draw_tabbar(t);
+		bars_draw_tabs(t);
 	for (int i = 0; i < N_PANES; i++) {
 		struct pane *p = &t->panes[i];
 		if (!p->shown)
@@ -168,7 +61,7 @@ static void draw_all(struct tui *t)
 		p->ops->draw(p, t);
 		wnoutrefresh(p->win);
 	}
-	draw_status(t);
+	bars_draw_status(t);
 	doupdate(); /* one burst of output per key */
 }
 
@@ -426,36 +319,9 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 		return 2;
 	}
 	tui_catch_signals(true);
-	cbreak();
-	noecho();
-	nonl();
-	curs_set(0);
-	set_escdelay(25);
-	const char *no_color = getenv("NO_COLOR");
-	t.color = has_colors() && !opt->no_color && !(no_color && *no_color);
-	if (t.color) {
-		start_color();
-		use_default_colors();
-	}
+	t.color = tui_start_modes(opt->no_color);
 	draw_init_styles(t.color);
-	/* ncursesw 6.4 writes its buffer out after every cursor movement for
-	 * as long as the screen has not once come back from endwin (it takes
-	 * the program for a terminfo-only one), so a keystroke went out as
-	 * some twenty small writes: twenty packets over ssh, and a screen
-	 * torn between them.  One endwin and doupdate before anything is
-	 * drawn ends that state; then doupdate writes a keystroke's whole
-	 * update at once (tests/cli/tmux.sh counts the writes). */
-	def_prog_mode();
-	endwin();
-	doupdate();
-	define_key("\033[200~", KEY_PASTE_START);
-	define_key("\033[201~", KEY_PASTE_END);
-	tui_bracketed_paste(true);
-	if (!opt->no_mouse) {
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
-				  BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	}
+	tui_start_input(!opt->no_mouse);
 	find_history_load(&t);
 	find_index_start(&t);
 	int status = loop(&t);

@@ -1,0 +1,133 @@
+/* The fixed lines: the title bar, the tab bar of a narrow terminal and
+ * the status line (the position, the search, notices, key hints, or the
+ * prompt while one is open). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cwgview/i18n.h"
+#include "cwgview/text.h"
+#include "tui/bars.h"
+#include "tui/draw.h"
+#include "tui/find.h"
+#include "tui/frame.h"
+#include "tui/pane.h"
+#include "tui/prompt.h"
+#include "tui/tui.h"
+
+static void fill_line(WINDOW *w, enum tui_style st)
+{
+	draw_set(w, st);
+	wmove(w, 0, 0);
+	for (int x = 0; x < getmaxx(w); x++)
+		waddch(w, ' ');
+	wmove(w, 0, 0);
+}
+
+void bars_draw_title(struct tui *t)
+{
+	WINDOW *w = t->titlebar;
+	fill_line(w, ST_TITLEBAR);
+	const char *right = " cwgview ";
+	int rw = (int)strlen(right);
+	wmove(w, 0, 1);
+	draw_text_cut(w, t->doc->title, strlen(t->doc->title),
+		      t->cols > rw + 10 ? t->cols - rw : t->cols);
+	if (t->cols > rw + 10)
+		mvwaddstr(w, 0, t->cols - rw, right);
+	wnoutrefresh(w);
+}
+
+void bars_draw_tabs(struct tui *t)
+{
+	WINDOW *w = t->tabbar;
+	fill_line(w, ST_NORMAL);
+	wmove(w, 0, 0);
+	for (int i = 0; i < N_PANES; i++) {
+		if (t->panes[i].place != PANE_BODY)
+			continue;
+		char buf[256];
+		const char *label = pane_label(&t->panes[i], t, buf, sizeof buf);
+		bool on = t->focus == (enum pane_id)i;
+		draw_set(w, on ? ST_TAB_ACTIVE : ST_TAB);
+		draw_text(w, on ? "[" : " ", 1, t->cols);
+		draw_text(w, label, strlen(label), t->cols - 1);
+		draw_text(w, on ? "]" : " ", 1, t->cols);
+		draw_set(w, ST_NORMAL);
+		draw_text(w, " ", 1, t->cols);
+	}
+	wnoutrefresh(w);
+}
+
+void bars_draw_status(struct tui *t)
+{
+	WINDOW *w = t->status;
+	if (!w)
+		return;
+	if (t->prompt.active) {
+		curs_set(1);
+		prompt_draw(t);
+		return;
+	}
+	curs_set(0);
+	fill_line(w, ST_STATUS);
+	char left[400];
+	if (t->too_small) {
+		snprintf(left, sizeof left, _("terminal too small (%dx%d; need %dx%d) - q quits"),
+			 t->cols, t->rows, MIN_COLS, MIN_ROWS);
+		wmove(w, 0, 0);
+		draw_text(w, left, strlen(left), t->cols);
+		wnoutrefresh(w);
+		return;
+	}
+	const struct pane *p = &t->panes[t->help ? PANE_HELP : t->focus];
+	char pname[256];
+	const char *name = pane_label(p, t, pname, sizeof pname);
+	size_t rows = (size_t)pane_rows(p);
+	size_t a = p->n_lines ? p->top + 1 : 0;
+	size_t b = p->top + rows < p->n_lines ? p->top + rows : p->n_lines;
+	unsigned pct = p->n_lines ? (unsigned)(b * 100 / p->n_lines) : 100;
+	int n = snprintf(left, sizeof left, _("topic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
+			 t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+	if (n > 0 && text_width(left, strlen(left)) > t->cols - 2)
+		n = snprintf(left, sizeof left, "%zu/%zu %s %zu-%zu/%zu %u%%",
+			     t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+	if (t->count >= 0 && n > 0 && (size_t)n < sizeof left)
+		snprintf(left + n, sizeof left - (size_t)n, "  [%ld]", t->count);
+	char found[200];
+	bool none = false, searching = !t->help && find_status(t, found, sizeof found, &none);
+	const char *msg = t->notice[0] ? t->notice : t->locale_note[0] ? t->locale_note : NULL;
+	const char *hints = t->help ? _("q close help") : _("Tab pane  h help  q quit");
+	wmove(w, 0, 1);
+	if (msg) {
+		/* A message comes first and gets the room it needs; the
+		 * position follows if it fits. */
+		draw_set(w, t->notice[0] && t->notice_error ? ST_ERROR : ST_NOTICE);
+		int used = 1 + draw_text(w, msg, strlen(msg), t->cols);
+		draw_set(w, ST_STATUS);
+		int lw = text_width(left, strlen(left));
+		if (t->cols - lw - 1 > used + 2) {
+			wmove(w, 0, t->cols - lw - 1);
+			draw_text(w, left, strlen(left), t->cols);
+		}
+		wnoutrefresh(w);
+		return;
+	}
+	int used = 1;
+	if (searching) {
+		/* The search first, "no match" in its own colour. */
+		draw_set(w, none ? ST_ERROR : ST_STATUS);
+		used += draw_text(w, found, strlen(found), t->cols);
+		draw_set(w, ST_STATUS);
+		used += draw_text(w, " · ", strlen(" · "), t->cols);
+	}
+	used += draw_text(w, left, strlen(left), t->cols);
+	int hw = text_width(hints, strlen(hints));
+	if (t->cols - hw - 1 > used + 2) {
+		wmove(w, 0, t->cols - hw - 1);
+		draw_text(w, hints, strlen(hints), t->cols);
+	}
+	wnoutrefresh(w);
+}
+
