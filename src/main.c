@@ -22,36 +22,11 @@
 #include "cwgview/load.h"
 #include "cwgview/pdf.h"
 #include "cwgview/render.h"
+#include "cwgview/msg.h"
 #include "cwgview/search.h"
 #include "cwgview/text.h"
 #include "tui/keys.h"
 #include "tui/run.h"
-
-/* As grep: 1 is "--search found nothing", not an error. */
-enum { EXIT_OK = 0, EXIT_NO_MATCH = 1, EXIT_USAGE = 2 };
-
-/* Every message goes through here, so that a file name or a key from the
- * data cannot put control characters on the terminal. */
-static void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void errorf(const char *fmt, ...)
-{
-	struct buf raw = BUF_INIT, out = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	char tmp[1024];
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	buf_adds(&raw, tmp);
-	buf_adds(&out, "cwgview: ");
-	if (raw.data)
-		text_sanitize(&out, raw.data, raw.len);
-	buf_addc(&out, '\n');
-	if (out.data)
-		fputs(out.data, stderr);
-	buf_free(&raw);
-	buf_free(&out);
-}
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -62,7 +37,7 @@ static void usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	errorf("%s (see cwgview --help)", msg);
+	msg_error("%s (see cwgview --help)", msg);
 }
 
 static void print_help(void)
@@ -139,8 +114,8 @@ static void print_version(void)
 static int finish_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		errorf("write error: %s", strerror(errno));
-		return EXIT_USAGE;
+		msg_error("write error: %s", strerror(errno));
+		return EXIT_TROUBLE;
 	}
 	return EXIT_OK;
 }
@@ -178,10 +153,10 @@ static struct doc *load_or_report(const char *path)
 	if (d)
 		return d;
 	if (err.line)
-		errorf("%s:%lu:%lu: %s", display_name(path), err.line,
+		msg_error("%s:%lu:%lu: %s", display_name(path), err.line,
 		       err.column, err.msg);
 	else
-		errorf("%s: %s", display_name(path), err.msg);
+		msg_error("%s: %s", display_name(path), err.msg);
 	return NULL;
 }
 
@@ -200,11 +175,11 @@ static bool emit(const char *output, const struct buf *b)
 	if (output) {
 		if (file_save(output, data, b->len, 0))
 			return true;
-		errorf("%s: %s", output, strerror(errno));
+		msg_error("%s: %s", output, strerror(errno));
 		return false;
 	}
 	if (!file_write_all(STDOUT_FILENO, data, b->len)) {
-		errorf("write error: %s", strerror(errno));
+		msg_error("write error: %s", strerror(errno));
 		return false;
 	}
 	return true;
@@ -223,10 +198,10 @@ static bool write_hits(const struct doc *d, const struct search_result *r)
 		buf_reset(&b);
 		if (!render_hits(&b, d, r->hits + i, k, bold ? "\033[1m" : "【",
 				 bold ? "\033[22m" : "】")) {
-			errorf("%s", strerror(ENOMEM));
+			msg_error("%s", strerror(ENOMEM));
 			ok = false;
 		} else if (!file_write_all(STDOUT_FILENO, b.data, b.len)) {
-			errorf("write error: %s", strerror(errno));
+			msg_error("write error: %s", strerror(errno));
 			ok = false;
 		}
 	}
@@ -242,13 +217,13 @@ static int search_command(const struct doc *d, const char *pattern,
 {
 	struct search_index *ix = search_index_new(d);
 	if (!ix) {
-		errorf("%s", strerror(ENOMEM));
-		return EXIT_USAGE;
+		msg_error("%s", strerror(ENOMEM));
+		return EXIT_TROUBLE;
 	}
 	/* Once, before any hit: the search goes on without it. */
 	const char *why = search_index_fold_problem(ix);
 	if (why)
-		errorf("warning: traditional Chinese will not match simplified: "
+		msg_error("warning: traditional Chinese will not match simplified: "
 		       "%s", why);
 	struct search_result r;
 	search_result_init(&r);
@@ -257,14 +232,14 @@ static int search_command(const struct doc *d, const char *pattern,
 	char err[256];
 	int status = EXIT_OK;
 	if (!search_run(ix, pattern, flags, &r, err, sizeof err)) {
-		errorf("%s", err);
-		status = EXIT_USAGE;
+		msg_error("%s", err);
+		status = EXIT_TROUBLE;
 	} else if (count) {
 		buf_printf(out, "%zu\n", r.total);
 	} else if (!write_hits(d, &r)) {
-		status = EXIT_USAGE;
+		status = EXIT_TROUBLE;
 	} else if (r.total > r.n) {
-		errorf("%zu hits; only the first %zu are shown", r.total, r.n);
+		msg_error("%zu hits; only the first %zu are shown", r.total, r.n);
 	}
 	if (status == EXIT_OK && r.total == 0)
 		status = EXIT_NO_MATCH;
@@ -370,13 +345,13 @@ static int take_final(int c, char **argv)
 		return finish_stdout();
 	case ':':
 		usage_error("option '%s' needs an argument", argv[optind - 1]);
-		return EXIT_USAGE;
+		return EXIT_TROUBLE;
 	default:
 		if (optopt)
 			usage_error("unknown option '-%c'", optopt);
 		else
 			usage_error("unknown option '%s'", argv[optind - 1]);
-		return EXIT_USAGE;
+		return EXIT_TROUBLE;
 	}
 }
 
@@ -386,12 +361,12 @@ static int take_option(struct cli *o, int c, char **argv)
 	switch (c) {
 	case 'p':
 		o->topics = optarg;
-		return set_mode(&o->mode, MODE_PRINT, "--print") ? -1 : EXIT_USAGE;
+		return set_mode(&o->mode, MODE_PRINT, "--print") ? -1 : EXIT_TROUBLE;
 	case 'f':
 		o->format_name = optarg;
 		return -1;
 	case 'w':
-		return take_width(o, optarg) ? -1 : EXIT_USAGE;
+		return take_width(o, optarg) ? -1 : EXIT_TROUBLE;
 	case 'o':
 		o->output = optarg;
 		return -1;
@@ -400,7 +375,7 @@ static int take_option(struct cli *o, int c, char **argv)
 		return -1;
 	case 's':
 		o->pattern = optarg;
-		return set_mode(&o->mode, MODE_SEARCH, "--search") ? -1 : EXIT_USAGE;
+		return set_mode(&o->mode, MODE_SEARCH, "--search") ? -1 : EXIT_TROUBLE;
 	case 'c':
 		o->count = true;
 		return -1;
@@ -408,9 +383,9 @@ static int take_option(struct cli *o, int c, char **argv)
 		o->search_flags |= SEARCH_REGEX;
 		return -1;
 	case 'l':
-		return set_mode(&o->mode, MODE_LIST, "--list") ? -1 : EXIT_USAGE;
+		return set_mode(&o->mode, MODE_LIST, "--list") ? -1 : EXIT_TROUBLE;
 	case OPT_CHECK:
-		return set_mode(&o->mode, MODE_CHECK, "--check") ? -1 : EXIT_USAGE;
+		return set_mode(&o->mode, MODE_CHECK, "--check") ? -1 : EXIT_TROUBLE;
 	case OPT_SECURE:
 		o->topt.secure = true;
 		return -1;
@@ -470,7 +445,7 @@ static bool check_options(struct cli *o, int n_files)
 		return false;
 	}
 	if (o->format == RENDER_PDF && pdf_unavailable()) {
-		errorf("%s", pdf_unavailable());
+		msg_error("%s", pdf_unavailable());
 		return false;
 	}
 	/* A PDF on a terminal is a screenful of binary that can change the
@@ -491,19 +466,19 @@ static int print_topics(struct cli *o, const struct doc *d, struct buf *out)
 	char err[256];
 	int status = EXIT_OK;
 	if (!sel) {
-		errorf("%s", strerror(ENOMEM));
-		status = EXIT_USAGE;
+		msg_error("%s", strerror(ENOMEM));
+		status = EXIT_TROUBLE;
 	} else if (!doc_select(d, o->mode == MODE_PRINT ? o->topics : "all", sel,
 			       err, sizeof err)) {
 		usage_error("%s", err);
-		status = EXIT_USAGE;
+		status = EXIT_TROUBLE;
 	} else {
 		int width = o->width ? o->width : o->output ? 80 : terminal_width();
 		if (o->format != RENDER_PDF) {
 			render_topics(out, d, sel, o->format, width);
 		} else if (!pdf_render_topics(out, d, sel, o->paper, err, sizeof err)) {
-			errorf("%s", err);
-			status = EXIT_USAGE;
+			msg_error("%s", err);
+			status = EXIT_TROUBLE;
 		}
 	}
 	free(sel);
@@ -533,12 +508,12 @@ static int one_shot(struct cli *o, const struct doc *d, const char *path)
 		status = print_topics(o, d, &out);
 		break;
 	}
-	if (status != EXIT_USAGE && out.oom) {
-		errorf("%s", strerror(ENOMEM));
-		status = EXIT_USAGE;
+	if (status != EXIT_TROUBLE && out.oom) {
+		msg_error("%s", strerror(ENOMEM));
+		status = EXIT_TROUBLE;
 	}
-	if (status != EXIT_USAGE && !emit(o->mode == MODE_PRINT ? o->output : NULL, &out))
-		status = EXIT_USAGE;
+	if (status != EXIT_TROUBLE && !emit(o->mode == MODE_PRINT ? o->output : NULL, &out))
+		status = EXIT_TROUBLE;
 	buf_free(&out);
 	return status;
 }
@@ -556,11 +531,11 @@ int main(int argc, char **argv)
 			return st;
 	}
 	if (!check_options(&o, argc - optind))
-		return EXIT_USAGE;
+		return EXIT_TROUBLE;
 	const char *path = optind < argc ? argv[optind] : bundled_path();
 	struct doc *d = load_or_report(path);
 	if (!d)
-		return EXIT_USAGE;
+		return EXIT_TROUBLE;
 
 	/* The browser, unless standard output is not a terminal: then, as
 	 * less does, print everything.  A key script (the screen tests) runs

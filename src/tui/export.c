@@ -49,7 +49,7 @@ static bool render(struct tui *t, enum render_format f, struct buf *out)
 	bool ok;
 	if (f == RENDER_PDF)
 		ok = pdf_render_topics(out, t->doc, sel,
-				       (enum pdf_paper)t->opt.paper, err, sizeof err);
+				       t->opt.paper, err, sizeof err);
 	else
 		ok = render_topics(out, t->doc, sel, f, EXPORT_WIDTH);
 	free(sel);

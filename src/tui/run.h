@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "cwgview/doc.h"
+#include "cwgview/pdf.h"
 
 struct tui_options {
 	bool no_color;
@@ -13,7 +14,7 @@ struct tui_options {
 	const char *script;  /* headless key script (CWGVIEW_SCRIPT) */
 	const char *printer; /* NULL: the print command's default */
 	const char *print_command; /* NULL: lpr */
-	int paper;           /* enum pdf_paper */
+	enum pdf_paper paper;
 };
 
 /* Runs the browser on d until the user quits; returns the exit status. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cwgview/i18n.h"
+#include "cwgview/msg.h"
 #include "cwgview/text.h"
 #include "tui/actions.h"
 #include "tui/bars.h"
@@ -23,19 +24,6 @@
 #include "tui/prompt.h"
 #include "tui/term.h"
 #include "tui/tui.h"
-
-/* One line on stderr, after the terminal is restored; a TERM value or a
- * file name in it cannot put control characters on the terminal. */
-static void report(const char *msg)
-{
-	struct buf b = BUF_INIT;
-	buf_adds(&b, "cwgview: ");
-	text_sanitize(&b, msg, strlen(msg));
-	buf_addc(&b, '\n');
-	if (b.data)
-		fputs(b.data, stderr);
-	buf_free(&b);
-}
 
 static void draw_all(struct tui *t)
 {
@@ -166,15 +154,15 @@ static bool handle_event(struct tui *t, const struct tui_event *ev, int *status)
 		return false;
 	case EV_ERROR:
 		tui_close_terminal();
-		report(ev->arg);
-		*status = 2;
+		msg_error("%s", ev->arg);
+		*status = EXIT_TROUBLE;
 		return false;
 	case EV_SAVE_DISPLAY:
 	case EV_SAVE_ATTRS:
 		if (!save_display(t, ev)) {
 			tui_close_terminal();
-			report(t->notice);
-			*status = 2;
+			msg_error("%s", t->notice);
+			*status = EXIT_TROUBLE;
 		}
 		return false; /* the screen did not change */
 	case EV_RESIZE:
@@ -302,21 +290,21 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	char err[300];
 	if (!panes_init(&t)) {
 		panes_free(&t);
-		report("out of memory");
-		return 2;
+		msg_error("out of memory");
+		return EXIT_TROUBLE;
 	}
 	if (opt->script && !input_open_script(opt->script, err, sizeof err)) {
 		panes_free(&t);
-		report(err);
-		return 2;
+		msg_error("%s", err);
+		return EXIT_TROUBLE;
 	}
 	if (!tui_ensure_utf8(&t, err, sizeof err) ||
 	    !tui_open_terminal(input_scripted(), err, sizeof err)) {
 		tui_close_terminal();
 		input_close();
 		panes_free(&t);
-		report(err);
-		return 2;
+		msg_error("%s", err);
+		return EXIT_TROUBLE;
 	}
 	tui_catch_signals(true);
 	t.color = tui_start_modes(opt->no_color);
