@@ -169,8 +169,6 @@ void export_print(struct tui *t)
 
 /* ---- s ---- */
 
-static char save_path[PATH_MAX];
-
 static bool format_of(const char *path, enum render_format *f)
 {
 	const char *dot = strrchr(path, '.');
@@ -195,19 +193,19 @@ static bool format_of(const char *path, enum render_format *f)
 static void save_now(struct tui *t)
 {
 	enum render_format f;
-	format_of(save_path, &f);
+	format_of(t->save_path, &f);
 	struct buf out = BUF_INIT;
 	if (!render(t, f, &out)) {
 		buf_free(&out);
 		return;
 	}
-	if (!file_save(save_path, out.data ? out.data : "", out.len, 0)) {
-		tui_notice(t, true, "%s: %s", save_path, strerror(errno));
+	if (!file_save(t->save_path, out.data ? out.data : "", out.len, 0)) {
+		tui_notice(t, true, "%s: %s", t->save_path, strerror(errno));
 	} else {
 		/* The path as the user gave it: relative to where cwgview
 		 * was started, as in mutt. */
 		tui_notice(t, false, _("主题 %ld 已保存到 %s"), current(t)->number,
-			   save_path);
+			   t->save_path);
 	}
 	buf_free(&out);
 }
@@ -218,7 +216,7 @@ static void overwrite_answered(struct tui *t, const char *text, bool yes)
 	if (yes)
 		save_now(t);
 	else
-		tui_notice(t, false, _("没有保存：%s 已存在"), save_path);
+		tui_notice(t, false, _("没有保存：%s 已存在"), t->save_path);
 }
 
 static void save_answered(struct tui *t, const char *text, bool accepted)
@@ -229,12 +227,12 @@ static void save_answered(struct tui *t, const char *text, bool accepted)
 	}
 	const char *home = getenv("HOME");
 	if (text[0] == '~' && text[1] == '/' && home)
-		snprintf(save_path, sizeof save_path, "%s%s", home, text + 1);
+		snprintf(t->save_path, sizeof t->save_path, "%s%s", home, text + 1);
 	else
-		snprintf(save_path, sizeof save_path, "%s", text);
+		snprintf(t->save_path, sizeof t->save_path, "%s", text);
 	enum render_format f;
-	if (!format_of(save_path, &f)) {
-		tui_notice(t, true, _("%s: 请用扩展名 .txt .md .json 或 .pdf"), save_path);
+	if (!format_of(t->save_path, &f)) {
+		tui_notice(t, true, _("%s: 请用扩展名 .txt .md .json 或 .pdf"), t->save_path);
 		return;
 	}
 	if (f == RENDER_PDF && pdf_unavailable()) {
@@ -242,9 +240,9 @@ static void save_answered(struct tui *t, const char *text, bool accepted)
 		return;
 	}
 	struct stat st;
-	if (lstat(save_path, &st) == 0) {
+	if (lstat(t->save_path, &st) == 0) {
 		char label[PATH_MAX + 64];
-		snprintf(label, sizeof label, _("%s 已存在，覆盖？(y/n) "), save_path);
+		snprintf(label, sizeof label, _("%s 已存在，覆盖？(y/n) "), t->save_path);
 		struct prompt_spec spec = {label, true, -1, NULL, overwrite_answered};
 		prompt_open(t, &spec, NULL);
 		return;

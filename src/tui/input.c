@@ -30,16 +30,20 @@
 #include "tui/term.h"
 #include "tui/tui.h"
 
-static FILE *script;
-static unsigned long script_lineno;
-static char line[4096];
-static size_t line_pos, line_len;
-static bool in_keys; /* line holds keys still to deliver */
+/* The key script being read: the file, its current line and how far
+ * its keys have been delivered. */
+static struct script {
+	FILE *f;
+	unsigned long lineno;
+	char line[4096];
+	size_t pos, len;
+	bool in_keys; /* line holds keys still to deliver */
+} sc;
 
 bool input_open_script(const char *path, char *err, size_t errsize)
 {
-	script = fopen(path, "r");
-	if (!script) {
+	sc.f = fopen(path, "r");
+	if (!sc.f) {
 		snprintf(err, errsize, "%s: %s", path, strerror(errno));
 		return false;
 	}
@@ -48,24 +52,24 @@ bool input_open_script(const char *path, char *err, size_t errsize)
 
 void input_close(void)
 {
-	if (script)
-		fclose(script);
-	script = NULL;
+	if (sc.f)
+		fclose(sc.f);
+	sc.f = NULL;
 }
 
 bool input_scripted(void)
 {
-	return script != NULL;
+	return sc.f != NULL;
 }
 
 static void script_error(struct tui_event *ev, const char *what)
 {
 	ev->type = EV_ERROR;
 	snprintf(ev->arg, sizeof ev->arg, "key script line %lu: %s",
-		 script_lineno, what);
+		 sc.lineno, what);
 }
 
-/* A <...> token at line[line_pos] (just after '<'). */
+/* A <...> token at sc.line[sc.pos] (just after '<'). */
 static void named(struct tui_event *ev, const char *tok)
 {
 	int x, y;
@@ -93,44 +97,44 @@ static void named(struct tui_event *ev, const char *tok)
 static void next_scripted(struct tui_event *ev)
 {
 	for (;;) {
-		if (in_keys && line_pos < line_len) {
-			if (line[line_pos] == '<') {
-				char *close = strchr(line + line_pos, '>');
+		if (sc.in_keys && sc.pos < sc.len) {
+			if (sc.line[sc.pos] == '<') {
+				char *close = strchr(sc.line + sc.pos, '>');
 				if (!close)
 					return script_error(ev, "< without >");
 				*close = '\0';
-				named(ev, line + line_pos + 1);
-				line_pos = (size_t)(close - line) + 1;
+				named(ev, sc.line + sc.pos + 1);
+				sc.pos = (size_t)(close - sc.line) + 1;
 				return;
 			}
 			uint32_t uc;
-			int k = text_next(line + line_pos, line_len - line_pos, &uc);
-			line_pos += (size_t)k;
+			int k = text_next(sc.line + sc.pos, sc.len - sc.pos, &uc);
+			sc.pos += (size_t)k;
 			ev->type = EV_KEY;
 			ev->key.fn = false;
 			ev->key.code = (wint_t)uc;
 			return;
 		}
-		in_keys = false;
-		if (!fgets(line, sizeof line, script)) {
+		sc.in_keys = false;
+		if (!fgets(sc.line, sizeof sc.line, sc.f)) {
 			ev->type = EV_END;
 			return;
 		}
-		script_lineno++;
-		line_len = strcspn(line, "\r\n");
-		line[line_len] = '\0';
-		line_pos = 0;
-		if (line_len == 0 || line[0] == '#')
+		sc.lineno++;
+		sc.len = strcspn(sc.line, "\r\n");
+		sc.line[sc.len] = '\0';
+		sc.pos = 0;
+		if (sc.len == 0 || sc.line[0] == '#')
 			continue;
-		if (line[0] != ':') {
-			in_keys = true;
+		if (sc.line[0] != ':') {
+			sc.in_keys = true;
 			continue;
 		}
 		char cmd[32];
 		int a, b;
-		if (sscanf(line, ":%31s", cmd) != 1)
+		if (sscanf(sc.line, ":%31s", cmd) != 1)
 			return script_error(ev, "empty command");
-		const char *rest = line + 1 + strlen(cmd);
+		const char *rest = sc.line + 1 + strlen(cmd);
 		rest += strspn(rest, " ");
 		if (strcmp(cmd, "save-display") == 0 || strcmp(cmd, "save-attrs") == 0) {
 			ev->type = cmd[5] == 'd' ? EV_SAVE_DISPLAY : EV_SAVE_ATTRS;
@@ -277,7 +281,7 @@ static void next_from_terminal(struct tui *t, struct tui_event *ev)
 void input_next(struct tui *t, struct tui_event *ev)
 {
 	memset(ev, 0, sizeof *ev);
-	if (script)
+	if (sc.f)
 		next_scripted(ev);
 	else
 		next_from_terminal(t, ev);
@@ -285,8 +289,8 @@ void input_next(struct tui *t, struct tui_event *ev)
 
 bool input_pending(void)
 {
-	if (script)
-		return in_keys && line_pos < line_len;
+	if (sc.f)
+		return sc.in_keys && sc.pos < sc.len;
 	struct pollfd pfd = {.fd = tui_input_fd(), .events = POLLIN};
 	return pfd.fd >= 0 && poll(&pfd, 1, 0) > 0;
 }

@@ -4,6 +4,7 @@
 #ifndef CWGVIEW_TUI_H
 #define CWGVIEW_TUI_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -34,6 +35,8 @@ struct tui {
 	char locale_note[120];
 	struct pane panes[N_PANES];
 	WINDOW *titlebar, *tabbar, *status;
+	/* s: the file named, kept while "overwrite? (y/n)" is asked */
+	char save_path[PATH_MAX];
 };
 
 #endif
