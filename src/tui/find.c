@@ -533,29 +533,27 @@ static const struct find_runs *topic_runs(struct find *f, size_t topic,
 	return c;
 }
 
+/* The first hit in topic or a later one (r->n when there is none). */
+static size_t first_hit_of(const struct search_result *r, size_t topic)
+{
+	size_t lo = 0, hi = r->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->hits[mid].topic < topic)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 bool find_highlights(struct tui *t, size_t topic, struct find_hl *hl)
 {
 	struct find *f = &t->find;
 	if (!f->highlight || !f->query[0] || !f->res.n)
 		return false;
 	/* Hits are in topic order: the topic's run of them. */
-	size_t lo = 0, hi = f->res.n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (f->res.hits[mid].topic < topic)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t end = lo;
-	hi = f->res.n;
-	while (end < hi) { /* first hit of a later topic */
-		size_t mid = (end + hi) / 2;
-		if (f->res.hits[mid].topic <= topic)
-			end = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = first_hit_of(&f->res, topic), end = first_hit_of(&f->res, topic + 1);
 	if (end == lo)
 		return false;
 	hl->hits = f->res.hits + lo;

@@ -57,8 +57,7 @@ static int topics_width(const struct tui *t)
 	return want > max ? max : want < 20 ? 20 : want;
 }
 
-/* Lays the windows out for the current size, focus and mode. */
-static void geometry(struct tui *t)
+void tui_relayout(struct tui *t)
 {
 	tui_free_windows(t);
 	t->rows = LINES;
@@ -101,11 +100,6 @@ static void geometry(struct tui *t)
 			pane_clamp(p);
 		}
 	}
-}
-
-void tui_relayout(struct tui *t)
-{
-	geometry(t);
 }
 
 void tui_notice(struct tui *t, bool error, const char *fmt, ...)
