@@ -621,7 +621,7 @@ void find_history_load(struct tui *t)
 		for (size_t i = 0; clean && i < n; i++)
 			clean = (unsigned char)line[i] >= 0x20 && line[i] != 0x7f;
 		if (clean && n)
-			history_add(HIST_SEARCH, line);
+			history_add(&t->prompt, HIST_SEARCH, line);
 	}
 	fclose(fp);
 }
@@ -633,8 +633,8 @@ static void history_save(struct tui *t)
 	if (t->opt.secure || !history_path(path, sizeof path, true))
 		return;
 	struct buf b = BUF_INIT;
-	for (size_t i = 0; i < history_count(HIST_SEARCH); i++) {
-		buf_adds(&b, history_item(HIST_SEARCH, i));
+	for (size_t i = 0; i < history_count(&t->prompt, HIST_SEARCH); i++) {
+		buf_adds(&b, history_item(&t->prompt, HIST_SEARCH, i));
 		buf_addc(&b, '\n');
 	}
 	if (!b.oom && !file_save(path, b.data ? b.data : "", b.len,

@@ -16,16 +16,10 @@
 #include "tui/prompt.h"
 #include "tui/tui.h"
 
-struct history {
-	char *items[PROMPT_HISTORY_MAX];
-	size_t n;
-};
 
-static struct history histories[N_HISTORIES];
-
-void history_add(enum history_kind h, const char *s)
+void history_add(struct prompt *p, enum history_kind h, const char *s)
 {
-	struct history *hs = &histories[h];
+	struct prompt_history *hs = &p->histories[h];
 	if (!*s)
 		return;
 	/* The newest copy only, as in less. */
@@ -48,22 +42,22 @@ void history_add(enum history_kind h, const char *s)
 		hs->items[hs->n++] = copy;
 }
 
-size_t history_count(enum history_kind h)
+size_t history_count(const struct prompt *p, enum history_kind h)
 {
-	return histories[h].n;
+	return p->histories[h].n;
 }
 
-const char *history_item(enum history_kind h, size_t i)
+const char *history_item(const struct prompt *p, enum history_kind h, size_t i)
 {
-	return i < histories[h].n ? histories[h].items[i] : NULL;
+	return i < p->histories[h].n ? p->histories[h].items[i] : NULL;
 }
 
-void history_clear(void)
+void history_clear(struct prompt *p)
 {
 	for (int h = 0; h < N_HISTORIES; h++) {
-		for (size_t i = 0; i < histories[h].n; i++)
-			free(histories[h].items[i]);
-		histories[h].n = 0;
+		for (size_t i = 0; i < p->histories[h].n; i++)
+			free(p->histories[h].items[i]);
+		p->histories[h].n = 0;
 	}
 }
 
@@ -134,7 +128,7 @@ static void finish(struct tui *t, bool accepted)
 	struct prompt_spec spec = p->spec;
 	p->active = false;
 	if (accepted && spec.history >= 0)
-		history_add((enum history_kind)spec.history, copy);
+		history_add(p, (enum history_kind)spec.history, copy);
 	/* Closed first, so that done() may open the next prompt. */
 	if (spec.done)
 		spec.done(t, copy, accepted);
@@ -182,7 +176,7 @@ static void recall(struct tui *t, int dir)
 	if (p->spec.history < 0)
 		return;
 	enum history_kind h = (enum history_kind)p->spec.history;
-	size_t n = history_count(h);
+	size_t n = history_count(p, h);
 	if (p->hist_pos == (size_t)-1) {
 		snprintf(p->hist_prefix, sizeof p->hist_prefix, "%s", prompt_text(t));
 		p->hist_pos = n;
@@ -204,11 +198,11 @@ static void recall(struct tui *t, int dir)
 				return;
 			}
 		}
-		if (strncmp(history_item(h, i), p->hist_prefix, plen) == 0)
+		if (strncmp(history_item(p, h, i), p->hist_prefix, plen) == 0)
 			break;
 	}
 	p->hist_pos = i;
-	set_text(p, history_item(h, i));
+	set_text(p, history_item(p, h, i));
 	notify(t);
 }
 

@@ -23,7 +23,13 @@ struct prompt_spec {
 	void (*done)(struct tui *t, const char *text, bool accepted);
 };
 
+struct prompt_history {
+	char *items[PROMPT_HISTORY_MAX];
+	size_t n;
+};
+
 struct prompt {
+	struct prompt_history histories[N_HISTORIES];
 	bool active;
 	struct prompt_spec spec;
 	char label[256];
@@ -49,9 +55,11 @@ void prompt_key(struct tui *t, struct tui_key k);
 void prompt_note(struct tui *t, const char *msg);
 void prompt_draw(struct tui *t);
 const char *prompt_text(struct tui *t);
-void history_add(enum history_kind h, const char *s);
-size_t history_count(enum history_kind h);
-const char *history_item(enum history_kind h, size_t i);
-void history_clear(void);
+/* The prompt's histories, oldest first (find.c loads and saves the
+ * search history's file). */
+void history_add(struct prompt *p, enum history_kind h, const char *s);
+size_t history_count(const struct prompt *p, enum history_kind h);
+const char *history_item(const struct prompt *p, enum history_kind h, size_t i);
+void history_clear(struct prompt *p);
 
 #endif

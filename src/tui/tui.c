@@ -319,7 +319,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	tui_catch_signals(false);
 	input_close();
 	panes_free(&t);
-	history_clear();
+	history_clear(&t.prompt);
 	find_free(&t);
 	if (tui_signal()) {
 		/* The terminal is restored; now die of the signal as the
