@@ -519,10 +519,10 @@ static void map_next(const struct anchor *a, size_t na, size_t *cur,
 
 /* ---- the index ---- */
 
-/* Per field: pane (2 bits), kind (3 bits), input row + 1 (the rest). */
-#define META(pane, kind, input) \
-	((uint32_t)(pane) | (uint32_t)(kind) << 2 | (uint32_t)((input) + 1) << 5)
-#define META_PANE(m) ((enum doc_pane)((m) & 3))
+/* Per field: role (2 bits), kind (3 bits), input row + 1 (the rest). */
+#define META(role, kind, input) \
+	((uint32_t)(role) | (uint32_t)(kind) << 2 | (uint32_t)((input) + 1) << 5)
+#define META_ROLE(m) ((enum doc_role)((m) & 3))
 #define META_KIND(m) ((enum doc_field_kind)(((m) >> 2) & 7))
 #define META_INPUT(m) ((long)((m) >> 5) - 1)
 
@@ -580,7 +580,7 @@ static bool add_field(const struct doc_field *f, void *arg)
 	ix->orig[i] = f->s;
 	ix->off[i] = (uint32_t)text->len;
 	ix->first_anchor[i] = (uint32_t)b->anchors.n;
-	ix->meta[i] = META(f->pane, f->kind, f->input);
+	ix->meta[i] = META(f->role, f->kind, f->input);
 	return fold_string(&b->ctx, f->s, strlen(f->s)) && buf_addc(text, '\0');
 }
 
@@ -968,7 +968,7 @@ static bool hit_push(struct search_result *r, const struct search_index *ix,
 		return false;
 	r->hits = p;
 	uint32_t m = ix->meta[fi];
-	r->hits[r->n++] = (struct search_hit){topic, META_PANE(m), META_KIND(m),
+	r->hits[r->n++] = (struct search_hit){topic, META_ROLE(m), META_KIND(m),
 					      META_INPUT(m), ix->orig[fi],
 					      start, end};
 	return true;

@@ -48,7 +48,7 @@ enum { SEARCH_REGEX = 1 }; /* flags */
 
 struct search_hit {
 	size_t topic;  /* index into d->topics */
-	enum doc_pane pane; /* DOC_PANE_TOPICS for the title, INPUTS, GUIDANCE */
+	enum doc_role role; /* the field's: DOC_ROLE_TITLE, INPUT, GUIDANCE */
 	enum doc_field_kind kind;
 	long input;        /* input row index or -1 */
 	const char *field; /* the model string (pointer identity = layout span field) */

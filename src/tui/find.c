@@ -92,8 +92,8 @@ static struct find_pos here(const struct tui *t)
 
 static enum pane_id pane_of(const struct search_hit *h)
 {
-	return h->pane == DOC_PANE_TOPICS ? PANE_TOPICS :
-	       h->pane == DOC_PANE_INPUTS ? PANE_INPUTS : PANE_GUIDANCE;
+	return h->role == DOC_ROLE_TITLE ? PANE_TOPICS :
+	       h->role == DOC_ROLE_INPUT ? PANE_INPUTS : PANE_GUIDANCE;
 }
 
 static void show_hit(struct tui *t, size_t i)
