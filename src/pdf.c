@@ -185,14 +185,6 @@ struct pdf {
 	bool oom;
 };
 
-static bool pdf_grow(void **p, size_t *cap, size_t n, size_t elem)
-{
-	void *q = mem_room(*p, n, cap, elem, 64);
-	if (q)
-		*p = q;
-	return q != NULL;
-}
-
 /* ---- paragraphs: text with attributes ---- */
 
 struct pdf_text {
@@ -312,8 +304,7 @@ static void pdf_para(struct pdf *P, struct pdf_text *t, size_t topic,
 		     const struct pdf_para_opts *o)
 {
 	if (t->s.oom || P->oom ||
-	    !pdf_grow((void **)&P->paras, &P->cap_paras, P->n_paras,
-		      sizeof *P->paras)) {
+	    !MEM_ROOM(P->paras, P->n_paras, P->cap_paras, 64)) {
 		P->oom = true;
 		return;
 	}
@@ -487,8 +478,7 @@ static void pdf_topic(struct pdf *P, size_t topic, bool first)
 static void pdf_place(struct pdf *P, PangoLayoutLine *line, double x,
 		      double baseline, size_t para)
 {
-	if (P->oom || !pdf_grow((void **)&P->lines, &P->cap_lines, P->n_lines,
-				sizeof *P->lines)) {
+	if (P->oom || !MEM_ROOM(P->lines, P->n_lines, P->cap_lines, 64)) {
 		P->oom = true;
 		return;
 	}
