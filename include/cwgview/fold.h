@@ -100,11 +100,10 @@ bool fold_string(struct fold_ctx *c, const char *str, size_t n);
 
 /* ---- the map back: inline, as the matcher maps every hit ---- */
 
-/* The original offset of folded position p, whose text starts at folded
- * position base in the anchors' coordinates.  A hit's start inside a
- * folded cluster moves to the cluster's start, its end to the cluster's
- * end, so a hit always covers whole original characters. */
-static inline bool fold_map_before(const struct fold_anchor *x, size_t p, bool is_end)
+/* Whether anchor x lies before folded position p (a hit's start, or with
+ * is_end its end). */
+static inline bool fold_map_before(const struct fold_anchor *x, size_t p,
+				   bool is_end)
 {
 	return is_end ? x->f < p : x->f <= p;
 }
@@ -122,6 +121,11 @@ static inline size_t fold_map_at(const struct fold_anchor *a, size_t lo,
 	return oend + (p - fend);
 }
 
+/* The original offset of folded position p, whose text starts at folded
+ * position base in the anchors' coordinates; a[0..na) are the text's
+ * anchors.  A hit's start inside a folded cluster moves to the cluster's
+ * start, its end to the cluster's end, so a hit always covers whole
+ * original characters. */
 static inline size_t fold_map_back(const struct fold_anchor *a, size_t na,
 				   size_t base, size_t p, bool is_end)
 {

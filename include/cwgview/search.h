@@ -10,8 +10,9 @@
  * Folding is done one grapheme cluster at a time, so every byte of the
  * folded text belongs to exactly one cluster of the original, and a map
  * back puts each hit on whole original characters: what the user sees is
- * what gets highlighted.  The folded text of the whole document is built
- * once, by search_index_new(), when the document is loaded.
+ * what gets highlighted (cwgview/fold.h does the folding).  The folded
+ * text of the whole document is built once, by search_index_new(), when
+ * the document is loaded.
  *
  * The index is read-only once built: search_run() never modifies it. */
 #ifndef CWGVIEW_SEARCH_H
