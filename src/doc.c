@@ -310,10 +310,10 @@ bool doc_topic_fields(const struct doc_topic *t,
 		      bool (*fn)(const struct doc_field *f, void *arg),
 		      void *arg)
 {
-	struct walk w = {fn, arg, {NULL, DOC_PANE_TOPICS, DOC_FIELD_TITLE, -1}};
+	struct walk w = {fn, arg, {NULL, DOC_ROLE_TITLE, DOC_FIELD_TITLE, -1}};
 	if (!emit(&w, t->title, DOC_FIELD_TITLE))
 		return false;
-	w.f.pane = DOC_PANE_INPUTS;
+	w.f.role = DOC_ROLE_INPUT;
 	for (size_t i = 0; i < t->n_inputs; i++) {
 		if (doc_kind_group(t, i) != i)
 			continue;
@@ -328,7 +328,7 @@ bool doc_topic_fields(const struct doc_topic *t,
 				return false;
 		}
 	}
-	w.f.pane = DOC_PANE_GUIDANCE;
+	w.f.role = DOC_ROLE_GUIDANCE;
 	w.f.input = -1;
 	return walk_items(&w, t->guidance, t->n_guidance);
 }

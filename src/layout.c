@@ -32,18 +32,9 @@ void layout_free(struct layout *L)
 	layout_init(L);
 }
 
-static bool grow(void **p, size_t *cap, size_t n, size_t elem)
-{
-	void *q = mem_room(*p, n, cap, elem, 64);
-	if (q)
-		*p = q;
-	return q != NULL;
-}
-
 static struct lay_line *new_line(struct layout *L, int indent, int input)
 {
-	if (L->oom || !grow((void **)&L->lines, &L->cap_lines, L->n_lines,
-			    sizeof *L->lines)) {
+	if (L->oom || !MEM_ROOM(L->lines, L->n_lines, L->cap_lines, 64)) {
 		L->oom = true;
 		return NULL;
 	}
@@ -61,8 +52,7 @@ static void add_span(struct layout *L, struct lay_line *ln, const char *s,
 {
 	if (!ln || len == 0)
 		return;
-	if (L->oom || !grow((void **)&L->spans, &L->cap_spans, L->n_spans,
-			    sizeof *L->spans)) {
+	if (L->oom || !MEM_ROOM(L->spans, L->n_spans, L->cap_spans, 64)) {
 		L->oom = true;
 		return;
 	}

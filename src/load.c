@@ -14,29 +14,33 @@
 #include <unistr.h>
 #include <yaml.h>
 
+#include "cwgview/mem.h"
 #include "cwgview/text.h"
 
 /* Growable array of fixed-size elements; copied into the arena when the
- * YAML sequence ends, so the model holds exact-size arrays.  The capacity
- * is in bytes, so a buffer can be reused for elements of another size. */
+ * YAML sequence ends, so the model holds exact-size arrays.  A buffer is
+ * reused for elements of another size (vec_reuse), its capacity (in
+ * elements) converted to the new size. */
 struct vec {
 	char *data;
 	size_t n, cap, elem;
 };
 
+static void vec_reuse(struct vec *v, size_t elem)
+{
+	v->cap = v->elem ? v->cap * v->elem / elem : 0;
+	v->elem = elem;
+	v->n = 0;
+}
+
+/* A new zeroed element at the end; NULL when out of memory. */
 static void *vec_push(struct vec *v)
 {
-	if ((v->n + 1) * v->elem > v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 8 * v->elem;
-		while (cap < (v->n + 1) * v->elem)
-			cap *= 2;
-		char *p = realloc(v->data, cap);
-		if (!p)
-			return NULL;
-		v->data = p;
-		v->cap = cap;
-	}
-	void *e = v->data + v->n * v->elem;
+	char *p = mem_room(v->data, v->n, &v->cap, v->elem, 8);
+	if (!p)
+		return NULL;
+	v->data = p;
+	void *e = p + v->n * v->elem;
 	memset(e, 0, v->elem);
 	v->n++;
 	return e;
@@ -407,8 +411,7 @@ static bool parse_sequence(struct loader *L, const char *what, size_t elem,
 	/* Nested sequences are deeper, so nothing else uses this buffer
 	 * until this sequence is done. */
 	struct vec *vp = &L->seq_bufs[L->depth];
-	vp->n = 0;
-	vp->elem = elem;
+	vec_reuse(vp, elem);
 	bool ok = true;
 	for (;;) {
 		if (!next(L)) {
@@ -686,7 +689,7 @@ struct doc *load_buffer(const char *data, size_t len,
 	L.input_len = len;
 	L.opt = opt;
 	L.err = err;
-	L.numbers.elem = sizeof(struct seen_number);
+	vec_reuse(&L.numbers, sizeof(struct seen_number));
 	L.doc = doc_new();
 	/* Depths run from 1 to max_depth: next() refuses deeper nesting. */
 	size_t n_bufs = (size_t)(opt->max_depth > 0 ? opt->max_depth : 0) + 2;

@@ -1,78 +1,17 @@
+/* PDF output (pdf.h) through Pango and Cairo.  Built only when configure
+ * found them (the HAVE_PDF conditional); src/pdf_stub.c stands in
+ * otherwise, and src/pdf_paper.c has the paper sizes for both. */
 #include "config.h"
 
 #include "cwgview/pdf.h"
-
-#include <stdio.h>
-#include <string.h>
-#include <strings.h>
-
-static const struct {
-	const char *name;
-	double width, height;
-} papers[] = {
-	/* 210 × 297 mm and 8.5 × 11 in, in points. */
-	[PDF_PAPER_A4] = {"a4", 595.2756, 841.8898},
-	[PDF_PAPER_LETTER] = {"letter", 612.0, 792.0},
-};
-
-bool pdf_paper_parse(const char *name, enum pdf_paper *paper)
-{
-	for (size_t i = 0; i < sizeof papers / sizeof *papers; i++) {
-		if (strcasecmp(name, papers[i].name) == 0) {
-			*paper = (enum pdf_paper)i;
-			return true;
-		}
-	}
-	return false;
-}
-
-const char *pdf_paper_name(enum pdf_paper paper)
-{
-	return papers[paper].name;
-}
-
-void pdf_paper_size(enum pdf_paper paper, double *width, double *height)
-{
-	*width = papers[paper].width;
-	*height = papers[paper].height;
-}
-
-#ifndef HAVE_PDF
-
-static const char not_built[] =
-	"PDF output is not built into this cwgview (configure found no "
-	"pangocairo)";
-
-const char *pdf_unavailable(void)
-{
-	return not_built;
-}
-
-bool pdf_find_cjk_font(char *family, size_t family_size, char *err,
-		       size_t errsize)
-{
-	if (family_size)
-		family[0] = '\0';
-	snprintf(err, errsize, "%s", not_built);
-	return false;
-}
-
-bool pdf_render_topics(struct buf *out, const struct doc *d,
-		       const bool *selected, enum pdf_paper paper, char *err,
-		       size_t errsize)
-{
-	(void)out, (void)d, (void)selected, (void)paper;
-	snprintf(err, errsize, "%s", not_built);
-	return false;
-}
-
-#else /* HAVE_PDF */
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cwgview/mem.h"
 #include "cwgview/text.h"
@@ -246,14 +185,6 @@ struct pdf {
 	bool oom;
 };
 
-static bool pdf_grow(void **p, size_t *cap, size_t n, size_t elem)
-{
-	void *q = mem_room(*p, n, cap, elem, 64);
-	if (q)
-		*p = q;
-	return q != NULL;
-}
-
 /* ---- paragraphs: text with attributes ---- */
 
 struct pdf_text {
@@ -373,8 +304,7 @@ static void pdf_para(struct pdf *P, struct pdf_text *t, size_t topic,
 		     const struct pdf_para_opts *o)
 {
 	if (t->s.oom || P->oom ||
-	    !pdf_grow((void **)&P->paras, &P->cap_paras, P->n_paras,
-		      sizeof *P->paras)) {
+	    !MEM_ROOM(P->paras, P->n_paras, P->cap_paras, 64)) {
 		P->oom = true;
 		return;
 	}
@@ -548,8 +478,7 @@ static void pdf_topic(struct pdf *P, size_t topic, bool first)
 static void pdf_place(struct pdf *P, PangoLayoutLine *line, double x,
 		      double baseline, size_t para)
 {
-	if (P->oom || !pdf_grow((void **)&P->lines, &P->cap_lines, P->n_lines,
-				sizeof *P->lines)) {
+	if (P->oom || !MEM_ROOM(P->lines, P->n_lines, P->cap_lines, 64)) {
 		P->oom = true;
 		return;
 	}
@@ -879,5 +808,3 @@ bool pdf_render_topics(struct buf *out, const struct doc *d,
 	pdf_free(&P);
 	return ok;
 }
-
-#endif /* HAVE_PDF */

@@ -477,11 +477,11 @@ static void hit_line(struct buf *b, const struct doc *d,
 	buf_printf(b, _("topic %ld "), t->number);
 	text_sanitize(b, t->title, strlen(t->title));
 	buf_adds(b, " › ");
-	switch (h->pane) {
-	case DOC_PANE_TOPICS:
+	switch (h->role) {
+	case DOC_ROLE_TITLE:
 		buf_adds(b, _("标题"));
 		break;
-	case DOC_PANE_INPUTS: {
+	case DOC_ROLE_INPUT: {
 		const struct doc_input *in = &t->inputs[h->input];
 		if (memo->field != h->field) {
 			memo->field = h->field;
@@ -500,7 +500,7 @@ static void hit_line(struct buf *b, const struct doc *d,
 		}
 		break;
 	}
-	case DOC_PANE_GUIDANCE:
+	case DOC_ROLE_GUIDANCE:
 		text_sanitize(b, d->columns[DOC_COL_GUIDANCE],
 			      strlen(d->columns[DOC_COL_GUIDANCE]));
 		break;

@@ -1,8 +1,10 @@
-/* The search core: the folded text of a document, maps back to the
- * original bytes, and the one matcher (search.h). */
+/* The search core: the index of folded text (fold.h folds it) and the
+ * one matcher (search.h): literal, narrowing, and regular expressions
+ * with their compile cost. */
 #include "config.h"
 
 #include "cwgview/search.h"
+#include "cwgview/fold.h"
 #include "cwgview/mem.h"
 
 #include <regex.h>
@@ -10,519 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unictype.h>
-#include <unigbrk.h>
-#include <uninorm.h>
 #include <unistr.h>
-#ifdef HAVE_OPENCC
-#include <errno.h>
-#include <opencc.h>
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
-
-/* ---- folding one code point or cluster ---- */
-
-/* A grapheme cluster longer than this (a pile of combining marks) is folded
- * in pieces, so that a map entry's lengths fit in 16 bits: NFKC expands a
- * code point at most 18-fold. */
-enum { MAX_CLUSTER = 256 };
-
-enum {
-	PAGE_SHIFT = 8,
-	PAGE_CPS = 1 << PAGE_SHIFT,
-	N_PAGES = 0x110000 >> PAGE_SHIFT
-};
-
-/* The fold of one code point standing alone.  Folds of up to 6 bytes are
- * kept here; a longer one (ﷺ, ㈱ …) lives in the folder's pool and bytes
- * holds its offset there. */
-struct fold_entry {
-	uint8_t len;   /* 0: not computed yet */
-	uint8_t plain; /* one code point of the same UTF-8 length: unmapped */
-	uint8_t bytes[6];
-	/* Case-folded variant only: how the case-kept fold differs from it
-	 * (enum case_diff), and for CASE_UPPER which bytes are upper-case
-	 * ASCII letters there (bit k: byte k). */
-	uint8_t case_diff;
-	uint8_t upper;
-};
-
-enum case_diff {
-	CASE_SAME,    /* both folds are the same bytes */
-	CASE_UPPER,   /* same length; some ASCII letters are upper case */
-	CASE_COMPLEX  /* anything else: ß and ss, É and é … */
-};
-
-/* How the case-kept fold kept[0..kn) differs from the case-folded fold
- * folded[0..fn); *mask gets the upper-case byte positions (CASE_UPPER). */
-static enum case_diff case_diff(const uint8_t *folded, size_t fn,
-				const uint8_t *kept, size_t kn, uint64_t *mask)
-{
-	*mask = 0;
-	if (fn != kn)
-		return CASE_COMPLEX;
-	for (size_t k = 0; k < fn; k++) {
-		if (folded[k] == kept[k])
-			continue;
-		if (k >= 64 || folded[k] < 'a' || folded[k] > 'z' ||
-		    kept[k] != folded[k] - 'a' + 'A')
-			return CASE_COMPLEX;
-		*mask |= (uint64_t)1 << k;
-	}
-	return *mask ? CASE_UPPER : CASE_SAME;
-}
-
-/* Filled per 256 code points as the document uses them: a Chinese text
- * touches a few thousand code points, and asking OpenCC about each
- * occurrence would cost a microsecond or two every time. */
-struct fold_page {
-	struct fold_entry e[PAGE_CPS][2]; /* [cp % PAGE_CPS][fold_case] */
-};
-
-struct folder {
-	struct fold_page *pages[N_PAGES];
-	struct buf pool;
-	const uc_script_t *han;
-#ifdef HAVE_OPENCC
-	opencc_t t2s; /* NULL when OpenCC's t2s tables did not open */
-	char problem[300]; /* why not, for search_index_fold_problem */
-#endif
-};
-
-static bool is_dash(ucs4_t cp)
-{
-	return cp == 0x2212 /* MINUS SIGN */ ||
-	       uc_is_general_category(cp, UC_DASH_PUNCTUATION);
-}
-
-/* Appends one code point of a normalised fold, its bytes at s[0..k),
- * turned into simplified Chinese when it is a traditional Han character. */
-static void append_t2s(const struct folder *f, ucs4_t cp, const uint8_t *s,
-		       int k, struct buf *out)
-{
-#ifdef HAVE_OPENCC
-	if (f->t2s && uc_script(cp) == f->han) {
-		/* One character at a time, not phrase by phrase: OpenCC's
-		 * phrase table could turn two characters into one, and the map
-		 * back to the original needs every output byte to come from
-		 * one cluster. */
-		char *r = opencc_convert_utf8(f->t2s, (const char *)s, (size_t)k);
-		if (r) {
-			buf_adds(out, r);
-			opencc_convert_utf8_free(r);
-			return;
-		}
-	}
-#else
-	(void)f;
-	(void)cp;
-#endif
-	buf_add(out, s, (size_t)k);
-}
-
-/* Appends the fold of the cluster s[0..n): NFKC (with case folding when
- * fold_case: libunistring's u8_casefold normalises before and after, so a
- * full-width Ｃ becomes c), then dashes, then traditional to simplified. */
-static bool fold_cluster(const struct folder *f, const uint8_t *s, size_t n,
-			 bool fold_case, struct buf *out)
-{
-	uint8_t tmp[128];
-	size_t len = sizeof tmp;
-	uint8_t *r = fold_case ? u8_casefold(s, n, NULL, UNINORM_NFKC, tmp, &len)
-			       : u8_normalize(UNINORM_NFKC, s, n, tmp, &len);
-	if (!r) {
-		out->oom = true;
-		return false;
-	}
-	for (size_t i = 0; i < len;) {
-		ucs4_t cp;
-		int k = u8_mbtouc_unsafe(&cp, r + i, len - i);
-		if (is_dash(cp))
-			buf_addc(out, '-');
-		else
-			append_t2s(f, cp, r + i, k, out);
-		i += (size_t)k;
-	}
-	if (r != tmp)
-		free(r);
-	return !out->oom;
-}
-
-static const struct fold_entry *entry_peek(const struct folder *f,
-					   ucs4_t cp, bool fold_case)
-{
-	const struct fold_page *p = f->pages[cp >> PAGE_SHIFT];
-	if (!p)
-		return NULL;
-	const struct fold_entry *e = &p->e[cp & (PAGE_CPS - 1)][fold_case];
-	return e->len ? e : NULL;
-}
-
-static const uint8_t *entry_bytes(const struct folder *f,
-				  const struct fold_entry *e)
-{
-	if (e->len <= sizeof e->bytes)
-		return e->bytes;
-	uint32_t off;
-	memcpy(&off, e->bytes, sizeof off);
-	return (const uint8_t *)f->pool.data + off;
-}
-
-/* Computes and keeps both folds of the code point cp (bytes s[0..n)).
- * NULL when out of memory or when a fold is too long to keep. */
-static const struct fold_entry *entry_fill(struct folder *f, ucs4_t cp,
-					   const uint8_t *s, size_t n,
-					   bool fold_case)
-{
-	struct fold_page **pp = &f->pages[cp >> PAGE_SHIFT];
-	if (!*pp && !(*pp = calloc(1, sizeof **pp)))
-		return NULL;
-	struct fold_entry *pair = (*pp)->e[cp & (PAGE_CPS - 1)];
-	/* Both variants at once: the case-sensitive one is what a query with
-	 * an upper-case letter is checked against, hit by hit. */
-	for (int v = 0; v < 2; v++) {
-		struct fold_entry *e = &pair[v];
-		if (e->len)
-			continue;
-		struct buf tmp = BUF_INIT;
-		if (!fold_cluster(f, s, n, v, &tmp) || tmp.len > UINT8_MAX ||
-		    f->pool.len > UINT32_MAX - UINT8_MAX) {
-			buf_free(&tmp);
-			return NULL;
-		}
-		e->plain = tmp.len == n &&
-			   u8_mblen((const uint8_t *)tmp.data, tmp.len) == (int)n;
-		if (tmp.len <= sizeof e->bytes) {
-			memcpy(e->bytes, tmp.data, tmp.len);
-		} else {
-			uint32_t off = (uint32_t)f->pool.len;
-			if (!buf_add(&f->pool, tmp.data, tmp.len)) {
-				buf_free(&tmp);
-				return NULL;
-			}
-			memcpy(e->bytes, &off, sizeof off);
-		}
-		e->len = (uint8_t)tmp.len;
-		buf_free(&tmp);
-	}
-	uint64_t mask;
-	pair[1].case_diff = (uint8_t)case_diff(entry_bytes(f, &pair[1]),
-					       pair[1].len,
-					       entry_bytes(f, &pair[0]),
-					       pair[0].len, &mask);
-	if (mask > UINT8_MAX)
-		pair[1].case_diff = CASE_COMPLEX;
-	pair[1].upper = (uint8_t)mask;
-	return &pair[fold_case];
-}
-
-/* ---- folding a string, with the map back ---- */
-
-/* One cluster whose fold is not a single code point of its own length:
- * folded bytes [f, f+flen) came from original bytes [o, o+olen).  Between
- * anchors folded and original bytes correspond one to one. */
-struct anchor {
-	uint32_t f, o;
-	uint16_t flen, olen;
-};
-
-struct anchor_vec {
-	struct anchor *v;
-	size_t n, cap;
-};
-
-static bool anchor_push(struct anchor_vec *a, size_t f, size_t o, size_t flen,
-			size_t olen)
-{
-	if (f > UINT32_MAX || o > UINT32_MAX || flen > UINT16_MAX ||
-	    olen > UINT16_MAX)
-		return false;
-	size_t cap = a->cap;
-	struct anchor *p = mem_room(a->v, a->n, &a->cap, sizeof *p, 64);
-	if (!p)
-		return false;
-	if (a->cap != cap)
-		mem_hint_huge(p, a->cap * sizeof *p);
-	a->v = p;
-	a->v[a->n++] = (struct anchor){(uint32_t)f, (uint32_t)o,
-				       (uint16_t)flen, (uint16_t)olen};
-	return true;
-}
-
-/* Where the case-folded text of the index differs from the case-kept fold:
- * the positions of letters that are upper case there, and the clusters
- * that differ in any other way.  With them a case-sensitive query is
- * checked on the folded text alone, without reading the model's strings
- * (a cache miss each, ten milliseconds for the 90,000 places where a
- * query starting with CWG matches the bench corpus). */
-struct span {
-	uint32_t start, end;
-};
-
-struct case_marks {
-	uint32_t *upper;
-	size_t n_upper, cap_upper;
-	struct span *complex;
-	size_t n_complex, cap_complex;
-};
-
-static bool mark_upper(struct case_marks *m, size_t pos)
-{
-	uint32_t *p = pos > UINT32_MAX ? NULL
-				       : mem_room(m->upper, m->n_upper,
-						  &m->cap_upper, sizeof *p, 256);
-	if (!p)
-		return false;
-	m->upper = p;
-	m->upper[m->n_upper++] = (uint32_t)pos;
-	return true;
-}
-
-static bool mark_complex(struct case_marks *m, size_t start, size_t end)
-{
-	struct span *p = end > UINT32_MAX
-				 ? NULL
-				 : mem_room(m->complex, m->n_complex,
-					    &m->cap_complex, sizeof *p, 16);
-	if (!p)
-		return false;
-	m->complex = p;
-	m->complex[m->n_complex++] = (struct span){(uint32_t)start, (uint32_t)end};
-	return true;
-}
-
-static bool mark_case(struct case_marks *m, size_t start, size_t len,
-		      enum case_diff d, uint64_t mask)
-{
-	if (d == CASE_COMPLEX)
-		return mark_complex(m, start, start + len);
-	for (size_t k = 0; mask; k++, mask >>= 1)
-		if ((mask & 1) && !mark_upper(m, start + k))
-			return false;
-	return true;
-}
-
-struct fold_ctx {
-	const struct folder *f;
-	/* The same folder while the index is built, so new code points are
-	 * kept; NULL while searching, when the index is read-only. */
-	struct folder *fill;
-	bool fold_case;
-	struct buf *out;
-	struct anchor_vec *map; /* NULL when no map is wanted */
-	struct case_marks *marks; /* while building the index only */
-};
-
-/* buf_add without the call for the common case: the index reserves its
- * text buffer, so this is a copy of one to six bytes.  Copies of a
- * constant size are inlined; a memcpy of n bytes would be a libc call per
- * character, a tenth of the time the index takes. */
-static inline void out_add(struct buf *b, const void *p, size_t n)
-{
-	if (b->len + n >= b->cap) {
-		buf_add(b, p, n);
-		return;
-	}
-	char *d = b->data + b->len;
-	switch (n) {
-	case 1:
-		*d = *(const char *)p;
-		break;
-	case 3:
-		memcpy(d, p, 3);
-		break;
-	case 2:
-		memcpy(d, p, 2);
-		break;
-	default:
-		memcpy(d, p, n);
-		break;
-	}
-	b->len += n;
-}
-
-/* Folds the cluster s[0..n) at byte o of the string; cp is its code point
- * when it is a single one. */
-static bool fold_piece(struct fold_ctx *c, const uint8_t *s, size_t n,
-		       bool single, ucs4_t cp, size_t o)
-{
-	struct buf *out = c->out;
-	size_t start = out->len;
-	bool plain = false;
-	bool marked = !c->marks;
-	if (single && cp < 0x80) {
-		/* ASCII is its own NFKC; only the case can change. */
-		char ch = (char)cp;
-		if (c->fold_case && ch >= 'A' && ch <= 'Z') {
-			ch = (char)(ch - 'A' + 'a');
-			if (c->marks && !mark_upper(c->marks, start))
-				return false;
-		}
-		out_add(out, &ch, 1);
-		plain = marked = true;
-	} else if (single) {
-		const struct fold_entry *e = entry_peek(c->f, cp, c->fold_case);
-		if (!e && c->fill)
-			e = entry_fill(c->fill, cp, s, n, c->fold_case);
-		if (e) {
-			out_add(out, entry_bytes(c->f, e), e->len);
-			plain = e->plain;
-			if (!marked && c->fold_case) {
-				if (!mark_case(c->marks, start, e->len,
-					       (enum case_diff)e->case_diff,
-					       e->upper))
-					return false;
-				marked = true;
-			}
-		} else if (!fold_cluster(c->f, s, n, c->fold_case, out)) {
-			return false;
-		}
-	} else if (!fold_cluster(c->f, s, n, c->fold_case, out)) {
-		return false;
-	}
-	if (out->oom)
-		return false;
-	if (!marked && c->fold_case) {
-		/* A cluster of several code points, or one whose fold is too
-		 * long to keep: fold it again with the case kept. */
-		struct buf kept = BUF_INIT;
-		uint64_t mask = 0;
-		bool ok = fold_cluster(c->f, s, n, false, &kept);
-		if (ok) {
-			enum case_diff d = case_diff(
-				(const uint8_t *)out->data + start,
-				out->len - start, (const uint8_t *)kept.data,
-				kept.len, &mask);
-			ok = mark_case(c->marks, start, out->len - start, d,
-				       mask);
-		}
-		buf_free(&kept);
-		if (!ok)
-			return false;
-	}
-	if (!plain && c->map &&
-	    !anchor_push(c->map, start, o, out->len - start, n))
-		return false;
-	return true;
-}
-
-/* Code points that neither join a cluster nor let the next one join
- * theirs (Grapheme_Cluster_Break Other, Control, CR or LF, and never
- * Prepend, Extend, SpacingMark, ZWJ): Latin below U+0300, CJK punctuation,
- * the unified ideographs and the full-width forms.  Between two of them
- * only CR LF stays together, so the library is asked about the rest only:
- * that halves the time the index takes on Chinese text. */
-static bool plain_boundary(ucs4_t c)
-{
-	return c < 0x300 || (c >= 0x3001 && c <= 0x3011) ||
-	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF5E);
-}
-
-static bool cluster_break(ucs4_t a, ucs4_t b)
-{
-	if (plain_boundary(a) && plain_boundary(b))
-		return !(a == '\r' && b == '\n');
-	return uc_is_grapheme_break(a, b);
-}
-
-/* Folds str[0..n), one grapheme cluster at a time, onto c->out.  Map
- * entries give original offsets from str. */
-static bool fold_string(struct fold_ctx *c, const char *str, size_t n)
-{
-	const uint8_t *s = (const uint8_t *)str;
-	ucs4_t cp = 0;
-	int k = n ? u8_mbtouc_unsafe(&cp, s, n) : 0;
-	size_t i = 0;
-	while (i < n) {
-		size_t start = i, end = i + (size_t)k;
-		ucs4_t first = cp, prev = cp;
-		bool single = true;
-		while (end < n) {
-			ucs4_t next;
-			int nk = u8_mbtouc_unsafe(&next, s + end, n - end);
-			if (end - start + (size_t)nk > MAX_CLUSTER ||
-			    cluster_break(prev, next)) {
-				cp = next;
-				k = nk;
-				break;
-			}
-			prev = next;
-			end += (size_t)nk;
-			single = false;
-		}
-		if (!fold_piece(c, s + start, end - start, single, first, start))
-			return false;
-		i = end;
-	}
-	/* out_add leaves the terminating NUL out; struct buf promises it. */
-	if (c->out->data)
-		c->out->data[c->out->len] = '\0';
-	return true;
-}
-
-/* The original offset of folded position p, whose text starts at folded
- * position base in the anchors' coordinates.  A hit's start inside a
- * folded cluster moves to the cluster's start, its end to the cluster's
- * end, so a hit always covers whole original characters. */
-static bool before(const struct anchor *x, size_t p, bool is_end)
-{
-	return is_end ? x->f < p : x->f <= p;
-}
-
-/* map_back once the anchors before p are known: the first lo of them. */
-static size_t map_at(const struct anchor *a, size_t lo, size_t base,
-		     size_t p, bool is_end)
-{
-	if (lo == 0)
-		return p - base;
-	const struct anchor *x = &a[lo - 1];
-	size_t fend = (size_t)x->f + x->flen, oend = (size_t)x->o + x->olen;
-	if (is_end ? p <= fend : p < fend)
-		return is_end ? oend : x->o;
-	return oend + (p - fend);
-}
-
-static size_t map_back(const struct anchor *a, size_t na, size_t base,
-		       size_t p, bool is_end)
-{
-	size_t lo = 0, hi = na;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (before(&a[mid], p, is_end))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return map_at(a, lo, base, p, is_end);
-}
-
-/* map_back for a hit [p, pe) when hits come in order: *cur counts the
- * anchors known to lie before the last hit's start, so the search goes on
- * from there instead of starting over (a field has few anchors between
- * two hits; a binary search per hit cost a tenth of a one-key search). */
-static void map_next(const struct anchor *a, size_t na, size_t *cur,
-		     size_t base, size_t p, size_t pe, size_t *os, size_t *oe)
-{
-	size_t lo = *cur;
-	while (lo < na && before(&a[lo], p, false))
-		lo++;
-	*cur = lo;
-	*os = map_at(a, lo, base, p, false);
-	/* Every anchor at or before p is before pe > p: go on from lo. */
-	size_t le = lo;
-	while (le < na && before(&a[le], pe, true))
-		le++;
-	*oe = map_at(a, le, base, pe, true);
-}
 
 /* ---- the index ---- */
 
-/* Per field: pane (2 bits), kind (3 bits), input row + 1 (the rest). */
-#define META(pane, kind, input) \
-	((uint32_t)(pane) | (uint32_t)(kind) << 2 | (uint32_t)((input) + 1) << 5)
-#define META_PANE(m) ((enum doc_pane)((m) & 3))
+/* Per field: role (2 bits), kind (3 bits), input row + 1 (the rest). */
+#define META(role, kind, input) \
+	((uint32_t)(role) | (uint32_t)(kind) << 2 | (uint32_t)((input) + 1) << 5)
+#define META_ROLE(m) ((enum doc_role)((m) & 3))
 #define META_KIND(m) ((enum doc_field_kind)(((m) >> 2) & 7))
 #define META_INPUT(m) ((long)((m) >> 5) - 1)
 
@@ -544,9 +42,9 @@ struct search_index {
 	uint32_t *first_anchor;
 	uint32_t *meta;
 	uint32_t *topic_first; /* first field of each topic */
-	struct anchor *anchors;
+	struct fold_anchor *anchors;
 	size_t n_anchors;
-	struct case_marks marks;
+	struct fold_marks marks;
 };
 
 struct count {
@@ -564,7 +62,7 @@ static bool count_field(const struct doc_field *f, void *arg)
 struct build {
 	struct search_index *ix;
 	struct fold_ctx ctx;
-	struct anchor_vec anchors;
+	struct fold_map anchors;
 	size_t fi;
 };
 
@@ -580,99 +78,8 @@ static bool add_field(const struct doc_field *f, void *arg)
 	ix->orig[i] = f->s;
 	ix->off[i] = (uint32_t)text->len;
 	ix->first_anchor[i] = (uint32_t)b->anchors.n;
-	ix->meta[i] = META(f->pane, f->kind, f->input);
+	ix->meta[i] = META(f->role, f->kind, f->input);
 	return fold_string(&b->ctx, f->s, strlen(f->s)) && buf_addc(text, '\0');
-}
-
-#ifdef HAVE_OPENCC
-/* OpenCC looks for a configuration named by a relative path, and for the
- * dictionaries a configuration names (its own t2s.json names them by
- * relative paths), in the current directory first: opened as
- * "t2s.json", a t2s.json or TSCharacters.ocd2 lying where cwgview was
- * started would be read instead of OpenCC's (an invalid one turned
- * folding off without a word, a hostile one hung the search).  So the
- * configuration is cwgview's own, that of OpenCC's t2s.json with the
- * dictionaries named by absolute paths in OpenCC's data directory, and
- * OpenCC reads it from an anonymous memory file through its /proc path:
- * no file of the current directory, or of anywhere but that directory,
- * is looked at. */
-#define T2S_DICT(name) "{\"type\":\"ocd2\",\"file\":\"" OPENCC_DATADIR "/" name "\"}"
-static const char t2s_config[] =
-	"{\"name\":\"cwgview t2s\",\"segmentation\":{\"type\":\"mmseg\","
-	"\"dict\":" T2S_DICT("TSPhrases.ocd2") "},"
-	"\"conversion_chain\":[{\"dict\":{\"type\":\"group\",\"dicts\":["
-	T2S_DICT("TSPhrases.ocd2") "," T2S_DICT("TSCharacters.ocd2") "]}}]}";
-
-/* The configuration into a new memory file; -1 when that failed.  It is
- * filled through a mapping: the core makes no write() calls
- * (tests/cli/layering.sh). */
-static int t2s_memfd(void)
-{
-	size_t len = sizeof t2s_config - 1;
-	int fd = memfd_create("cwgview-t2s", MFD_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	void *p = ftruncate(fd, (off_t)len) == 0
-			  ? mmap(NULL, len, PROT_WRITE, MAP_SHARED, fd, 0)
-			  : MAP_FAILED;
-	if (p == MAP_FAILED) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	memcpy(p, t2s_config, len);
-	munmap(p, len);
-	return fd;
-}
-
-static void t2s_open(struct folder *f)
-{
-	int fd = t2s_memfd();
-	if (fd < 0) {
-		snprintf(f->problem, sizeof f->problem,
-			 "OpenCC: no memory file for its configuration: %s",
-			 strerror(errno));
-		return;
-	}
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	opencc_t cc = opencc_open(path);
-	if (cc == (opencc_t)-1) {
-		const char *why = opencc_error();
-		snprintf(f->problem, sizeof f->problem, "OpenCC (%s): %s",
-			 OPENCC_DATADIR, why && *why ? why : "cannot open t2s");
-	} else {
-		f->t2s = cc;
-	}
-	close(fd);
-}
-#endif
-
-static struct folder *folder_new(void)
-{
-	struct folder *f = calloc(1, sizeof *f);
-	if (!f)
-		return NULL;
-	f->han = uc_script_byname("Han");
-#ifdef HAVE_OPENCC
-	t2s_open(f);
-#endif
-	return f;
-}
-
-static void folder_free(struct folder *f)
-{
-	if (!f)
-		return;
-	for (size_t i = 0; i < N_PAGES; i++)
-		free(f->pages[i]);
-	buf_free(&f->pool);
-#ifdef HAVE_OPENCC
-	if (f->t2s)
-		opencc_close(f->t2s);
-#endif
-	free(f);
 }
 
 void search_index_free(struct search_index *ix)
@@ -749,7 +156,7 @@ struct search_index *search_index_new(const struct doc *d)
 	ix->anchors = b.anchors.v ? b.anchors.v : calloc(1, sizeof *ix->anchors);
 	/* The vectors doubled as they grew: give back what is not used. */
 	if (b.anchors.n && b.anchors.n < b.anchors.cap) {
-		struct anchor *p = realloc(b.anchors.v,
+		struct fold_anchor *p = realloc(b.anchors.v,
 					   b.anchors.n * sizeof *p);
 		if (p)
 			ix->anchors = p;
@@ -769,22 +176,12 @@ struct search_index *search_index_new(const struct doc *d)
 
 bool search_index_folds_traditional(const struct search_index *ix)
 {
-#ifdef HAVE_OPENCC
-	return ix->folder->t2s != NULL;
-#else
-	(void)ix;
-	return false;
-#endif
+	return folder_folds_traditional(ix->folder);
 }
 
 const char *search_index_fold_problem(const struct search_index *ix)
 {
-#ifdef HAVE_OPENCC
-	return ix->folder->t2s ? NULL : ix->folder->problem;
-#else
-	(void)ix;
-	return NULL;
-#endif
+	return folder_problem(ix->folder);
 }
 
 size_t search_index_fields(const struct search_index *ix)
@@ -862,7 +259,7 @@ struct search_state {
 	size_t cand_fields; /* fields holding at least one candidate */
 	size_t cap_hits;
 	struct buf query, exact, scratch; /* reused between runs */
-	struct anchor_vec map;
+	struct fold_map map;
 	struct hit_cursor hc;
 	size_t work; /* since r->cancel was last asked */
 };
@@ -968,7 +365,7 @@ static bool hit_push(struct search_result *r, const struct search_index *ix,
 		return false;
 	r->hits = p;
 	uint32_t m = ix->meta[fi];
-	r->hits[r->n++] = (struct search_hit){topic, META_PANE(m), META_KIND(m),
+	r->hits[r->n++] = (struct search_hit){topic, META_ROLE(m), META_KIND(m),
 					      META_INPUT(m), ix->orig[fi],
 					      start, end};
 	return true;
@@ -999,7 +396,7 @@ enum { PREFETCH_AHEAD = 16 };
  * letters exactly where the query's has them (qmask)?  1 yes, 0 no, -1 a
  * cluster there folds in a way the marks do not describe: ask the model.
  * *up and *cx are cursors into the marks; candidates come in order. */
-static int case_matches(const struct case_marks *m, size_t *up, size_t *cx,
+static int case_matches(const struct fold_marks *m, size_t *up, size_t *cx,
 			size_t c, size_t qlen, uint64_t qmask)
 {
 	while (*cx < m->n_complex && m->complex[*cx].end <= c)
@@ -1030,9 +427,11 @@ static void cursor_start(struct search_state *st, size_t qlen, bool exact)
 	h->exact = exact;
 	h->last = SIZE_MAX;
 	h->by_marks = exact &&
-		      case_diff((const uint8_t *)st->query.data, st->query.len,
-				(const uint8_t *)st->exact.data, st->exact.len,
-				&h->qmask) != CASE_COMPLEX;
+		      fold_case_diff((const uint8_t *)st->query.data,
+				     st->query.len,
+				     (const uint8_t *)st->exact.data,
+				     st->exact.len,
+				     &h->qmask) != FOLD_CASE_COMPLEX;
 }
 
 /* Moves the cursor to the field holding folded position c. */
@@ -1080,10 +479,10 @@ static bool cand_hits(const struct search_index *ix, struct search_result *r,
 		 * original offsets below would skip it too). */
 		if (c < h->fold_end)
 			continue;
-		const struct anchor *a = ix->anchors + ix->first_anchor[fi];
+		const struct fold_anchor *a = ix->anchors + ix->first_anchor[fi];
 		size_t na = ix->first_anchor[fi + 1] - ix->first_anchor[fi];
 		size_t os, oe;
-		map_next(a, na, &h->cur, ix->off[fi], c, c + qlen, &os, &oe);
+		fold_map_next(a, na, &h->cur, ix->off[fi], c, c + qlen, &os, &oe);
 		if (os < h->orig_end)
 			continue;
 		if (h->exact) {
@@ -1390,7 +789,7 @@ static bool regex_field(const struct search_index *ix, struct search_result *r,
 	 * field folded again with its case kept. */
 	const char *text = ix->text + ix->off[fi];
 	size_t len = ix->off[fi + 1] - ix->off[fi] - 1, base = ix->off[fi];
-	const struct anchor *a = ix->anchors + ix->first_anchor[fi];
+	const struct fold_anchor *a = ix->anchors + ix->first_anchor[fi];
 	size_t na = ix->first_anchor[fi + 1] - ix->first_anchor[fi];
 	if (exact) {
 		buf_reset(&st->scratch);
@@ -1446,8 +845,8 @@ static bool regex_field(const struct search_index *ix, struct search_result *r,
 			pos = so + (size_t)(k > 0 ? k : 1);
 			continue;
 		}
-		size_t os = map_back(a, na, base, base + so, false);
-		size_t oe = map_back(a, na, base, base + eo, true);
+		size_t os = fold_map_back(a, na, base, base + so, false);
+		size_t oe = fold_map_back(a, na, base, base + eo, true);
 		if (os >= orig_end) {
 			if (!hit_push(r, ix, topic, fi, os, oe))
 				return false;

@@ -84,14 +84,15 @@ size_t doc_count_inputs(const struct doc *d);
 /* Number of document-number entries over all input rows. */
 size_t doc_count_document_refs(const struct doc *d);
 
-/* The strings of a topic in the order the browser shows them: the title
- * (topics pane); then, for each source kind in order of first appearance,
- * the kind and its rows (each row: the heading when the row has exactly one
- * headed block, its document numbers, then per block the heading when there
- * are several, and the items depth first, marker before text); then the
+/* The strings of a topic in the order the browser shows them: the title;
+ * then, for each source kind in order of first appearance, the kind and
+ * its rows (each row: the heading when the row has exactly one headed
+ * block, its document numbers, then per block the heading when there are
+ * several, and the items depth first, marker before text); then the
  * guidance items.  layout.c lays out in this order and search.c reports hits
- * in it; tests/unit/test_layout.c checks that they agree. */
-enum doc_pane { DOC_PANE_TOPICS, DOC_PANE_INPUTS, DOC_PANE_GUIDANCE };
+ * in it; tests/unit/test_layout.c checks that they agree.  Each field has
+ * a role: what part of the topic it belongs to. */
+enum doc_role { DOC_ROLE_TITLE, DOC_ROLE_INPUT, DOC_ROLE_GUIDANCE };
 
 enum doc_field_kind {
 	DOC_FIELD_TITLE,
@@ -104,7 +105,7 @@ enum doc_field_kind {
 
 struct doc_field {
 	const char *s;
-	enum doc_pane pane;
+	enum doc_role role;
 	enum doc_field_kind kind;
 	long input; /* index of the input row, -1 for title and guidance */
 };

@@ -21,4 +21,16 @@ void mem_hint_huge(void *p, size_t n);
  * growth rule of the core's arrays. */
 void *mem_room(void *p, size_t n, size_t *cap, size_t elem, size_t first);
 
+/* mem_room for a typed array: p (a pointer variable or member) and cap
+ * (its capacity in elements) are updated when there is room for element
+ * n; true then, false when out of memory (both unchanged). */
+#define MEM_ROOM(p, n, cap, first)                                          \
+	__extension__({                                                     \
+		void *mem_room_q_ =                                         \
+			mem_room((p), (n), &(cap), sizeof *(p), (first));   \
+		if (mem_room_q_)                                            \
+			(p) = mem_room_q_;                                  \
+		mem_room_q_ != NULL;                                        \
+	})
+
 #endif

@@ -10,8 +10,9 @@
  * Folding is done one grapheme cluster at a time, so every byte of the
  * folded text belongs to exactly one cluster of the original, and a map
  * back puts each hit on whole original characters: what the user sees is
- * what gets highlighted.  The folded text of the whole document is built
- * once, by search_index_new(), when the document is loaded.
+ * what gets highlighted (cwgview/fold.h does the folding).  The folded
+ * text of the whole document is built once, by search_index_new(), when
+ * the document is loaded.
  *
  * The index is read-only once built: search_run() never modifies it. */
 #ifndef CWGVIEW_SEARCH_H
@@ -48,7 +49,7 @@ enum { SEARCH_REGEX = 1 }; /* flags */
 
 struct search_hit {
 	size_t topic;  /* index into d->topics */
-	enum doc_pane pane; /* DOC_PANE_TOPICS for the title, INPUTS, GUIDANCE */
+	enum doc_role role; /* the field's: DOC_ROLE_TITLE, INPUT, GUIDANCE */
 	enum doc_field_kind kind;
 	long input;        /* input row index or -1 */
 	const char *field; /* the model string (pointer identity = layout span field) */

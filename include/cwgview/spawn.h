@@ -3,10 +3,13 @@
  *
  * Not part of the core (it starts processes and writes to pipes), and no
  * curses here either: the browser calls it and shows spawn_describe()'s
- * line in its status line.  The command is an argv that the user (or the
- * built-in default) configured, run with posix_spawnp: never through a
- * shell, so nothing from the data can become part of a command line; the
- * data only ever travels on the child's standard input. */
+ * line in its status line.  The command is an argv, run with
+ * posix_spawnp; spawn itself never adds a shell.  The browser gives it
+ * lpr's argv, or, for a print command the user configured and for the
+ * pipe command typed at the | prompt, /bin/sh -c with the user's own
+ * command line, so that quoting and pipes work.  Either way the command
+ * line comes from the user (or the built-in default), never from the
+ * data: the data only ever travels on the child's standard input. */
 #ifndef CWGVIEW_SPAWN_H
 #define CWGVIEW_SPAWN_H
 

@@ -91,7 +91,7 @@ static struct find_pos here(const struct tui *t)
 static enum pane_id pane_of(const struct tui *t, const struct search_hit *h)
 {
 	for (int i = 0; i < N_PANES; i++)
-		if (t->panes[i].place == PANE_BODY && t->panes[i].role == (int)h->pane)
+		if (t->panes[i].place == PANE_BODY && t->panes[i].role == (int)h->role)
 			return (enum pane_id)i;
 	return t->focus;
 }

@@ -17,9 +17,9 @@
  * A new pane is its file (with its pane_ops), its row here and its line
  * in Makefile.am; frame.c gives a new BODY pane its place. */
 #define TUI_PANES(P)                                                          \
-	P(TOPICS, pane_topics_ops, BODY, DOC_PANE_TOPICS)                    \
-	P(INPUTS, pane_inputs_ops, BODY, DOC_PANE_INPUTS)                    \
-	P(GUIDANCE, pane_guidance_ops, BODY, DOC_PANE_GUIDANCE)              \
+	P(TOPICS, pane_topics_ops, BODY, DOC_ROLE_TITLE)                     \
+	P(INPUTS, pane_inputs_ops, BODY, DOC_ROLE_INPUT)                     \
+	P(GUIDANCE, pane_guidance_ops, BODY, DOC_ROLE_GUIDANCE)              \
 	P(HELP, pane_help_ops, COVER, -1)
 
 enum pane_id {
@@ -79,7 +79,7 @@ struct pane {
 	enum pane_id id;
 	const struct pane_ops *ops;
 	enum pane_place place;
-	int role;         /* enum doc_pane, or -1 */
+	int role;         /* enum doc_role, or -1 */
 	void *priv;       /* ops->priv_size bytes */
 	WINDOW *win;
 	int y, x, h, w;   /* outer geometry, border included */

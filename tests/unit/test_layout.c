@@ -224,7 +224,7 @@ struct order {
 static bool collect_field(const struct doc_field *f, void *arg)
 {
 	struct order *o = arg;
-	if (f->pane != DOC_PANE_TOPICS) /* the title is the topics pane's */
+	if (f->role != DOC_ROLE_TITLE) /* the title is the topics pane's */
 		o->fields[o->n++] = f->s;
 	return o->n < 512;
 }

@@ -90,7 +90,7 @@ static bool same_hits(const struct search_result *a,
 		return false;
 	for (size_t i = 0; i < a->n; i++) {
 		const struct search_hit *x = &a->hits[i], *y = &b->hits[i];
-		if (x->topic != y->topic || x->pane != y->pane ||
+		if (x->topic != y->topic || x->role != y->role ||
 		    x->kind != y->kind || x->input != y->input ||
 		    x->field != y->field || x->start != y->start ||
 		    x->end != y->end)
@@ -527,7 +527,7 @@ static void test_hit_order(void **state)
 			assert_true(h->end <= strlen(h->field));
 			prev_end = h->end;
 			assert_int_equal(h->topic, w.topic[fi]);
-			assert_int_equal(h->pane, w.info[fi].pane);
+			assert_int_equal(h->role, w.info[fi].role);
 			assert_int_equal(h->kind, w.info[fi].kind);
 			assert_int_equal(h->input, w.info[fi].input);
 		}
@@ -541,7 +541,7 @@ static void test_hit_order(void **state)
 			continue;
 		titles++;
 		assert_int_equal(r.hits[i].topic, 6);
-		assert_int_equal(r.hits[i].pane, DOC_PANE_TOPICS);
+		assert_int_equal(r.hits[i].role, DOC_ROLE_TITLE);
 		assert_int_equal(r.hits[i].kind, DOC_FIELD_TITLE);
 		assert_int_equal(r.hits[i].input, -1);
 	}
