@@ -319,6 +319,9 @@ tm send-keys -t "$W" "'$CWGVIEW'" Enter
 wait_for "$W" "简化和明确" && tm send-keys -t "$W" j
 if wait_for "$W" "简化和明确" "topic 2/10"; then
 	tm send-keys -t "$W" C-z
+	# The shell's "Stopped" first: a key typed before the stop flushed
+	# the terminal's input is lost (CI saw "cho …: command not found").
+	wait_for "$W" "Stopped"
 	tm send-keys -t "$W" -l 'echo "six times seven: $((6*7))"'
 	tm send-keys -t "$W" Enter
 	if wait_for "$W" "Stopped" 'echo "six times seven: $((6*7))"' "six times seven: 42" &&
