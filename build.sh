@@ -22,7 +22,7 @@ set -eu
 cd "$(dirname "$0")"
 top=$(pwd)
 
-# Build dependencies (Pango and Cairo for PDF, a Chinese font to set it in;
+# Build dependencies (autoconf-archive for configure's AX_PTHREAD; Pango and Cairo for PDF, a Chinese font to set it in;
 # OpenCC, optional for configure but wanted here, folds traditional Chinese
 # for search), and what the test suite drives: tmux, poppler-utils to read
 # PDFs back, CUPS (daemon, lpr, a PDF driver, ipptool for job states) for
@@ -31,7 +31,7 @@ top=$(pwd)
 # procps for the pgrep and pkill the terminal tests use, strace to count
 # the browser's writes per keystroke, valgrind for make check-valgrind, GNU
 # time for the search tests' bound on peak memory.
-PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
+PKGS_BUILD="autoconf autoconf-archive automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
 	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils
