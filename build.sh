@@ -22,7 +22,8 @@ set -eu
 cd "$(dirname "$0")"
 top=$(pwd)
 
-# Build dependencies (autoconf-archive for configure's AX_PTHREAD; Pango and Cairo for PDF, a Chinese font to set it in;
+# Build dependencies (autoconf-archive for configure's AX_PTHREAD and
+# AX_CHECK_COMPILE_FLAG; Pango and Cairo for PDF, a Chinese font to set it in;
 # OpenCC, optional for configure but wanted here, folds traditional Chinese
 # for search), and what the test suite drives: tmux, poppler-utils to read
 # PDFs back, CUPS (daemon, lpr, a PDF driver, ipptool for job states) for
