@@ -2,7 +2,8 @@
 # Set-up and build for cwgview on Debian, in one command.
 #
 #   ./build.sh run [ARG]...   install what is missing, build, then run
-#                             cwgview ARG... (no ARG: the bundled document)
+#                             cwgview ARG... (no ARG: the bundled document,
+#                             data/cwgsfp.yaml, through CWGVIEW_DATA)
 #   ./build.sh check          install what is missing, build with ASan and
 #                             UBSan, and run the whole test suite
 #   ./build.sh fuzz [T:S]...  build the libFuzzer targets with clang and run
@@ -90,6 +91,10 @@ deps)
 run)
 	install_missing $PKGS_BUILD
 	build _build/run --enable-werror
+	# The binary knows only the installed document; this one is not
+	# installed, so it gets the source tree's (unless told another).
+	CWGVIEW_DATA=${CWGVIEW_DATA:-$top/data/cwgsfp.yaml}
+	export CWGVIEW_DATA
 	exec "$top/_build/run/cwgview" "$@"
 	;;
 check)
