@@ -4,7 +4,7 @@
 # A copy of the source tree without its builds runs autoreconf, configure
 # and make; dpkg-query says a package is missing, so apt-get (a stand-in
 # on PATH that chatters on standard output, as the real one does) runs too.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 if [ -f "$top_srcdir/config.status" ]; then
 	skip_all "the source tree is configured in place, so configure refuses a copy of it"

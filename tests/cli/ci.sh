@@ -2,7 +2,7 @@
 # .ci/run's closing lines: skips are counted apart from passes, each skipped
 # case is listed with its reason just above the summary, and failures come
 # with their evidence.  Fed test-suite.log files in Automake's own format.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 ci="$top_srcdir/.ci/run"
 # suite_log FILE PASS FAIL SKIP: a test-suite.log as Automake writes it,

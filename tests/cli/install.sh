@@ -3,7 +3,7 @@
 # (make check sets it to the source tree's copy), else pkgdatadir, for the
 # binary in the build tree as for any copy of it (an installed one); and no
 # path of the build is compiled into the binary.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 run --check
 expect_eq "make check gives the binary the source tree's data (CWGVIEW_DATA)" \
