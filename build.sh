@@ -76,8 +76,13 @@ build() { # DIR CONFIGURE-ARGS...
 	fi
 	if [ ! -f "$dir/Makefile" ]; then
 		mkdir -p "$dir"
+		# By a relative path (../../configure), so that the sources are
+		# compiled by relative names: the sanitizers' source locations
+		# keep the names as given, and no path of the build may be in
+		# the binary (tests/cli/install.sh).
+		up=$(printf '%s\n' "$dir" | sed 's|[^/][^/]*|..|g')
 		say "configure $* (in $dir)"
-		(cd "$dir" && "$top/configure" "$@") >&2
+		(cd "$dir" && "$up/configure" "$@") >&2
 	fi
 	make -C "$dir" -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory >&2
 }
