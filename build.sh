@@ -2,7 +2,8 @@
 # Set-up and build for cwgview on Debian, in one command.
 #
 #   ./build.sh run [ARG]...   install what is missing, build, then run
-#                             cwgview ARG... (no ARG: the bundled document)
+#                             cwgview ARG... (no ARG: the bundled document,
+#                             data/cwgsfp.yaml, through CWGVIEW_DATA)
 #   ./build.sh check          install what is missing, build with ASan and
 #                             UBSan, and run the whole test suite
 #   ./build.sh fuzz [T:S]...  build the libFuzzer targets with clang and run
@@ -22,7 +23,8 @@ set -eu
 cd "$(dirname "$0")"
 top=$(pwd)
 
-# Build dependencies (Pango and Cairo for PDF, a Chinese font to set it in;
+# Build dependencies (autoconf-archive for configure's AX_PTHREAD and
+# AX_CHECK_COMPILE_FLAG; Pango and Cairo for PDF, a Chinese font to set it in;
 # OpenCC, optional for configure but wanted here, folds traditional Chinese
 # for search), and what the test suite drives: tmux, poppler-utils to read
 # PDFs back, CUPS (daemon, lpr, a PDF driver, ipptool for job states) for
@@ -31,7 +33,7 @@ top=$(pwd)
 # procps for the pgrep and pkill the terminal tests use, strace to count
 # the browser's writes per keystroke, valgrind for make check-valgrind, GNU
 # time for the search tests' bound on peak memory.
-PKGS_BUILD="autoconf automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
+PKGS_BUILD="autoconf autoconf-archive automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
 	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils
@@ -74,8 +76,13 @@ build() { # DIR CONFIGURE-ARGS...
 	fi
 	if [ ! -f "$dir/Makefile" ]; then
 		mkdir -p "$dir"
+		# By a relative path (../../configure), so that the sources are
+		# compiled by relative names: the sanitizers' source locations
+		# keep the names as given, and no path of the build may be in
+		# the binary (tests/cli/install.sh).
+		up=$(printf '%s\n' "$dir" | sed 's|[^/][^/]*|..|g')
 		say "configure $* (in $dir)"
-		(cd "$dir" && "$top/configure" "$@") >&2
+		(cd "$dir" && "$up/configure" "$@") >&2
 	fi
 	make -C "$dir" -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory >&2
 }
@@ -89,6 +96,10 @@ deps)
 run)
 	install_missing $PKGS_BUILD
 	build _build/run --enable-werror
+	# The binary knows only the installed document; this one is not
+	# installed, so it gets the source tree's (unless told another).
+	CWGVIEW_DATA=${CWGVIEW_DATA:-$top/data/cwgsfp.yaml}
+	export CWGVIEW_DATA
 	exec "$top/_build/run/cwgview" "$@"
 	;;
 check)

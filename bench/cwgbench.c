@@ -514,10 +514,10 @@ static int run(const char *path)
 						       len - end);
 				char prefix[64];
 				snprintf(prefix, sizeof prefix, "%.*s", (int)end, s);
-				char err[256];
+				char msg[256];
 				double t0 = now();
-				if (!search_run(ix, prefix, 0, &r, err, sizeof err))
-					die(err);
+				if (!search_run(ix, prefix, 0, &r, msg, sizeof msg))
+					die(msg);
 				double dt = (now() - t0) * 1e3;
 				per[k * ROUNDS + (size_t)round] = dt;
 				times[nt++] = dt;

@@ -577,10 +577,10 @@ static bool scan(const struct search_index *ix, struct search_state *st,
 				const char *m = text + i + lane + 1;
 				/* The middle byte of a Chinese character inline;
 				 * longer middles through memcmp. */
-				bool eq = qlen < 3 || (m[0] == q[1] &&
-						       (qlen == 3 ||
-							memcmp(m + 1, q + 2, qlen - 3) == 0));
-				if (eq && !cand_push(st, i + lane))
+				bool same = qlen < 3 || (m[0] == q[1] &&
+							 (qlen == 3 ||
+							  memcmp(m + 1, q + 2, qlen - 3) == 0));
+				if (same && !cand_push(st, i + lane))
 					return false;
 			}
 		}

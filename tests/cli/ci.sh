@@ -2,7 +2,7 @@
 # .ci/run's closing lines: skips are counted apart from passes, each skipped
 # case is listed with its reason just above the summary, and failures come
 # with their evidence.  Fed test-suite.log files in Automake's own format.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 ci="$top_srcdir/.ci/run"
 # suite_log FILE PASS FAIL SKIP: a test-suite.log as Automake writes it,
@@ -96,12 +96,15 @@ else
 	not_ok "a missing log is a failure, named" "status $status" "$(cat "$T/out")"
 fi
 
-# The tests' environment: an exported CWGVIEW_GOLDEN_UPDATE (or
-# CWGVIEW_DATA) does not reach them, so no comparison passes vacuously;
-# only GOLDEN_UPDATE=1 on make's command line does.
+# The tests' environment: an exported CWGVIEW_GOLDEN_UPDATE does not reach
+# them, so no comparison passes vacuously; only GOLDEN_UPDATE=1 on make's
+# command line does.  CWGVIEW_DATA is always the source tree's document,
+# whatever was exported.
 tenv() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top_builddir" show-tests-environment "$@"; }
 got=$(CWGVIEW_GOLDEN_UPDATE=1 GOLDEN_UPDATE=1 CWGVIEW_DATA=/nonexistent tenv 2>&1)
-expect_eq "exported CWGVIEW_GOLDEN_UPDATE and CWGVIEW_DATA do not reach the tests" "CWGVIEW_GOLDEN_UPDATE=" \
+expect_eq "exported CWGVIEW_GOLDEN_UPDATE and CWGVIEW_DATA do not reach the tests" \
+	"CWGVIEW_DATA=$top_srcdir/data/cwgsfp.yaml
+CWGVIEW_GOLDEN_UPDATE=" \
 	"$(printf '%s\n' "$got" | grep -E '^CWGVIEW_(GOLDEN_UPDATE|DATA)=')"
 got=$(tenv GOLDEN_UPDATE=1 2>&1)
 expect_eq "make check GOLDEN_UPDATE=1 does" "CWGVIEW_GOLDEN_UPDATE=1" \

@@ -5,12 +5,12 @@
 # lpr and with lp, whose job id the status line reports; the printed file
 # must hold topic 7's Chinese text with the font embedded.
 # Skipped, with cupsd's own reason, only where cupsd cannot run.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 if ! grep -q '^#define HAVE_PDF 1' "$top_builddir/config.h"; then
 	skip_all "PDF output is not built in (configure found no pangocairo): nothing to print"
 fi
-. "$top_srcdir/tests/pdflib.sh"
+. "$top_srcdir/tests/lib/pdflib.sh"
 for tool in lpr lp lpstat; do
 	command -v "$tool" >/dev/null 2>&1 ||
 		skip_all "$tool not found: install the Debian packages cups-client and cups-bsd"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Every malformed file: exit status 2, one line on stderr naming the place,
 # nothing on stdout, whatever the command.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 cd "$top_srcdir" || exit 1
 
 for f in tests/bad/*.yaml; do

@@ -3,7 +3,7 @@
 # tests/golden/.  To update after an intended change, run with
 # make check GOLDEN_UPDATE=1 TESTS=tests/cli/golden.sh and review the diff
 # before committing.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 cd "$top_srcdir" || exit 1
 
 # name|arguments (the bundled document unless a file is named)

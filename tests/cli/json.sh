@@ -6,7 +6,7 @@
 # of string, goes through --print all --format json | cwgview --check -,
 # and the JSON carries none of the characters that act on a terminal or
 # an editor raw.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 # One class of each, as YAML escapes: every kind of string gets them.
 sample='\U00000001\t\U0000001B\U0000007F\U00000085\U0000009B\U0000061C\U0000200E\U0000200F\U00002028\U00002029\U0000202A\U0000202E\U00002066\U00002069\U0000FEFF\U0000FDD0\U0000FFFE\U0000FFFF\U0000E000\U0001F600\U000E0001\U0010FFFF'

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The core never includes curses, never exits and never prints: checked in
 # its sources and in the symbols its library uses.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 cd "$top_srcdir" || exit 1
 
 core=$(sed -n '/^libcwgcore_a_SOURCES/,/^[^	]/p' Makefile.am | tr -d '\\' |

@@ -6,7 +6,7 @@
 # key prints, saves or runs a command.  Seeds 5 and 6 browse
 # tests/screen/unicode.yaml (emoji sequences, combining piles, bidi and
 # zero-width controls) and also type such characters.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 for seed in 1 2 3 4 5 6; do
 	doc=

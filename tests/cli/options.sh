@@ -1,6 +1,6 @@
 #!/bin/sh
 # The command-line contract: usage errors, -o, --help and --version.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 cd "$top_srcdir" || exit 1
 
 hint="(see cwgview --help)"

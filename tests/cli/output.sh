@@ -5,7 +5,7 @@
 # never replaced; a full disk is one line and exit status 2 with the old
 # file intact.  Mounting tmpfs and mknod need root: those cases skip
 # otherwise.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 # An empty current directory inside $T: a relative link target wrongly read
 # from here creates nothing outside the test's own folder.
 mkdir "$T/cwd" && cd "$T/cwd" || exit 1

@@ -3,7 +3,7 @@
 # string of the topic is in the text of the PDF, the pages are A4 or
 # letter, the Chinese font is embedded, nothing runs outside the margins,
 # and the error paths (no Chinese font, a terminal on stdout) say what to do.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 cd "$top_srcdir" || exit 1
 
 if ! grep -q '^#define HAVE_PDF 1' "$top_builddir/config.h"; then
@@ -14,7 +14,7 @@ if ! grep -q '^#define HAVE_PDF 1' "$top_builddir/config.h"; then
 	skip "PDF content" "configure found no pangocairo, so PDF is not built in"
 	done_testing
 fi
-. "$top_srcdir/tests/pdflib.sh"
+. "$top_srcdir/tests/lib/pdflib.sh"
 
 run --print 7 --format pdf -o "$T/t7.pdf"
 if [ "$status" -eq 0 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ] &&
@@ -85,7 +85,7 @@ check_margins "all topics stay within the margins" "$T/all.pdf" 595.2756 841.889
 
 # A glyph that draws nothing still gives pdftotext its text, so the pages
 # are looked at: rendered at 100 dpi, every full-width character must put
-# ink in its cell (tests/inkcheck.c).  Whether a glyph survives depends on
+# ink in its cell (tests/lib/inkcheck.c).  Whether a glyph survives depends on
 # the font subset cairo embeds, so each topic is checked as p prints it,
 # alone, as well as all together: with Noto Sans CJK SC Regular as the body
 # face, 如 draws nothing in topics 1 to 3 printed alone, and prints fine in

@@ -13,8 +13,8 @@
 # To update the expected dumps after an intended change:
 #   make check GOLDEN_UPDATE=1 TESTS=tests/cli/screen.sh
 # then review git diff tests/screen.
-. "$top_srcdir/tests/lib.sh"
-check="$top_builddir/tests/screencheck"
+. "$top_srcdir/tests/lib/lib.sh"
+check="$top_builddir/tests/lib/screencheck"
 
 for script in "$top_srcdir"/tests/screen/*.keys; do
 	name=$(basename "$script" .keys)

@@ -2,7 +2,7 @@
 # --search: output format, --count, exit status as grep, and folded
 # queries (full-width, traditional, mixed case) finding exactly what the
 # plain query finds.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 cd "$top_srcdir" || exit 1
 
 # expect_status NAME STATUS: the last run's exit status.

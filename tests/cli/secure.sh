@@ -3,7 +3,7 @@
 # no search history read or written, no file from a key script's dumps,
 # and p, s, | refused.  Each gate is checked beside the same run without
 # it, so that a gate that lets things through fails here.
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 # browse KEYS-FILE ARG…: the browser headless at 80x24, history under
 # $T/state; leaves $T/out, $T/err and $status.

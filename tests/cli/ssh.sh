@@ -6,8 +6,8 @@
 # the connection, follow a resize of the local window, and end when the
 # connection drops, also with SIGHUP ignored.  Skipped, with sshd's own
 # reason, only where sshd cannot run.
-. "$top_srcdir/tests/lib.sh"
-. "$top_srcdir/tests/tmuxlib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
+. "$top_srcdir/tests/lib/tmuxlib.sh"
 
 rig="$top_srcdir/tests/ssh/sshd.sh"
 D="$T/sshd"

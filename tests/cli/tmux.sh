@@ -2,8 +2,8 @@
 # The real binary on a real terminal: tmux runs cwgview, send-keys types,
 # capture-pane reads the screen.  Every wait polls with a deadline; there
 # are no fixed sleeps.
-. "$top_srcdir/tests/lib.sh"
-. "$top_srcdir/tests/tmuxlib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
+. "$top_srcdir/tests/lib/tmuxlib.sh"
 
 # start COLSxROWS ENV…: a new window running cwgview with ENV; sets $W to
 # its id and $R to a file that receives "status N" when cwgview ends (tmux

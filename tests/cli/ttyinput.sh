@@ -6,8 +6,8 @@
 # prompt.  Only EIO or end of file ends the browser (tests/cli/tmux.sh has
 # the plain hang-up cases).  tmux send-keys -H types raw bytes; every wait
 # polls with a deadline.
-. "$top_srcdir/tests/lib.sh"
-. "$top_srcdir/tests/tmuxlib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
+. "$top_srcdir/tests/lib/tmuxlib.sh"
 
 # start NAME ENV…: a new window running cwgview with ENV; $W its id, $R a
 # file that receives "status N" when cwgview ends.

@@ -2,7 +2,7 @@
 # --print --format text never writes a line wider than --width, measured
 # independently with wc -L (wcwidth in a UTF-8 locale), and fills lines
 # reasonably (the widest line comes close to the width).
-. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib/lib.sh"
 
 for w in 10 20 40 57 80 120; do
 	for t in 1 2 3 4 5 6 7 8 9 10; do

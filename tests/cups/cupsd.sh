@@ -37,7 +37,7 @@ cmd=${1:-}
 D=${2:-}
 [ -n "$D" ] || { echo "usage: cupsd.sh start|clear|wait|stop DIR" >&2; exit 2; }
 PIDFILE=$D/cupsd.pid
-. "$(dirname "$0")/../daemon.sh"
+. "$(dirname "$0")/../lib/daemon.sh"
 QUEUE=cwgview-test
 SOCK=$D/cups.sock
 

@@ -22,7 +22,7 @@ cmd=${1:-}
 D=${2:-}
 [ -n "$D" ] || { echo "usage: sshd.sh start|stop DIR" >&2; exit 2; }
 PIDFILE=$D/sshd.pid
-. "$(dirname "$0")/../daemon.sh"
+. "$(dirname "$0")/../lib/daemon.sh"
 
 reason() { grep -v '^debug' "$D/sshd.log" 2>/dev/null | tail -n 2 | tr '\n' ' ' | cut -c 1-300; }
 

@@ -282,7 +282,9 @@ static void test_missing_file(void **state)
 	assert_null(load_file("/nonexistent/cwgview.yaml", NULL, &err));
 	assert_int_equal(err.line, 0);
 	assert_string_equal(err.msg, "No such file or directory");
-	assert_null(load_file(SRCDIR "/data", NULL, &err));
+	char data[4096];
+	snprintf(data, sizeof data, "%s/data", unit_srcdir());
+	assert_null(load_file(data, NULL, &err));
 	assert_string_equal(err.msg, "Is a directory");
 }
 

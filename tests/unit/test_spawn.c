@@ -110,7 +110,9 @@ static void test_missing_command(void **state)
 static void test_not_executable(void **state)
 {
 	(void)state;
-	const char *argv[] = {SRCDIR "/README.md", NULL};
+	char readme[4096];
+	snprintf(readme, sizeof readme, "%s/README.md", unit_srcdir());
+	const char *argv[] = {readme, NULL};
 	struct spawn_result r;
 	spawn_result_init(&r);
 	assert_false(spawn_run(argv, NULL, 0, 0, NULL, &r));

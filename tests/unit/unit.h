@@ -16,11 +16,25 @@
 #include "cwgview/doc.h"
 #include "cwgview/load.h"
 
+/* The source tree, as make check exports it (top_srcdir, as for the shell
+ * tests): no build path is compiled into a test. */
+static inline const char *unit_srcdir(void)
+{
+	const char *dir = getenv("top_srcdir");
+	if (!dir || !*dir) {
+		fprintf(stderr, "top_srcdir is not set: run through make check\n");
+		exit(1);
+	}
+	return dir;
+}
+
 /* The bundled document, loaded from the source tree. */
 static inline struct doc *unit_bundled(void)
 {
 	struct load_error err;
-	struct doc *d = load_file(SRCDIR "/data/cwgsfp.yaml", NULL, &err);
+	char path[4096];
+	snprintf(path, sizeof path, "%s/data/cwgsfp.yaml", unit_srcdir());
+	struct doc *d = load_file(path, NULL, &err);
 	if (!d)
 		fail_msg("bundled data: %lu:%lu: %s", err.line, err.column,
 			 err.msg);
@@ -31,7 +45,7 @@ static inline struct doc *unit_bundled(void)
 static inline char *unit_read(const char *relpath, size_t *len)
 {
 	char path[4096];
-	snprintf(path, sizeof path, "%s/%s", SRCDIR, relpath);
+	snprintf(path, sizeof path, "%s/%s", unit_srcdir(), relpath);
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		fail_msg("cannot open %s", path);

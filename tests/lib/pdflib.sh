@@ -1,5 +1,5 @@
 # Reading PDFs back with poppler-utils, for the PDF and printing tests
-# (sourced after tests/lib.sh).  Skips the whole test when poppler-utils is
+# (sourced after tests/lib/lib.sh).  Skips the whole test when poppler-utils is
 # missing: without it nothing can be said about a PDF.
 for tool in pdftotext pdfinfo pdffonts pdftoppm; do
 	command -v "$tool" >/dev/null 2>&1 ||
@@ -52,8 +52,8 @@ cjk_embedded() {
 }
 
 # Ink: a glyph that draws nothing still gives pdftotext its text, so the
-# pages are looked at (tests/inkcheck.c).
-ink="$top_builddir/tests/inkcheck"
+# pages are looked at (tests/lib/inkcheck.c).
+ink="$top_builddir/tests/lib/inkcheck"
 # ink_pages PDF: renders PDF's pages to $T/pg-*.pgm and its word boxes to
 # $T/pg.bbox; prints the pictures' names in page order (pdftoppm numbers
 # them with as many digits as the last page needs, so sort keeps order).

@@ -1,9 +1,9 @@
-# tmux helpers for the end-to-end shell tests (sourced after tests/lib.sh):
+# tmux helpers for the end-to-end shell tests (sourced after tests/lib/lib.sh):
 # one private tmux server with an idle first window, tm to talk to it,
 # wait_for to poll a pane.  Every wait polls with a deadline; there are no
 # fixed sleeps.
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (./build.sh check installs it)"
-check="$top_builddir/tests/screencheck"
+check="$top_builddir/tests/lib/screencheck"
 sock="$T/tmux.sock"
 tm() { tmux -u -S "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
@@ -87,7 +87,7 @@ see() {
 }
 
 # aligned NAME COLS: one case: the last screen read fits COLS columns and
-# its pane borders line up on every row (tests/screencheck).
+# its pane borders line up on every row (tests/lib/screencheck).
 aligned() {
 	if al_out=$("$check" "$T/screen" "$2"); then ok "$1"
 	else not_ok "$1" "$al_out" "$(cat "$T/screen")"; fi
