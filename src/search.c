@@ -332,10 +332,14 @@ static bool hits_reserve(struct search_result *r, size_t n)
 	struct search_state *st = r->state;
 	if (n <= st->cap_hits)
 		return true;
+	struct search_hit *p;
+	if (n > SIZE_MAX / sizeof *p)
+		return false;
+	/* Doubled, as mem_room grows; not mem_room itself, which would copy
+	 * hits that are about to be thrown away. */
 	size_t cap = st->cap_hits ? st->cap_hits : 64;
 	while (cap < n)
-		cap *= 2;
-	struct search_hit *p;
+		cap = cap <= SIZE_MAX / sizeof *p / 2 ? cap * 2 : n;
 	if (r->n) {
 		p = realloc(r->hits, cap * sizeof *p);
 		if (!p)

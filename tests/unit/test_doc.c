@@ -214,7 +214,7 @@ static void test_lookup(void **state)
 }
 
 struct seen {
-	struct buf text; /* "pane/kind/input:string" a line */
+	struct buf text; /* "role/kind/input:string" a line */
 	int calls, stop_at;
 };
 
@@ -223,7 +223,7 @@ static bool record(const struct doc_field *f, void *arg)
 	struct seen *s = arg;
 	static const char *const kinds[] = {"title", "kind", "heading",
 					    "document", "marker", "text"};
-	buf_printf(&s->text, "%d/%s/%ld:%s\n", (int)f->pane, kinds[f->kind],
+	buf_printf(&s->text, "%d/%s/%ld:%s\n", (int)f->role, kinds[f->kind],
 		   f->input, f->s);
 	return ++s->calls != s->stop_at;
 }
