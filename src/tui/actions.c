@@ -48,7 +48,11 @@ static enum tui_result act_focus(struct tui *t, enum tui_action a, long count)
 static enum tui_result act_topic(struct tui *t, enum tui_action a, long count)
 {
 	size_t step = count > 0 ? (size_t)count : 1, last = t->doc->n_topics - 1;
-	if (a == ACT_TOPIC_PREV)
+	if (a == ACT_TOPIC_PREV && t->topic == 0)
+		tui_notice(t, false, "%s", _("already at the first topic"));
+	else if (a == ACT_TOPIC_NEXT && t->topic == last)
+		tui_notice(t, false, "%s", _("already at the last topic"));
+	else if (a == ACT_TOPIC_PREV)
 		tui_select_topic(t, t->topic > step ? t->topic - step : 0);
 	else
 		tui_select_topic(t, t->topic + step < last ? t->topic + step : last);

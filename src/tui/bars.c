@@ -60,6 +60,33 @@ void bars_draw_tabs(struct tui *t)
 	wnoutrefresh(w);
 }
 
+/* "topic 3/10 · 输入 lines 1-11 of 25 44%", or "3/10 输入 1-11/25 44%"
+ * when the long form is wider than room (and than the line), with a
+ * pending count after it. */
+static void position_text(const struct tui *t, char *left, size_t size, int room)
+{
+	const struct pane *p = &t->panes[t->help ? PANE_HELP : t->focus];
+	char pname[256];
+	const char *name = pane_label(p, t, pname, sizeof pname);
+	size_t rows = (size_t)pane_rows(p);
+	size_t a = p->n_lines ? p->top + 1 : 0;
+	size_t b = p->top + rows < p->n_lines ? p->top + rows : p->n_lines;
+	unsigned pct = p->n_lines ? (unsigned)(b * 100 / p->n_lines) : 100;
+	int n = snprintf(left, size, _("topic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
+			 t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+	int w = n > 0 ? text_width(left, strlen(left)) : 0;
+	if (w > t->cols - 2 || w > room) {
+		char shorter[400];
+		int k = snprintf(shorter, sizeof shorter, "%zu/%zu %s %zu-%zu/%zu %u%%",
+				 t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+		/* Short only when that lets the hints stay, or must. */
+		if (w > t->cols - 2 || (k > 0 && text_width(shorter, strlen(shorter)) <= room))
+			n = snprintf(left, size, "%s", shorter);
+	}
+	if (t->count >= 0 && n > 0 && (size_t)n < size)
+		snprintf(left + n, size - (size_t)n, "  [%ld]", t->count);
+}
+
 void bars_draw_status(struct tui *t)
 {
 	WINDOW *w = t->status;
@@ -81,24 +108,17 @@ void bars_draw_status(struct tui *t)
 		wnoutrefresh(w);
 		return;
 	}
-	const struct pane *p = &t->panes[t->help ? PANE_HELP : t->focus];
-	char pname[256];
-	const char *name = pane_label(p, t, pname, sizeof pname);
-	size_t rows = (size_t)pane_rows(p);
-	size_t a = p->n_lines ? p->top + 1 : 0;
-	size_t b = p->top + rows < p->n_lines ? p->top + rows : p->n_lines;
-	unsigned pct = p->n_lines ? (unsigned)(b * 100 / p->n_lines) : 100;
-	int n = snprintf(left, sizeof left, _("topic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
-			 t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
-	if (n > 0 && text_width(left, strlen(left)) > t->cols - 2)
-		n = snprintf(left, sizeof left, "%zu/%zu %s %zu-%zu/%zu %u%%",
-			     t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
-	if (t->count >= 0 && n > 0 && (size_t)n < sizeof left)
-		snprintf(left + n, sizeof left - (size_t)n, "  [%ld]", t->count);
 	char found[200];
 	bool none = false, searching = !t->help && find_status(t, found, sizeof found, &none);
-	const char *msg = t->notice[0] ? t->notice : t->locale_note[0] ? t->locale_note : NULL;
 	const char *hints = t->help ? _("q close help") : _("Tab pane  h help  q quit");
+	/* During a search, the position in its long form when it fits
+	 * beside the search and the hints, else in its short form, so that
+	 * the hints stay. */
+	const char *msg = t->notice[0] ? t->notice : t->locale_note[0] ? t->locale_note : NULL;
+	position_text(t, left, sizeof left,
+		      searching && !msg ? t->cols - 4 - text_width(found, strlen(found)) - 3 -
+						  text_width(hints, strlen(hints))
+					: t->cols);
 	wmove(w, 0, 1);
 	if (msg) {
 		/* A message comes first and gets the room it needs; the

@@ -107,17 +107,34 @@ static void show_hit(struct tui *t, size_t i)
 		tui_relayout(t); /* narrow and maximised layouts follow focus */
 	}
 	struct pane *p = &t->panes[target];
-	if (!p->ops->locate || !p->shown)
-		return;
-	long li = p->ops->locate(p, h->field, h->start);
-	if (li < 0)
-		return;
-	/* Visible already: leave the screen still.  Else put the hit a
-	 * third of the way down, as less does. */
-	size_t rows = (size_t)pane_rows(p), line = (size_t)li;
-	if (line < p->top || line >= p->top + rows)
-		p->top = line > rows / 3 ? line - rows / 3 : 0;
-	pane_clamp(p);
+	long li = p->ops->locate && p->shown ? p->ops->locate(p, h->field, h->start) : -1;
+	if (li >= 0) {
+		/* Visible already: leave the screen still.  Else put the hit
+		 * a third of the way down, as less does. */
+		size_t rows = (size_t)pane_rows(p), line = (size_t)li;
+		if (line < p->top || line >= p->top + rows)
+			p->top = line > rows / 3 ? line - rows / 3 : 0;
+		pane_clamp(p);
+	}
+}
+
+/* Whether hit `current` is on the screen, in the focused pane: then n and
+ * N go on from it; once the user has moved it out of sight, from where
+ * they are (as in less and vim). */
+static bool at_current(const struct tui *t)
+{
+	const struct find *f = &t->find;
+	if (f->current < 0 || (size_t)f->current >= f->res.n)
+		return false;
+	const struct search_hit *h = &f->res.hits[f->current];
+	const struct pane *p = &t->panes[t->focus];
+	if (h->topic != t->topic || pane_of(t, h) != t->focus)
+		return false;
+	if (!p->ops->locate)
+		return true; /* the topic list: the topic is the place */
+	long line = p->ops->locate(p, h->field, h->start);
+	return line >= 0 && (size_t)line >= p->top &&
+	       (size_t)line < p->top + (size_t)pane_rows(p);
 }
 
 /* Compares hit h with position p, walking the topic's fields only when
@@ -322,9 +339,15 @@ static void done(struct tui *t, const char *text, bool accepted)
 		run(t, text, false);
 		show_first(t, text);
 	}
-	if (!*text && f->prev[0]) {
-		/* An empty pattern repeats the last one, as in less. */
-		run(t, f->prev, false);
+	/* An empty pattern repeats the last one in the direction typed, as
+	 * in less and vim; before any search of this session, the newest in
+	 * the history (vim's viminfo). */
+	size_t nh = history_count(&t->prompt, HIST_SEARCH);
+	const char *last = f->prev[0] ? f->prev : nh ? history_item(&t->prompt, HIST_SEARCH, nh - 1) : "";
+	if (!*text && *last) {
+		char again[sizeof f->prev];
+		snprintf(again, sizeof again, "%s", last);
+		run(t, again, false);
 		restore_origin(t);
 		find_next(t, false);
 	}
@@ -441,7 +464,7 @@ void find_next(struct tui *t, bool reverse)
 	}
 	bool backward = f->backward != reverse, wrapped = false;
 	long i, n = (long)f->res.n;
-	if (f->current >= 0 && f->current < n) {
+	if (at_current(t)) {
 		/* Hits are in document order: the next is the next one. */
 		i = f->current + (backward ? -1 : 1);
 		wrapped = i < 0 || i == n;
@@ -460,6 +483,10 @@ void find_next(struct tui *t, bool reverse)
 
 void find_toggle(struct tui *t)
 {
+	if (!t->find.query[0]) {
+		tui_notice(t, true, "%s", _("no previous search"));
+		return;
+	}
 	t->find.highlight = !t->find.highlight;
 	tui_notice(t, false, "%s", t->find.highlight ? _("highlighting on")
 						      : _("highlighting off"));
@@ -472,16 +499,17 @@ bool find_status(const struct tui *t, char *buf, size_t size, bool *none)
 	if (!f->query[0] || !f->highlight)
 		return false;
 	char count[80];
+	const char *dir = f->backward ? "?" : "/";
 	if (!f->res.n) {
-		snprintf(buf, size, "/%s %s", f->query, _("no match"));
-	} else if (f->current >= 0) {
+		snprintf(buf, size, "%s%s %s", dir, f->query, _("no match"));
+	} else if (at_current(t)) {
 		hit_count(f, f->current + 1, count, sizeof count);
-		snprintf(buf, size, "/%s %s", f->query, count);
+		snprintf(buf, size, "%s%s %s", dir, f->query, count);
 	} else if (f->res.total > f->res.n) {
-		snprintf(buf, size, _("/%s %zu (%zu kept)"), f->query,
+		snprintf(buf, size, _("%s%s %zu (%zu kept)"), dir, f->query,
 			 f->res.total, f->res.n);
 	} else {
-		snprintf(buf, size, "/%s %zu", f->query, f->res.n);
+		snprintf(buf, size, "%s%s %zu", dir, f->query, f->res.n);
 	}
 	return true;
 }

@@ -37,7 +37,10 @@ struct find {
 	unsigned flags;
 	bool backward;   /* the search was ? */
 	bool highlight;  /* u toggles */
+	/* The hit n and N are at, -1 for none.  n and N go on from it
+	 * while it is on the screen, else from where the user is. */
 	long current, prev_current;
+
 	struct {
 		size_t topic;
 		enum pane_id focus;

@@ -95,23 +95,35 @@ bool keys_parse_name(const char *name, struct tui_key *k)
 	return false;
 }
 
-/* The key's name for the help into buf (at least 8 bytes). */
-static const char *key_shown(const struct binding *bd, char *buf, size_t size)
+const char *keys_name(struct tui_key k, char *buf, size_t size)
 {
 	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++) {
 		const struct key_name *n = &key_names[i];
-		if (n->fn == bd->fn && (wint_t)n->code == bd->code)
+		if (n->fn == k.fn && (wint_t)n->code == k.code)
 			return n->shown ? n->shown : n->script;
 	}
-	if (!bd->fn && bd->code < 0x20) {
-		snprintf(buf, size, "^%c", (char)(bd->code + 0x40));
+	if (!k.fn && (k.code < 0x20 || k.code == 0x7f)) {
+		snprintf(buf, size, "^%c", (char)(k.code == 0x7f ? '?' : k.code + 0x40));
 		return buf;
 	}
-	int len = bd->fn ? -1 : u8_uctomb((uint8_t *)buf, (ucs4_t)bd->code, (int)size - 1);
+	if (k.fn && k.code >= KEY_F(0) && k.code <= KEY_F(63)) {
+		snprintf(buf, size, "F%d", (int)(k.code - KEY_F(0)));
+		return buf;
+	}
+	if (k.fn) {
+		const char *name = keyname((int)k.code); /* KEY_IC … */
+		return name ? name : "?";
+	}
+	int len = u8_uctomb((uint8_t *)buf, (ucs4_t)k.code, (int)size - 1);
 	if (len <= 0)
 		return "?";
 	buf[len] = '\0';
 	return buf;
+}
+
+static const char *key_shown(const struct binding *bd, char *buf, size_t size)
+{
+	return keys_name((struct tui_key){bd->fn, bd->code}, buf, size);
 }
 
 /* The names of the keys bound to a, in binding order, each once, two

@@ -31,8 +31,8 @@
 	A(MAXIMISE, maximise, "maximise or restore the focused pane")        \
 	A(SEARCH_FWD, search, "search forward, as you type; Esc returns")    \
 	A(SEARCH_BACK, search, "search backward, as you type")               \
-	A(SEARCH_NEXT, search_next, "next hit, across topics (wraps around)") \
-	A(SEARCH_PREV, search_next, "previous hit")                          \
+	A(SEARCH_NEXT, search_next, "next hit, on from where you are (wraps around)") \
+	A(SEARCH_PREV, search_next, "previous hit, back from where you are") \
 	A(HIGHLIGHT, highlight, "hide or show the search highlighting")      \
 	A(PRINT, print, "print the topic (asks first)")                      \
 	A(SAVE, save, "save the topic to a file: .txt .md .json .pdf")       \
@@ -115,6 +115,10 @@ int keys_digit(struct tui_key k);
 /* The key a key script's <name> stands for (Enter, S-Tab, PgDn, C-x …);
  * false when there is none of that name. */
 bool keys_parse_name(const char *name, struct tui_key *k);
+
+/* The key's name as the help shows it ("PgDn", "^D", "j", "国"), into
+ * buf (at least 16 bytes) when it is not a fixed string. */
+const char *keys_name(struct tui_key k, char *buf, size_t size);
 
 /* The help text as lines: a title, then "  KEYS  what they do" for each
  * action (a blank line between sections); *indent gets the column where

@@ -119,7 +119,16 @@ static void handle_key(struct tui *t, struct tui_key k)
 	}
 	long count = t->count;
 	t->count = -1;
-	action_do(t, keys_action(k), count);
+	enum tui_action a = keys_action(k);
+	if (a == ACT_NONE && !t->help && !(k.fn && (k.code == KEY_PASTE_START ||
+						    k.code == KEY_PASTE_END))) {
+		/* Every key answers, as mutt's "Key is not bound". */
+		char name[16];
+		tui_notice(t, true, _("%s: key is not bound; h for help"),
+			   keys_name(k, name, sizeof name));
+		return;
+	}
+	action_do(t, a, count);
 }
 
 static bool save_display(struct tui *t, const struct tui_event *ev)

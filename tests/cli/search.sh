@@ -288,7 +288,7 @@ else
 		"$(cd "$T" && find home state -type f 2>&1)"
 fi
 for f in typed-ahead edited-ahead; do
-	if [ -f "$T/$f.txt" ] && tail -n 1 "$T/$f.txt" | grep -q '^ /ab 1/1 · topic 1/1'; then
+	if [ -f "$T/$f.txt" ] && tail -n 1 "$T/$f.txt" | grep -qE '^ /ab 1/1 · (topic )?1/1 '; then
 		ok "/ab<Enter> typed ahead ($f): the last search is seen through"
 	else
 		not_ok "/ab<Enter> typed ahead ($f): the last search is seen through" \
@@ -311,5 +311,24 @@ rm -f "$T/run.yaml"
 status=0
 "$CWGVIEW" --count --search 普华永道 - < data/cwgsfp.yaml > "$T/out" 2>&1 || status=$?
 expect_eq "FILE - reads standard input" "4 0" "$(cat "$T/out") $status"
+
+# An empty pattern before any search of this session repeats the newest
+# search of the history, as vim does with its viminfo; ? Enter backward.
+mkdir -p "$T/hist/state/cwgview"
+printf '%s\n' 麦肯锡 CWG-SFP-1/7 > "$T/hist/state/cwgview/history"
+printf '/<Enter>\n:save-display %s\n?<Enter>\n:save-display %s\n' \
+	"$T/empty-fwd.txt" "$T/empty-back.txt" > "$T/empty.keys"
+status=0
+env TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS=80 LINES=24 HOME="$T/hist" \
+	XDG_STATE_HOME="$T/hist/state" CWGVIEW_SCRIPT="$T/empty.keys" "$CWGVIEW" \
+	>"$T/out" 2>"$T/err" || status=$?
+expect_eq "/ Enter at start-up runs the newest search of the history" \
+	"0: /CWG-SFP-1/7 1/2" "$status: $(tail -n 1 "$T/empty-fwd.txt" | grep -o '/CWG-SFP-1/7 1/2')"
+# Backward from the first hit: around to the last (forward, n would
+# reach it without wrapping).
+expect_eq "? Enter repeats it backward" \
+	"search wrapped: 2/2" "$(tail -n 1 "$T/empty-back.txt" | grep -o 'search wrapped: 2/2')"
+if grep -q "输入 · 7 区域代表处" "$T/empty-fwd.txt"; then ok "/ Enter from the history opens topic 7"
+else not_ok "/ Enter from the history opens topic 7" "$(cat "$T/empty-fwd.txt")"; fi
 
 done_testing

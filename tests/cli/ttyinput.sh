@@ -90,7 +90,7 @@ for loc in utf8 posix; do
 	fi
 	tm send-keys -t "$W" Enter
 	hist="$T/$loc/state/cwgview/history"
-	if wait_for "$W" "topic 3/10" && [ -s "$hist" ] &&
+	if wait_for "$W" " 3/10 " && [ -s "$hist" ] &&
 	   [ "$(cat "$hist")" = "加速器实验室" ]; then
 		ok "$loc: the query saved is 加速器实验室, not a byte more"
 	else
