@@ -1042,7 +1042,7 @@ static struct regex_cost regex_cost(const char *re)
 		struct cost_level *l = &lv[depth];
 		size_t len = 1;
 		struct regex_cost atom;
-		empty_depth empty = atom_empty(re + i);
+		empty_depth empty;
 		bool group = false;
 		switch (re[i]) {
 		case '(':
@@ -1065,6 +1065,7 @@ static struct regex_cost regex_cost(const char *re)
 		case ')':
 			if (!depth) { /* a ')' that closes nothing is a character */
 				len = atom_len(re + i, &atom);
+				empty = 0;
 				break;
 			}
 			atom = cost_add(level_total(l), COST_ATOM);
@@ -1074,6 +1075,7 @@ static struct regex_cost regex_cost(const char *re)
 			break;
 		default:
 			len = atom_len(re + i, &atom);
+			empty = atom.empties > 0; /* an anchor */
 		}
 		l->before = level_total(l);
 		l->seq_e = level_seq(l);
