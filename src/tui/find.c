@@ -71,18 +71,24 @@ static struct find_pos hit_pos(const struct tui *t, const struct search_hit *h)
 }
 
 /* Where the user is: the top of the focused pane. */
-static struct find_pos here(const struct tui *t)
+static struct find_pos pos_at(const struct tui *t, const struct pane *pn,
+			      size_t line)
 {
 	struct find_pos p = {t->topic, 0, 0};
-	const struct pane *pn = &t->panes[t->focus];
 	if (!pn->ops->position || !pn->n_lines)
 		return p;
 	const char *field;
-	if (pn->ops->position(pn, pn->top, &field, &p.off))
+	if (pn->ops->position(pn, line, &field, &p.off))
 		p.seq = field_seq(&t->doc->topics[t->topic], field);
 	else
-		p.seq = (size_t)-1; /* scrolled past the last field: after everything */
+		p.seq = (size_t)-1; /* past the last field: after everything */
 	return p;
+}
+
+static struct find_pos here(const struct tui *t)
+{
+	const struct pane *pn = &t->panes[t->focus];
+	return pos_at(t, pn, pn->top);
 }
 
 /* ---- moving to a hit ---- */
@@ -130,11 +136,14 @@ static bool at_current(const struct tui *t)
 	const struct pane *p = &t->panes[t->focus];
 	if (h->topic != t->topic || pane_of(t, h) != t->focus)
 		return false;
-	if (!p->ops->locate)
+	if (!p->ops->position)
 		return true; /* the topic list: the topic is the place */
-	long line = p->ops->locate(p, h->field, h->start);
-	return line >= 0 && (size_t)line >= p->top &&
-	       (size_t)line < p->top + (size_t)pane_rows(p);
+	/* Between the first model byte on the screen and the first below
+	 * it: two short walks from the screen, not one over the topic's
+	 * whole layout on every redraw of the status line. */
+	struct find_pos hp = hit_pos(t, h);
+	return pos_cmp(pos_at(t, p, p->top), hp) <= 0 &&
+	       pos_cmp(hp, pos_at(t, p, p->top + (size_t)pane_rows(p))) < 0;
 }
 
 /* Compares hit h with position p, walking the topic's fields only when
@@ -345,9 +354,7 @@ static void done(struct tui *t, const char *text, bool accepted)
 	size_t nh = history_count(&t->prompt, HIST_SEARCH);
 	const char *last = f->prev[0] ? f->prev : nh ? history_item(&t->prompt, HIST_SEARCH, nh - 1) : "";
 	if (!*text && *last) {
-		char again[sizeof f->prev];
-		snprintf(again, sizeof again, "%s", last);
-		run(t, again, false);
+		run(t, last, false);
 		restore_origin(t);
 		find_next(t, false);
 	}

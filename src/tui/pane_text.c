@@ -26,20 +26,22 @@ static struct text_pane *text_of(const struct pane *p)
 
 /* The walk over a layout's model spans, from line `from` on: fn is called
  * with each span that shows model bytes until it returns true; returns
- * that span's line, or -1. */
-static long each_span(const struct layout *L, size_t from,
-		      bool (*fn)(const struct lay_span *sp, const void *arg),
-		      const void *arg)
+ * that span (its line in *line), or NULL. */
+static const struct lay_span *each_span(const struct layout *L, size_t from,
+					bool (*fn)(const struct lay_span *sp, const void *arg),
+					const void *arg, size_t *line)
 {
 	for (size_t i = from; i < L->n_lines; i++) {
 		const struct lay_line *ln = &L->lines[i];
 		for (uint32_t k = 0; k < ln->n_spans; k++) {
 			const struct lay_span *sp = &L->spans[ln->first_span + k];
-			if (sp->field && fn(sp, arg)) /* literals repeat; model bytes do not */
-				return (long)i;
+			if (sp->field && fn(sp, arg)) { /* literals repeat; model bytes do not */
+				*line = i;
+				return sp;
+			}
 		}
 	}
-	return -1;
+	return NULL;
 }
 
 struct place {
@@ -64,25 +66,19 @@ static bool any(const struct lay_span *sp, const void *arg)
 static long text_locate(const struct pane *p, const char *field, size_t off)
 {
 	struct place pl = {field, off};
-	return each_span(&text_of(p)->lay, 0, shows, &pl);
+	size_t line;
+	return each_span(&text_of(p)->lay, 0, shows, &pl, &line) ? (long)line : -1;
 }
 
 static bool text_position(const struct pane *p, size_t line,
 			  const char **field, size_t *off)
 {
-	const struct layout *L = &text_of(p)->lay;
-	long i = each_span(L, line, any, NULL);
-	if (i < 0)
+	size_t at;
+	const struct lay_span *sp = each_span(&text_of(p)->lay, line, any, NULL, &at);
+	if (!sp)
 		return false;
-	const struct lay_line *ln = &L->lines[i];
-	for (uint32_t k = 0; k < ln->n_spans; k++) {
-		const struct lay_span *sp = &L->spans[ln->first_span + k];
-		if (sp->field) {
-			*field = sp->field;
-			*off = (size_t)(sp->s - sp->field);
-			break;
-		}
-	}
+	*field = sp->field;
+	*off = (size_t)(sp->s - sp->field);
 	return true;
 }
 
