@@ -10,6 +10,7 @@
 #include "tui/export.h"
 #include "tui/find.h"
 #include "tui/frame.h"
+#include "tui/jump.h"
 #include "tui/pane.h"
 #include "tui/tui.h"
 
@@ -31,10 +32,12 @@ static enum tui_result act_top(struct tui *t, enum tui_action a, long count)
 	if (count < 0)
 		return act_pane(t, a, count);
 	long i = doc_topic_index(t->doc, count);
-	if (i < 0)
+	if (i < 0) {
 		tui_notice(t, false, _("no topic %ld"), count);
-	else
+	} else if ((size_t)i != t->topic) {
+		jump_push(t, NULL);
 		tui_select_topic(t, (size_t)i);
+	}
 	return TUI_HANDLED;
 }
 
@@ -48,14 +51,31 @@ static enum tui_result act_focus(struct tui *t, enum tui_action a, long count)
 static enum tui_result act_topic(struct tui *t, enum tui_action a, long count)
 {
 	size_t step = count > 0 ? (size_t)count : 1, last = t->doc->n_topics - 1;
-	if (a == ACT_TOPIC_PREV && t->topic == 0)
-		tui_notice(t, false, "%s", _("already at the first topic"));
-	else if (a == ACT_TOPIC_NEXT && t->topic == last)
-		tui_notice(t, false, "%s", _("already at the last topic"));
-	else if (a == ACT_TOPIC_PREV)
+	bool back = a == ACT_TOPIC_PREV;
+	if (back ? t->topic == 0 : t->topic == last) {
+		tui_notice(t, false, "%s", back ? _("already at the first topic")
+						: _("already at the last topic"));
+		return TUI_HANDLED;
+	}
+	jump_push(t, NULL);
+	if (back)
 		tui_select_topic(t, t->topic > step ? t->topic - step : 0);
 	else
 		tui_select_topic(t, t->topic + step < last ? t->topic + step : last);
+	return TUI_HANDLED;
+}
+
+static enum tui_result act_jump_back(struct tui *t, enum tui_action a, long count)
+{
+	(void)a;
+	jump_back(t, count);
+	return TUI_HANDLED;
+}
+
+static enum tui_result act_mark(struct tui *t, enum tui_action a, long count)
+{
+	(void)count;
+	jump_await(t, a);
 	return TUI_HANDLED;
 }
 

@@ -21,6 +21,7 @@
 #include "cwgview/text.h"
 #include "tui/find.h"
 #include "tui/frame.h"
+#include "tui/jump.h"
 #include "tui/input.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
@@ -254,14 +255,10 @@ static bool run(struct tui *t, const char *query, bool abandon)
 static void restore_origin(struct tui *t)
 {
 	struct find *f = &t->find;
-	tui_select_topic(t, f->origin.topic);
-	t->focus = f->origin.focus;
+	/* The topics shown on the way are not where the user was. */
 	t->maximised = f->origin.maximised;
+	tui_go(t, &f->origin.at, false);
 	tui_relayout(t);
-	for (int i = 0; i < N_PANES; i++) {
-		t->panes[i].top = f->origin.top[i];
-		pane_clamp(&t->panes[i]);
-	}
 }
 
 /* Moves to the first hit of the search just run, from where the search
@@ -359,6 +356,12 @@ static void done(struct tui *t, const char *text, bool accepted)
 		find_next(t, false);
 	}
 	warn_once(t);
+	if (f->res.n && f->current >= 0) {
+		/* The search was a jump from where it began. */
+		if (f->origin.at.topic != t->topic)
+			tui_remember(t, &f->origin.at);
+		jump_push(t, &f->origin.at);
+	}
 	if (f->query[0]) {
 		snprintf(f->prev, sizeof f->prev, "%s", f->query);
 		f->highlight = true;
@@ -438,11 +441,8 @@ void find_start(struct tui *t, bool backward)
 {
 	struct find *f = &t->find;
 	f->backward = backward;
-	f->origin.topic = t->topic;
-	f->origin.focus = t->focus;
+	place_take(t, &f->origin.at);
 	f->origin.maximised = t->maximised;
-	for (int i = 0; i < N_PANES; i++)
-		f->origin.top[i] = t->panes[i].top;
 	f->origin.pos = here(t);
 	f->prev_current = f->current;
 	f->highlight = true;
@@ -480,6 +480,7 @@ void find_next(struct tui *t, bool reverse)
 		i = pick(t, here(t), backward, &wrapped);
 	}
 	f->highlight = true;
+	jump_push(t, NULL);
 	show_hit(t, (size_t)i);
 	if (wrapped) {
 		char count[80];

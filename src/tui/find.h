@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "cwgview/search.h"
+#include "tui/frame.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
 
@@ -42,10 +43,8 @@ struct find {
 	long current, prev_current;
 
 	struct {
-		size_t topic;
-		enum pane_id focus;
+		struct place at;
 		bool maximised;
-		size_t top[N_PANES];
 		struct find_pos pos;
 	} origin;        /* where the search began, for Esc */
 };

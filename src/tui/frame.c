@@ -119,17 +119,71 @@ bool tui_gate(struct tui *t, const char *what)
 	return false;
 }
 
+void place_take(const struct tui *t, struct place *pl)
+{
+	pl->set = true;
+	pl->topic = t->topic;
+	pl->focus = t->focus;
+	for (int i = 0; i < N_PANES; i++)
+		pane_spot_of(&t->panes[i], &pl->spot[i]);
+}
+
+/* The remembered place in topic i, or NULL. */
+static const struct place *remembered(const struct tui *t, size_t i)
+{
+	for (size_t k = 0; k < PLACES_REMEMBERED; k++)
+		if (t->memory[k].set && t->memory[k].topic == i)
+			return &t->memory[k];
+	return NULL;
+}
+
+void tui_remember(struct tui *t, const struct place *pl)
+{
+	struct place *slot = (struct place *)remembered(t, pl->topic);
+	if (!slot) /* the oldest goes */
+		slot = &t->memory[t->memory_next++ % PLACES_REMEMBERED];
+	*slot = *pl;
+}
+
+/* Switches to topic i and puts the panes at `to`, or at the topic's
+ * start; with_focus, the focus too.  While a search is typed the topics
+ * it passes through are not where you were, so nothing is remembered. */
+static void show_topic(struct tui *t, size_t i, const struct place *to,
+		       bool with_focus, bool remember)
+{
+	if (i != t->topic && remember && !t->prompt.active) {
+		struct place here;
+		place_take(t, &here);
+		tui_remember(t, &here);
+	}
+	t->topic = i;
+	static const struct pane_spot start = {0, 0, NULL, 0};
+	for (int k = 0; k < N_PANES; k++) {
+		struct pane *p = &t->panes[k];
+		if (p->ops->follows_topic || (to && with_focus && p->place == PANE_BODY))
+			pane_want(p, t, to && to->set ? &to->spot[k] : &start);
+	}
+	if (with_focus && to && to->set && to->focus != t->focus) {
+		t->focus = to->focus;
+		if (t->narrow || t->maximised)
+			tui_relayout(t); /* those layouts follow the focus */
+	}
+}
+
 void tui_select_topic(struct tui *t, size_t i)
 {
 	if (i >= t->doc->n_topics || i == t->topic)
 		return;
-	t->topic = i;
-	for (int k = 0; k < N_PANES; k++) {
-		struct pane *p = &t->panes[k];
-		if (!p->ops->follows_topic)
-			continue;
-		p->top = 0;
-		if (p->shown)
-			p->ops->reflow(p, t);
-	}
+	const struct place *mem = remembered(t, i);
+	/* The remembered pane, when you are reading a topic rather than
+	 * running down the list. */
+	bool focus = mem && mem->set && t->panes[t->focus].ops->follows_topic &&
+		     t->panes[mem->focus].ops->follows_topic;
+	show_topic(t, i, mem, focus, true);
+}
+
+void tui_go(struct tui *t, const struct place *pl, bool remember)
+{
+	if (pl->set && pl->topic < t->doc->n_topics)
+		show_topic(t, pl->topic, pl, true, remember);
 }

@@ -6,7 +6,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tui/pane.h"
+
 struct tui;
+
+/* A place in the document: the topic, the focused pane and where each
+ * pane's top is.  Jumps, marks, the search's origin and each topic's
+ * memory of where you were in it are places. */
+struct place {
+	bool set;
+	size_t topic;
+	enum pane_id focus;
+	struct pane_spot spot[N_PANES];
+};
+
+/* How many topics remember where you were in them: the ones left last. */
+enum { PLACES_REMEMBERED = 64 };
 
 enum {
 	MIN_COLS = 20, /* below these, a notice instead of a frame */
@@ -18,7 +33,17 @@ void tui_notice(struct tui *t, bool error, const char *fmt, ...)
 /* The one gate for everything that starts a process or writes a file:
  * false (with a notice) in secure mode. */
 bool tui_gate(struct tui *t, const char *what);
+/* Shows topic i, where you were in it when you last left it: the scroll
+ * positions, and the focused pane unless the topic list has the focus. */
 void tui_select_topic(struct tui *t, size_t i);
+/* The place shown now. */
+void place_take(const struct tui *t, struct place *pl);
+/* Shows place pl exactly (its topic, focus and scroll positions); with
+ * remember, the topic left remembers where you were in it. */
+void tui_go(struct tui *t, const struct place *pl, bool remember);
+/* Where you were in pl's topic is pl (a search began there, say); the
+ * last PLACES_REMEMBERED topics left are remembered. */
+void tui_remember(struct tui *t, const struct place *pl);
 /* Lays the windows out again for the terminal's size, focus and mode. */
 void tui_relayout(struct tui *t);
 void tui_free_windows(struct tui *t);

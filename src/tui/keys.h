@@ -27,6 +27,9 @@
 	A(FOCUS_PREV, focus, "focus the previous pane")                      \
 	A(TOPIC_PREV, topic, "previous topic, from any pane (3[: three back)") \
 	A(TOPIC_NEXT, topic, "next topic, from any pane (3]: three on)")     \
+	A(JUMP_BACK, jump_back, "back to before the last jump; again, further back") \
+	A(MARK, mark, "ma: mark this place as a (any letter a-z, A-Z)") \
+	A(GOTO_MARK, mark, "'a: back to mark a; '': to before the last jump") \
 	A(ENTER, pane, "in Topics: read that topic's inputs")                \
 	A(MAXIMISE, maximise, "maximise or restore the focused pane")        \
 	A(SEARCH_FWD, search, "search forward, as you type; Esc returns")    \
@@ -77,6 +80,9 @@ enum tui_action {
 	B(FN, KEY_LEFT, FOCUS_PREV)                                          \
 	B(CH, L'[', TOPIC_PREV)                                              \
 	B(CH, L']', TOPIC_NEXT)                                              \
+	B(CH, 15, JUMP_BACK)                                                 \
+	B(CH, L'm', MARK)                                                    \
+	B(CH, L'\'', GOTO_MARK)                                              \
 	B(CH, L'\r', ENTER)                                                  \
 	B(CH, L'\n', ENTER)                                                  \
 	B(FN, KEY_ENTER, ENTER)                                              \

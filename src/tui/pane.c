@@ -57,3 +57,31 @@ void pane_scroll(struct pane *p, enum tui_action a, long count)
 	}
 	pane_clamp(p);
 }
+
+void pane_spot_of(const struct pane *p, struct pane_spot *s)
+{
+	if (p->has_want) {
+		*s = p->want;
+		return;
+	}
+	s->line = p->top;
+	s->width = pane_cols(p);
+	s->field = NULL;
+	s->off = 0;
+	if (p->ops->position && p->n_lines &&
+	    !p->ops->position(p, p->top, &s->field, &s->off))
+		s->field = NULL;
+}
+
+void pane_want(struct pane *p, struct tui *t, const struct pane_spot *s)
+{
+	if (!p->ops->position) {
+		p->top = s->line;
+		pane_clamp(p);
+		return;
+	}
+	p->want = *s;
+	p->has_want = true;
+	if (p->shown)
+		p->ops->reflow(p, t);
+}

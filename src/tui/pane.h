@@ -75,6 +75,16 @@ struct pane_ops {
 			 size_t *off);
 };
 
+/* Where a pane's top is, kept so that it survives a re-wrap: the line
+ * and the width it was laid out at, and the first model byte shown on
+ * that line or below (field NULL: none, the line alone counts). */
+struct pane_spot {
+	size_t line;
+	int width;
+	const char *field;
+	size_t off;
+};
+
 struct pane {
 	enum pane_id id;
 	const struct pane_ops *ops;
@@ -86,6 +96,10 @@ struct pane {
 	bool shown;
 	size_t top;       /* first content line shown */
 	size_t n_lines;   /* content lines */
+	/* Where the next reflow puts the top, for a pane with `position`
+	 * (a remembered place); the reflow takes it. */
+	struct pane_spot want;
+	bool has_want;
 };
 
 extern const struct pane_ops pane_topics_ops, pane_inputs_ops,
@@ -101,6 +115,11 @@ void pane_scroll(struct pane *p, enum tui_action a, long count);
 /* The label a pane goes by on the tab bar and the status line. */
 const char *pane_label(const struct pane *p, const struct tui *t, char *buf,
 		       size_t size);
+/* Where p's top is now (its pending want, if any). */
+void pane_spot_of(const struct pane *p, struct pane_spot *s);
+/* Puts p's top at s: now for a pane without `position` or one shown,
+ * else at its next reflow (once it is laid out for the topic). */
+void pane_want(struct pane *p, struct tui *t, const struct pane_spot *s);
 /* The BODY pane after (dir 1) or before (-1) pane i, around the end. */
 enum pane_id pane_step(const struct tui *t, enum pane_id i, int dir);
 

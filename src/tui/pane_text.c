@@ -44,14 +44,14 @@ static const struct lay_span *each_span(const struct layout *L, size_t from,
 	return NULL;
 }
 
-struct place {
+struct byte_at {
 	const char *field;
 	size_t off;
 };
 
 static bool shows(const struct lay_span *sp, const void *arg)
 {
-	const struct place *pl = arg;
+	const struct byte_at *pl = arg;
 	size_t start = (size_t)(sp->s - sp->field);
 	return sp->field == pl->field && pl->off >= start && pl->off < start + sp->len;
 }
@@ -65,7 +65,7 @@ static bool any(const struct lay_span *sp, const void *arg)
 
 static long text_locate(const struct pane *p, const char *field, size_t off)
 {
-	struct place pl = {field, off};
+	struct byte_at pl = {field, off};
 	size_t line;
 	return each_span(&text_of(p)->lay, 0, shows, &pl, &line) ? (long)line : -1;
 }
@@ -82,6 +82,24 @@ static bool text_position(const struct pane *p, size_t line,
 	return true;
 }
 
+/* Where the top goes once laid out: a remembered spot (at its line when
+ * the width is the same, else at the model byte it showed), else the
+ * byte kept across a re-wrap, else the topic's start. */
+static size_t text_top(struct pane *p, const struct byte_at *keep, int width)
+{
+	long line = -1;
+	if (p->has_want) {
+		const struct pane_spot *w = &p->want;
+		p->has_want = false;
+		if (w->width == width || !w->field)
+			return w->line;
+		line = text_locate(p, w->field, w->off);
+	} else if (keep->field) {
+		line = text_locate(p, keep->field, keep->off);
+	}
+	return line > 0 ? (size_t)line : 0;
+}
+
 /* Lays the selected topic out again when the topic or the width changed,
  * keeping the first model byte at the top in view across a re-wrap. */
 static void text_reflow(struct pane *p, struct tui *t)
@@ -90,18 +108,21 @@ static void text_reflow(struct pane *p, struct tui *t)
 	int width = pane_cols(p);
 	if (width < 1)
 		width = 1;
-	if (tp->lay_topic == (long)t->topic && tp->lay_width == width)
+	bool same = tp->lay_topic == (long)t->topic && tp->lay_width == width;
+	if (same && !p->has_want)
 		return;
-	struct place keep = {NULL, 0};
+	struct byte_at keep = {NULL, 0};
 	if (tp->lay_topic != (long)t->topic ||
 	    !text_position(p, p->top, &keep.field, &keep.off))
 		keep.field = NULL;
-	layout_topic(&tp->lay, t->doc, &t->doc->topics[t->topic], tp->parts, width);
-	tp->lay_topic = (long)t->topic;
-	tp->lay_width = width;
-	p->n_lines = tp->lay.n_lines;
-	long line = keep.field ? text_locate(p, keep.field, keep.off) : -1;
-	p->top = line > 0 ? (size_t)line : 0;
+	if (!same) {
+		layout_topic(&tp->lay, t->doc, &t->doc->topics[t->topic], tp->parts,
+			     width);
+		tp->lay_topic = (long)t->topic;
+		tp->lay_width = width;
+		p->n_lines = tp->lay.n_lines;
+	}
+	p->top = text_top(p, &keep, width);
 	pane_clamp(p);
 }
 

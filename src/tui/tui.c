@@ -112,6 +112,11 @@ static void handle_key(struct tui *t, struct tui_key k)
 		prompt_key(t, k);
 		return;
 	}
+	if (t->jumps.pending != ACT_NONE) {
+		t->count = -1;
+		jump_letter(t, k);
+		return;
+	}
 	int digit = keys_digit(k);
 	if (digit >= 0 && !t->help) {
 		t->count = t->count >= 0 && t->count < 100000 ? t->count * 10 + digit : digit;

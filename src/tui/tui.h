@@ -11,6 +11,8 @@
 #include "cwgview/doc.h"
 #include "tui/curses.h"
 #include "tui/find.h"
+#include "tui/frame.h"
+#include "tui/jump.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
 #include "tui/run.h"
@@ -32,6 +34,10 @@ struct tui {
 	bool notice_error;   /* the notice reports a failure */
 	struct prompt prompt;
 	struct find find;
+	struct jumps jumps;
+	/* Where you were in the topics left last (frame.c). */
+	struct place memory[PLACES_REMEMBERED];
+	unsigned memory_next;
 	char locale_note[120];
 	struct pane panes[N_PANES];
 	WINDOW *titlebar, *tabbar, *status;
