@@ -308,3 +308,51 @@ oom:
 	*lines = NULL;
 	return 0;
 }
+
+static bool is_break(uint32_t uc)
+{
+	return uc == '\n' || uc == '\r' || uc == 0x85 || uc == 0x2028 || uc == 0x2029;
+}
+
+static bool is_blank(uint32_t uc)
+{
+	return uc == ' ' || uc == '\t';
+}
+
+/* Whether a line break between a and b is nothing rather than a space. */
+static bool joins_tight(uint32_t a, uint32_t b)
+{
+	return uc_width(a, "UTF-8") == 2 || uc_width(b, "UTF-8") == 2 ||
+	       a == '-' || a == 0x2010 /* hyphen */;
+}
+
+size_t text_unwrap(uint32_t *s, size_t n, size_t *at)
+{
+	size_t out = 0, moved = at ? *at : 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && (is_blank(s[j]) || is_break(s[j])))
+			j++;
+		bool broken = false;
+		for (size_t k = i; k < j && !broken; k++)
+			broken = is_break(s[k]);
+		if (!broken) {
+			if (at && i == *at)
+				moved = out;
+			s[out++] = s[i++];
+			continue;
+		}
+		/* The run of blanks and breaks s[i, j): one space or none. */
+		if (out > 0 && j < n && !joins_tight(s[out - 1], s[j]))
+			s[out++] = ' ';
+		if (at && *at >= i && *at < j)
+			moved = out;
+		i = j;
+	}
+	if (at) {
+		if (*at >= n)
+			moved = out;
+		*at = moved;
+	}
+	return out;
+}

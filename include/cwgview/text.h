@@ -75,4 +75,14 @@ struct text_line {
 size_t text_wrap(const char *s, size_t n, int first_width, int rest_width,
 		 const bool *keep, struct text_line **lines);
 
+/* Joins in place the lines of text that a terminal or a PDF wrapped (text
+ * pasted into the search prompt): each line break (LF, CR, CR LF, NEL,
+ * U+2028, U+2029) goes, with the spaces and tabs around it.  Between two
+ * characters where neither is wide (CJK) and the first is no hyphen, a
+ * space takes its place: 加速器⏎实验室 is 加速器实验室, CWG-⏎SFP is
+ * CWG-SFP, strategic⏎plan is "strategic plan"; a break at either end
+ * goes.  Returns the new length; *at (may be NULL), an index into s,
+ * moves with the text around it. */
+size_t text_unwrap(uint32_t *s, size_t n, size_t *at);
+
 #endif

@@ -302,15 +302,19 @@ void prompt_key(struct tui *t, struct tui_key k)
 		return;
 	}
 	if (k.fn && k.code == KEY_PASTE_END) {
+		/* Text a terminal or a PDF wrapped, joined again: no break
+		 * between Chinese characters, a space between words. */
 		p->pasting = false;
+		p->len = text_unwrap(p->text, p->len, &p->cursor);
 		changed(t);
 		return;
 	}
 	if (p->pasting) {
-		/* Pasted text is text, even its line breaks and tabs. */
+		/* Pasted text is text, even its line breaks (held as
+		 * U+2028 until the paste ends) and tabs. */
+		bool brk = k.code == L'\n' || k.code == L'\r';
 		if (!k.fn)
-			insert(p, k.code == L'\n' || k.code == L'\r' || k.code == L'\t'
-					  ? L' ' : (uint32_t)k.code);
+			insert(p, brk ? 0x2028 : k.code == L'\t' ? L' ' : (uint32_t)k.code);
 		return;
 	}
 	if (k.fn)

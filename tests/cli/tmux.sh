@@ -56,14 +56,15 @@ if wait_for "$W" "简化和明确"; then
 	tm send-keys -t "$W" Enter
 	# A paste through the terminal's own bracketed paste (tmux wraps the
 	# buffer in ESC[200~ … ESC[201~ because cwgview asked for it): its
-	# line break stays in the query, and does not end the prompt.
-	tm set-buffer -b cwg "$(printf '國際電聯\n是一家')"
+	# line break does not end the prompt, and text a terminal wrapped
+	# (with the continuation line's indentation) is joined again.
+	tm set-buffer -b cwg "$(printf '加速器  \n     实验室')"
 	tm send-keys -t "$W" /
 	tm paste-buffer -p -b cwg -t "$W"
-	if wait_for "$W" "/國際電聯 是一家" "no match"; then
-		ok "a bracketed paste stays in the prompt, line break and all"
+	if wait_for "$W" "/加速器实验室 " "1/1"; then
+		ok "a bracketed paste of a wrapped line is joined and found"
 	else
-		not_ok "a bracketed paste stays in the prompt, line break and all" "$(tail -n 2 "$T/screen")"
+		not_ok "a bracketed paste of a wrapped line is joined and found" "$(tail -n 2 "$T/screen")"
 	fi
 	tm send-keys -t "$W" Escape
 	wait_for "$W" "topic 3/10"

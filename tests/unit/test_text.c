@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistr.h>
 #include <wchar.h>
 
@@ -377,6 +378,51 @@ static void test_visible_width_every_code_point(void **state)
 			 "measured", bad);
 }
 
+/* Pasted text that a terminal or a PDF wrapped, joined: UTF-8 in, UTF-8
+ * out, through the code points the prompt holds; *at the cursor. */
+static const char *unwrap(const char *in, size_t *at)
+{
+	static char out[256];
+	uint32_t u[128];
+	size_t n = sizeof u / sizeof *u;
+	assert_non_null(u8_to_u32((const uint8_t *)in, strlen(in), u, &n));
+	n = text_unwrap(u, n, at);
+	size_t len = sizeof out - 1;
+	assert_non_null(u32_to_u8(u, n, (uint8_t *)out, &len));
+	out[len] = '\0';
+	return out;
+}
+
+static void test_unwrap_pasted_lines(void **state)
+{
+	(void)state;
+	assert_string_equal(unwrap("加速器\n实验室", NULL), "加速器实验室");
+	assert_string_equal(unwrap("加速器\r\n实验室", NULL), "加速器实验室");
+	/* The indentation and the trailing blanks of a wrapped pane line. */
+	assert_string_equal(unwrap("加强交  \n         叉议题", NULL), "加强交叉议题");
+	assert_string_equal(unwrap("strategic\nplan", NULL), "strategic plan");
+	assert_string_equal(unwrap("strategic \r\n\t plan", NULL), "strategic plan");
+	assert_string_equal(unwrap("然后CWG-\nSFP予以", NULL), "然后CWG-SFP予以");
+	assert_string_equal(unwrap("与\nUNDP建立", NULL), "与UNDP建立");
+	assert_string_equal(unwrap("UNDP\n建立", NULL), "UNDP建立");
+	assert_string_equal(unwrap("概念”，\n然后", NULL), "概念”，然后");
+	assert_string_equal(unwrap("1/5\u2028（麦肯锡", NULL), "1/5（麦肯锡");
+	/* Breaks at the ends go; blanks without a break stay. */
+	assert_string_equal(unwrap("\n区域代表处\n", NULL), "区域代表处");
+	assert_string_equal(unwrap("a  b", NULL), "a  b");
+	assert_string_equal(unwrap("", NULL), "");
+	/* The cursor after the paste stays after it. */
+	size_t at = 7; /* after 加速器⏎实验室 (3 + 1 + 3) */
+	assert_string_equal(unwrap("加速器\n实验室举措", &at), "加速器实验室举措");
+	assert_int_equal(at, 6);
+	at = 9;
+	assert_string_equal(unwrap("ab\ncd", &at), "ab cd");
+	assert_int_equal(at, 5);
+	at = 3; /* inside the break's run: after what replaces it */
+	assert_string_equal(unwrap("ab \n cd", &at), "ab cd");
+	assert_int_equal(at, 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_kinsoku),
 		cmocka_unit_test(test_wrap_latin_and_forced),
 		cmocka_unit_test(test_wrap_hanging_and_newline),
+		cmocka_unit_test(test_unwrap_pasted_lines),
 		cmocka_unit_test(test_widths_agree_with_wcwidth),
 		cmocka_unit_test(test_visible_width_every_code_point),
 	};
