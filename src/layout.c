@@ -121,16 +121,15 @@ static void emit_para(struct layout *L, struct para *p, int indent, int hang,
 		buf_free(&joined);
 		return;
 	}
-	bool *keep = NULL;
-	for (size_t i = 0; i < p->n; i++) {
-		if (!p->pc[i].keep || p->pc[i].len < 2)
-			continue;
-		if (!keep)
-			keep = calloc(joined.len, sizeof *keep);
-		if (!keep)
-			break;
-		for (size_t k = 1; k < p->pc[i].len; k++)
-			keep[p->pc[i].off + k] = true;
+	/* Document numbers (in their own piece or in the text, as in
+	 * "然后CWG-SFP予以"), markers and the like stay whole where the
+	 * line allows it. */
+	bool *keep = joined.len ? calloc(joined.len, sizeof *keep) : NULL;
+	if (keep) {
+		text_keep_tokens(joined.data, joined.len, keep);
+		for (size_t i = 0; i < p->n; i++)
+			for (size_t k = 1; p->pc[i].keep && k < p->pc[i].len; k++)
+				keep[p->pc[i].off + k] = true;
 	}
 	struct text_line *tl;
 	size_t nl = text_wrap(joined.data ? joined.data : "", joined.len,

@@ -214,6 +214,28 @@ static void pdf_attr(struct pdf_text *t, PangoAttribute *a, size_t start,
 	pango_attr_list_insert(t->attrs, a);
 }
 
+/* Document numbers and the like (text_keep_tokens) are set as one run
+ * without a line break where the line allows, as on the screen: Pango
+ * would break "CWG-" / "SFP-1/11" at the hyphen. */
+static void keep_tokens(struct pdf_text *t, size_t start, size_t end)
+{
+	size_t n = end - start;
+	bool *keep = calloc(n, sizeof *keep);
+	if (!keep)
+		return; /* only the breaks are at stake */
+	text_keep_tokens(t->s.data + start, n, keep);
+	for (size_t i = 1; i < n; i++) {
+		if (!keep[i])
+			continue;
+		size_t j = i;
+		while (j < n && keep[j])
+			j++;
+		pdf_attr(t, pango_attr_allow_breaks_new(FALSE), start + i - 1, start + j);
+		i = j;
+	}
+	free(keep);
+}
+
 /* Appends a string of the model.  Control characters become visible, as
  * on the screen, except that a newline (a forced break in the format)
  * becomes U+2028: a line break inside the paragraph, so the hanging
@@ -233,6 +255,7 @@ static void pdf_text_add(struct pdf_text *t, const char *s, enum pdf_span st)
 	size_t end = t->s.len;
 	if (end == start)
 		return;
+	keep_tokens(t, start, end);
 	if (st == SPAN_BOLD) {
 		pdf_attr(t, pango_attr_family_new(t->bold_family), start, end);
 		pdf_attr(t, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start,

@@ -356,3 +356,34 @@ size_t text_unwrap(uint32_t *s, size_t n, size_t *at)
 	}
 	return out;
 }
+
+static bool is_alnum_ascii(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+void text_keep_tokens(const char *s, size_t n, bool *keep)
+{
+	for (size_t i = 0; i < n;) {
+		if (!is_alnum_ascii(s[i])) {
+			i++;
+			continue;
+		}
+		size_t start = i, end = i, joins = 0;
+		for (;;) {
+			while (end < n && is_alnum_ascii(s[end]))
+				end++;
+			if (end + 1 < n && (s[end] == '-' || s[end] == '/' || s[end] == '.') &&
+			    is_alnum_ascii(s[end + 1])) {
+				end++;
+				joins++;
+				continue;
+			}
+			break;
+		}
+		if (joins)
+			for (size_t k = start + 1; k < end; k++)
+				keep[k] = true;
+		i = end;
+	}
+}

@@ -75,6 +75,13 @@ struct text_line {
 size_t text_wrap(const char *s, size_t n, int first_width, int rest_width,
 		 const bool *keep, struct text_line **lines);
 
+/* Marks the Latin tokens of s[0..n) that read as one but that UAX #14
+ * would break at a hyphen or a slash: ASCII letters and digits joined by
+ * - / or . (CWG-SFP-1/11, 2024-2027, COVID-19, a.2.1).  keep[i] is set
+ * (never cleared) for every byte i inside such a token, as text_wrap's
+ * keep wants: no break before s[i]. */
+void text_keep_tokens(const char *s, size_t n, bool *keep);
+
 /* Joins in place the lines of text that a terminal or a PDF wrapped (text
  * pasted into the search prompt): each line break (LF, CR, CR LF, NEL,
  * U+2028, U+2029) goes, with the spaces and tabs around it.  Between two

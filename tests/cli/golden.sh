@@ -11,6 +11,7 @@ cases='list|--list
 check|--check data/cwgsfp.yaml
 print-7|--print 7
 print-7-w40|--print 7 --width 40
+print-3-w40|--print 3 --width 40
 print-7-w120|--print 7 --width=120
 print-2-3-w60|-p 2-3 -w 60
 print-all|--print all

@@ -246,4 +246,31 @@ else
 	not_ok "a newline in the text breaks the line" "$(cat "$T/ctl.txt")"
 fi
 
+# A document number is not broken at its hyphen where the line has room
+# for it, as on the screen and in --print: the number moves to the next
+# line.  Paragraphs with 30 to 69 characters before CWG-SFP-1/11 put it
+# across the end of the line in some of them.  (pdftotext joins a line
+# that ends in a hyphen to the next and drops the hyphen: CWGSFP.)
+{
+	printf 'format: cwgview/1\ntitle: "文件号"\ntopics:\n  - number: 1\n'
+	printf '    title: "文件号不断开"\n    inputs: []\n    guidance:\n'
+	base="国际电联是一家的概念然后予以进一步考虑以制定战略规划要求秘书处进一步提交输入以澄清和加强概念国际电联是一家的概念然后予以进一步考虑"
+	k=30
+	while [ "$k" -lt 70 ]; do
+		prefix=$(printf '%s' "$base" | cut -c"1-$((k * 3))")
+		printf '      - {text: "%sCWG-SFP-1/11予以进一步考虑，以制定2024-2027年战略规划。"}\n' "$prefix"
+		k=$((k + 1))
+	done
+} > "$T/tokens.yaml"
+run --print 1 --format pdf -o "$T/tokens.pdf" "$T/tokens.yaml"
+pdftotext "$T/tokens.pdf" - > "$T/tokens.txt"
+whole=$(grep -c 'CWG-SFP-1/11' "$T/tokens.txt")
+if [ "$status" -eq 0 ] && [ "$whole" -eq 40 ] &&
+   ! grep -q 'CWGSFP\|[A-Za-z0-9][-/]$' "$T/tokens.txt"; then
+	ok "document numbers stay whole in the PDF (40 of 40)"
+else
+	not_ok "document numbers stay whole in the PDF" "status $status, $whole of 40 whole" \
+		"$(grep 'CWGSFP\|[A-Za-z0-9][-/]$' "$T/tokens.txt" | head -3)"
+fi
+
 done_testing

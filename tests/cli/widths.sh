@@ -23,6 +23,19 @@ for w in 40 80 120; do
 	if [ "$got" -ge $((w - 4)) ]; then ok "topic 7 fills width $w ($got)"
 	else not_ok "topic 7 fills width $w" "widest line only $got"; fi
 done
+# Document numbers (CWG-SFP-1/11) and tokens like 2024-2027 are not
+# broken at a hyphen or a slash where the line has room for them: in
+# topic 3's guidance at 40 columns, "然后CWG-" / "SFP予以" once.
+for w in $(seq 24 4 120); do
+	run --print all --width "$w"
+	broken=$(grep -c '[A-Za-z0-9][-/]$' "$T/out")
+	if [ "$status" -eq 0 ] && [ "$broken" -eq 0 ]; then
+		ok "no token broken at a hyphen or slash at width $w"
+	else
+		not_ok "no token broken at a hyphen or slash at width $w" \
+			"status $status" "$(grep -A1 '[A-Za-z0-9][-/]$' "$T/out" | head -6)"
+	fi
+done
 # The default width is 80 when standard output is not a terminal.
 run --print 7
 expect_eq "default width" 80 "$(max_width "$T/out")"

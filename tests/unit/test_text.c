@@ -423,6 +423,33 @@ static void test_unwrap_pasted_lines(void **state)
 	assert_int_equal(at, 3);
 }
 
+/* The tokens that wrapping keeps whole, as a string of the bytes that
+ * may not be broken before ('k') and those that may ('.'). */
+static const char *kept(const char *s)
+{
+	static char out[128];
+	bool keep[128] = {false};
+	size_t n = strlen(s);
+	text_keep_tokens(s, n, keep);
+	for (size_t i = 0; i < n; i++)
+		out[i] = keep[i] ? 'k' : '.';
+	out[n] = '\0';
+	return out;
+}
+
+static void test_keep_tokens(void **state)
+{
+	(void)state;
+	assert_string_equal(kept("CWG-SFP-1/11"), ".kkkkkkkkkkk");
+	assert_string_equal(kept("x 2024-2027 y"), "...kkkkkkkk..");
+	assert_string_equal(kept("a.2.1"), ".kkkk");
+	/* A plain word, and punctuation at a token's end, are not tokens. */
+	assert_string_equal(kept("UNDP."), ".....");
+	assert_string_equal(kept("CWG- SFP"), "........");
+	assert_string_equal(kept("-1/"), "...");
+	assert_string_equal(kept(""), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -437,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_latin_and_forced),
 		cmocka_unit_test(test_wrap_hanging_and_newline),
 		cmocka_unit_test(test_unwrap_pasted_lines),
+		cmocka_unit_test(test_keep_tokens),
 		cmocka_unit_test(test_widths_agree_with_wcwidth),
 		cmocka_unit_test(test_visible_width_every_code_point),
 	};
