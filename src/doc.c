@@ -249,6 +249,23 @@ syntax:
 	return false;
 }
 
+long doc_find_topic(const struct doc *d, const char *spec, char *err,
+		    size_t errsize)
+{
+	const char *p = spec;
+	long number;
+	if (!parse_number(&p, &number) || *p) {
+		snprintf(err, errsize, "invalid topic '%s': give a topic number", spec);
+		return -1;
+	}
+	long i = doc_topic_index(d, number);
+	if (i < 0) {
+		snprintf(err, errsize, "no topic %ld", number);
+		topic_range(d, err, errsize);
+	}
+	return i;
+}
+
 bool doc_input_heading_in_header(const struct doc_input *in)
 {
 	return in->n_blocks == 1 && in->blocks[0].heading;

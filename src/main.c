@@ -41,7 +41,7 @@ static void usage_error(const char *fmt, ...)
 
 static void print_help(void)
 {
-	printf(_("Usage: cwgview [OPTION]... [FILE]\n"
+	printf(_("Usage: cwgview [OPTION]... [+N | +/PATTERN] [FILE]\n"
 		 "Browse, print and check the CWG-SFP summary table "
 		 "\"输入 / CWG-SFP指导意见\".\n"
 		 "With no FILE, use the bundled document; FILE - reads "
@@ -84,6 +84,9 @@ static void print_help(void)
 		 "NO_COLOR=1)\n"
 		 "      --no-mouse       browse without the mouse, so the "
 		 "terminal can select text\n"
+		 "      --topic=N, +N    open the browser at topic N\n"
+		 "      +/PATTERN        open the browser at the first hit "
+		 "of PATTERN\n"
 		 "      --printer=NAME   the browser's p prints to NAME "
 		 "(lpr -P NAME)\n"
 		 "      --print-command=CMD  p runs /bin/sh -c CMD with the "
@@ -240,7 +243,7 @@ static int search_command(const struct doc *d, const char *pattern,
 enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH };
 
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
-       OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX };
+       OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -258,6 +261,7 @@ static const struct option long_options[] = {
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
 	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+	{"topic", required_argument, NULL, OPT_TOPIC},
 	/* The man page's KEYS section, from the key table (a test compares
 	 * docs/cwgview.1 with it). */
 	{"keys-man", no_argument, NULL, OPT_KEYS_MAN},
@@ -268,9 +272,12 @@ static const struct option long_options[] = {
 
 static bool set_mode(enum mode *mode, enum mode m, const char *name)
 {
+	static const char *const names[] = {
+		[MODE_PRINT] = "--print", [MODE_LIST] = "--list",
+		[MODE_CHECK] = "--check", [MODE_SEARCH] = "--search",
+	};
 	if (*mode != MODE_BROWSE && *mode != m) {
-		usage_error("%s cannot be combined with --print, --search, "
-			    "--list or --check", name);
+		usage_error("%s cannot be combined with %s", name, names[*mode]);
 		return false;
 	}
 	*mode = m;
@@ -281,6 +288,9 @@ static bool set_mode(enum mode *mode, enum mode m, const char *name)
 struct cli {
 	enum mode mode;
 	const char *topics, *format_name, *output, *paper_name, *pattern;
+	/* Where the browser opens: --topic N or +N, +/PATTERN (as less). */
+	const char *start_topic, *start_search;
+	const char *file; /* NULL: the bundled document */
 	bool count;
 	unsigned search_flags;
 	int width;
@@ -390,19 +400,50 @@ static int take_option(struct cli *o, int c, char **argv)
 	case OPT_NO_MOUSE:
 		o->topt.no_mouse = true;
 		return -1;
+	case OPT_TOPIC:
+		o->start_topic = optarg;
+		return -1;
 	default:
 		return take_final(c, argv);
 	}
 }
 
-/* The options that depend on one another, in the order they are
- * reported; false after the one-line error. */
-static bool check_options(struct cli *o, int n_files)
+/* The arguments after the options: +N and +/PATTERN say where the
+ * browser opens, as in less (a file whose name starts with + is given as
+ * ./+name); the rest is the file, at most one.  False after the error. */
+static bool take_operands(struct cli *o, int argc, char **argv)
 {
-	if (n_files > 1) {
-		usage_error("too many files: give at most one");
+	for (int i = optind; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] == '+' && a[1] == '/') {
+			o->start_search = a + 2;
+		} else if (a[0] == '+' && a[1] >= '0' && a[1] <= '9') {
+			o->start_topic = a + 1;
+		} else if (a[0] == '+') {
+			usage_error("unknown command '%s': use +N (a topic) or +/PATTERN", a);
+			return false;
+		} else if (o->file) {
+			usage_error("too many files: give at most one");
+			return false;
+		} else {
+			o->file = a;
+		}
+	}
+	if ((o->start_topic || o->start_search) && o->mode != MODE_BROWSE) {
+		usage_error("+N, +/PATTERN and --topic only apply to the browser");
 		return false;
 	}
+	if (o->start_search && !*o->start_search) {
+		usage_error("empty search pattern");
+		return false;
+	}
+	return true;
+}
+
+/* The options that depend on one another, in the order they are
+ * reported; false after the one-line error. */
+static bool check_options(struct cli *o)
+{
 	if ((o->format_name || o->output) && o->mode != MODE_PRINT) {
 		usage_error("%s only applies to --print",
 			    o->format_name ? "--format" : "--output");
@@ -474,6 +515,21 @@ static int print_topics(struct cli *o, const struct doc *d, struct buf *out)
 	return status;
 }
 
+/* --topic or +N, checked against the document before the terminal is
+ * taken over. */
+static bool take_start(struct cli *o, const struct doc *d)
+{
+	o->topt.start_topic = -1;
+	o->topt.start_search = o->start_search;
+	if (!o->start_topic)
+		return true;
+	char err[256];
+	o->topt.start_topic = doc_find_topic(d, o->start_topic, err, sizeof err);
+	if (o->topt.start_topic < 0)
+		usage_error("%s", err);
+	return o->topt.start_topic >= 0;
+}
+
 /* The one-shot commands: their output, written at once at the end. */
 static int one_shot(struct cli *o, const struct doc *d, const char *path)
 {
@@ -519,12 +575,14 @@ int main(int argc, char **argv)
 		if (st >= 0)
 			return st;
 	}
-	if (!check_options(&o, argc - optind))
+	if (!take_operands(&o, argc, argv) || !check_options(&o))
 		return EXIT_TROUBLE;
-	const char *path = optind < argc ? argv[optind] : bundled_path();
+	const char *path = o.file ? o.file : bundled_path();
 	struct doc *d = load_or_report(path);
-	if (!d)
+	if (!d || !take_start(&o, d)) {
+		doc_free(d);
 		return EXIT_TROUBLE;
+	}
 
 	/* The browser, unless standard output is not a terminal: then, as
 	 * less does, print everything.  A key script (the screen tests) runs

@@ -80,6 +80,11 @@ const struct doc_topic *doc_topic_by_number(const struct doc *d, long number);
 /* Index of the topic in d->topics, or -1. */
 long doc_topic_index(const struct doc *d, long number);
 
+/* The index of the one topic that spec names ("7", "007"), or -1 with a
+ * one-line reason in err ("no topic 77 (topics are 1 to 10)"). */
+long doc_find_topic(const struct doc *d, const char *spec, char *err,
+		    size_t errsize);
+
 size_t doc_count_inputs(const struct doc *d);
 /* Number of document-number entries over all input rows. */
 size_t doc_count_document_refs(const struct doc *d);

@@ -458,6 +458,33 @@ void find_start(struct tui *t, bool backward)
 	f->current = -1;
 }
 
+void find_open(struct tui *t, const char *query)
+{
+	struct find *f = &t->find;
+	place_take(t, &f->origin.at);
+	f->origin.maximised = t->maximised;
+	f->origin.pos = here(t);
+	f->backward = false;
+	f->current = -1;
+	t->prompt.info[0] = '\0';
+	run(t, query, false);
+	if (t->prompt.info[0]) { /* an error of the pattern */
+		tui_notice(t, true, "%s", t->prompt.info);
+		t->prompt.info[0] = '\0';
+		f->query[0] = '\0';
+		return;
+	}
+	snprintf(f->prev, sizeof f->prev, "%s", f->query);
+	f->highlight = true;
+	if (!f->res.n) {
+		tui_notice(t, true, _("no match for %s"), f->query);
+		return;
+	}
+	bool wrapped;
+	show_hit(t, (size_t)pick(t, f->origin.pos, false, &wrapped));
+	jump_push(t, &f->origin.at);
+}
+
 void find_next(struct tui *t, bool reverse)
 {
 	struct find *f = &t->find;

@@ -69,6 +69,9 @@ struct find_hl {
 /* find.c: / ? n N u */
 void find_start(struct tui *t, bool backward);
 void find_next(struct tui *t, bool reverse);
+/* +/PATTERN: searches for query as / would and shows its first hit from
+ * where the browser is (or says there is none). */
+void find_open(struct tui *t, const char *query);
 void find_toggle(struct tui *t);
 /* "/query k/N" for the status line; *none when nothing matched. */
 bool find_status(const struct tui *t, char *buf, size_t size, bool *none);

@@ -224,9 +224,23 @@ static void note_ignored(struct tui *t, const struct tui_event *ev)
 	}
 }
 
+/* Where the browser opens: +N or --topic N, reading its inputs, then
+ * +/PATTERN's first hit from there. */
+static void open_at(struct tui *t)
+{
+	if (t->opt.start_topic >= 0 && (size_t)t->opt.start_topic < t->doc->n_topics) {
+		tui_select_topic(t, (size_t)t->opt.start_topic);
+		t->focus = PANE_INPUTS;
+		tui_relayout(t);
+	}
+	if (t->opt.start_search)
+		find_open(t, t->opt.start_search);
+}
+
 static int loop(struct tui *t)
 {
 	tui_relayout(t);
+	open_at(t);
 	draw_all(t);
 	while (!t->quit && !tui_signal()) {
 		/* A search a key abandoned, once no key is waiting. */

@@ -15,7 +15,16 @@ usage "backwards range" "cwgview: topic range '9-3' runs backwards $hint" --prin
 usage "bad selection" "cwgview: invalid topic selection '1;2': use N, N-M, a comma list of those, or all $hint" --print '1;2'
 usage "two files" "cwgview: too many files: give at most one $hint" --check a b
 usage "format without print" "cwgview: --format only applies to --print $hint" --list --format json
-usage "two modes" "cwgview: --list cannot be combined with --print, --search, --list or --check $hint" --print 1 --list
+usage "two modes" "cwgview: --list cannot be combined with --print $hint" --print 1 --list
+usage "two modes, the other way" "cwgview: --print cannot be combined with --search $hint" --search x --print 1
+# Where the browser opens, as less's +N and +/pattern.
+usage "+N: no such topic" "cwgview: no topic 77 (topics are 1 to 10) $hint" +77
+usage "--topic: no such topic" "cwgview: no topic 0 (topics are 1 to 10) $hint" --topic 0
+usage "--topic: not a number" "cwgview: invalid topic 'x': give a topic number $hint" --topic x
+usage "+ with an unknown command" "cwgview: unknown command '+x': use +N (a topic) or +/PATTERN $hint" +x
+usage "+/ with no pattern" "cwgview: empty search pattern $hint" +/
+usage "+N with --print" "cwgview: +N, +/PATTERN and --topic only apply to the browser $hint" +3 --print 3
+usage "+N and two files" "cwgview: too many files: give at most one $hint" +3 a b
 
 # -o writes what stdout would get, atomically: no temporary file is left.
 run --print 7 --format markdown

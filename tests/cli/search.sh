@@ -135,7 +135,7 @@ hint="(see cwgview --help)"
 usage "empty pattern: status 2" "cwgview: empty search pattern $hint" --search ''
 usage "--count without --search" "cwgview: --count only applies to --search $hint" --count --list
 usage "--regex without --search" "cwgview: --regex only applies to --search $hint" --regex
-usage "--search with --print" "cwgview: --print cannot be combined with --print, --search, --list or --check $hint" --search x --print 1
+usage "--search with --print" "cwgview: --print cannot be combined with --search $hint" --search x --print 1
 usage "--search needs an argument" "cwgview: option '--search' needs an argument $hint" --search
 usage "bad regex: status 2, one line" \
 	"cwgview: invalid regular expression: Unmatched ( or \\(" --regex --search 'CWG('

@@ -196,6 +196,15 @@ static void test_lookup(void **state)
 	assert_true(sel[0] && sel[1] && !sel[2]); /* numbers, not places */
 	assert_false(doc_select(d, "2", sel, err, sizeof err));
 	assert_string_equal(err, "no topic 2 (topics are 1 to 7)");
+	/* One topic by its number (+7, --topic 7), leading zeros or not. */
+	assert_int_equal(doc_find_topic(d, "7", err, sizeof err), 2);
+	assert_int_equal(doc_find_topic(d, "007", err, sizeof err), 2);
+	assert_int_equal(doc_find_topic(d, "2", err, sizeof err), -1);
+	assert_string_equal(err, "no topic 2 (topics are 1 to 7)");
+	assert_int_equal(doc_find_topic(d, "1-3", err, sizeof err), -1);
+	assert_string_equal(err, "invalid topic '1-3': give a topic number");
+	assert_int_equal(doc_find_topic(d, "", err, sizeof err), -1);
+	assert_int_equal(doc_find_topic(d, "x", err, sizeof err), -1);
 	d->n_topics = 1;
 	assert_false(doc_select(d, "1", sel, err, sizeof err));
 	assert_string_equal(err, "no topic 1 (the only topic is 3)");
