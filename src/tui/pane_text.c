@@ -181,7 +181,14 @@ static const char *guidance_title(const struct pane *p, const struct tui *t,
 				  char *buf, size_t size)
 {
 	(void)p;
-	snprintf(buf, size, "%s", t->doc->columns[DOC_COL_GUIDANCE]);
+	const struct doc_topic *tp = &t->doc->topics[t->topic];
+	/* Alone on the screen (maximised, narrow), it names the topic, as
+	 * the inputs pane above it does. */
+	if (!t->panes[PANE_INPUTS].shown)
+		snprintf(buf, size, "%s · %ld %s", t->doc->columns[DOC_COL_GUIDANCE],
+			 tp->number, tp->title);
+	else
+		snprintf(buf, size, "%s", t->doc->columns[DOC_COL_GUIDANCE]);
 	return buf;
 }
 
@@ -192,8 +199,16 @@ const struct pane_ops pane_inputs_ops = {
 	.locate = text_locate, .position = text_position,
 };
 
+static const char *guidance_label(const struct pane *p, const struct tui *t,
+				  char *buf, size_t size)
+{
+	(void)p;
+	snprintf(buf, size, "%s", t->doc->columns[DOC_COL_GUIDANCE]);
+	return buf;
+}
+
 const struct pane_ops pane_guidance_ops = {
-	.title = guidance_title,
+	.title = guidance_title, .label = guidance_label,
 	.priv_size = sizeof(struct text_pane), .init = guidance_init, .free = text_free,
 	.follows_topic = true, .reflow = text_reflow, .draw = text_draw,
 	.locate = text_locate, .position = text_position,
