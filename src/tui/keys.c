@@ -150,10 +150,24 @@ static void action_keys(struct buf *b, enum tui_action a)
 	}
 }
 
-/* Calls fn for each line of the help and the man page: the keys and what
- * they do (untranslated), and with NULLs for a blank line between the
- * actions and the extras when blank_between. */
-static void for_each_entry(void (*fn)(const char *keys, const char *help, void *arg),
+static bool secure_off(int a)
+{
+#define TUI_OFF_CASE(name) case ACT_##name:
+	switch (a) {
+	TUI_SECURE_OFF(TUI_OFF_CASE)
+		return true;
+	default:
+		return false;
+	}
+#undef TUI_OFF_CASE
+}
+
+/* Calls fn for each line of the help and the man page: the keys, what
+ * they do (untranslated) and whether --secure turns them off; with NULLs
+ * for a blank line between the actions and the extras when
+ * blank_between. */
+static void for_each_entry(void (*fn)(const char *keys, const char *help,
+				      bool off, void *arg),
 			   void *arg, bool blank_between)
 {
 	struct buf keys = BUF_INIT;
@@ -162,43 +176,48 @@ static void for_each_entry(void (*fn)(const char *keys, const char *help, void *
 			continue;
 		buf_reset(&keys);
 		action_keys(&keys, (enum tui_action)a);
-		fn(keys.data ? keys.data : "", descriptions[a], arg);
+		fn(keys.data ? keys.data : "", descriptions[a], secure_off(a), arg);
 	}
 	buf_free(&keys);
 	if (blank_between)
-		fn(NULL, NULL, arg);
+		fn(NULL, NULL, false, arg);
 	for (size_t i = 0; i < sizeof extras / sizeof *extras; i++)
-		fn(extras[i].keys, extras[i].help, arg);
+		fn(extras[i].keys, extras[i].help, false, arg);
 }
 
 struct help_out {
 	struct buf *b;
 	int keyw;
+	bool secure;
 };
 
-static void key_width(const char *keys, const char *help, void *arg)
+static void key_width(const char *keys, const char *help, bool off, void *arg)
 {
 	(void)help;
+	(void)off;
 	int *w = arg;
 	int kw = keys ? text_width(keys, strlen(keys)) : 0;
 	*w = kw > *w ? kw : *w;
 }
 
-static void help_line(const char *keys, const char *help, void *arg)
+static void help_line(const char *keys, const char *help, bool off, void *arg)
 {
 	struct help_out *o = arg;
 	if (keys) {
 		buf_adds(o->b, "  ");
 		buf_adds(o->b, keys);
 		buf_addn(o->b, ' ', (size_t)(o->keyw - text_width(keys, strlen(keys)) + 2));
+		if (off && o->secure) {
+			buf_adds(o->b, _("off (--secure): "));
+		}
 		buf_adds(o->b, _(help));
 	}
 	buf_addc(o->b, '\n');
 }
 
-void keys_help(struct buf *b, int *indent)
+void keys_help(struct buf *b, int *indent, bool secure)
 {
-	struct help_out o = {b, 0};
+	struct help_out o = {b, 0, secure};
 	for_each_entry(key_width, &o.keyw, false);
 	*indent = 2 + o.keyw + 2; /* as help_line lays a line out */
 	buf_adds(b, _("cwgview keys"));
@@ -215,7 +234,7 @@ static void man_escape(struct buf *b, const char *s)
 	}
 }
 
-static void man_entry(const char *keys, const char *help, void *arg)
+static void man_entry(const char *keys, const char *help, bool off, void *arg)
 {
 	struct buf *b = arg;
 	if (!keys)
@@ -224,6 +243,8 @@ static void man_entry(const char *keys, const char *help, void *arg)
 	man_escape(b, keys);
 	buf_addc(b, '\n');
 	man_escape(b, help);
+	if (off)
+		buf_adds(b, "; off with \\-\\-secure");
 	buf_addc(b, '\n');
 }
 

@@ -45,6 +45,10 @@
 	A(QUIT, quit, "quit (in help: close the help)")                      \
 	A(CANCEL, cancel, NULL) /* Esc: drops a count; closes the help */
 
+/* The actions that start a process or write a file: --secure turns them
+ * off (tui_gate), and the help and the man page say so. */
+#define TUI_SECURE_OFF(X) X(PRINT) X(SAVE) X(PIPE)
+
 enum tui_action {
 	ACT_NONE,
 #define TUI_ACTION_ENUM(name, handler, help) ACT_##name,
@@ -128,8 +132,9 @@ const char *keys_name(struct tui_key k, char *buf, size_t size);
 
 /* The help text as lines: a title, then "  KEYS  what they do" for each
  * action (a blank line between sections); *indent gets the column where
- * the descriptions start. */
-void keys_help(struct buf *b, int *indent);
+ * the descriptions start.  With secure, the actions --secure turns off
+ * say so. */
+void keys_help(struct buf *b, int *indent, bool secure);
 
 /* The man page's KEYS section, in troff (cwgview --keys-man). */
 void keys_man(struct buf *b);

@@ -86,10 +86,9 @@ static void wrap(struct help_pane *h, int width)
 
 static void reflow(struct pane *p, struct tui *t)
 {
-	(void)t;
 	struct help_pane *h = help_of(p);
 	if (!h->text.len)
-		keys_help(&h->text, &h->indent);
+		keys_help(&h->text, &h->indent, t->opt.secure);
 	int width = pane_cols(p);
 	if (width < 1)
 		width = 1;
