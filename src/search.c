@@ -1097,6 +1097,50 @@ static bool regex_too_costly(const char *re)
 	return c.nodes > REGEX_MAX_COST || c.empties > REGEX_MAX_EMPTIES;
 }
 
+/* What regcomp found wrong, in our words: glibc's own start with
+ * "Invalid" ("invalid regular expression: Invalid regular expression")
+ * or name only one of the two brackets that can be unmatched. */
+static void regex_error(int rc, const regex_t *re, char *err, size_t errsize)
+{
+	static const struct {
+		int rc;
+		const char *what;
+	} words[] = {
+		{REG_ECOLLATE, "unknown collating element in [ ]"},
+		{REG_ECTYPE, "unknown character class in [: :]"},
+		{REG_EESCAPE, "a backslash at the end"},
+		{REG_EBRACK, "unmatched ["},
+		{REG_EPAREN, "unmatched ( or )"},
+		{REG_EBRACE, "unmatched {"},
+		{REG_BADBR, "a repetition count in { } that is not a number or runs backwards"},
+		{REG_ERANGE, "a range in [ ] whose end comes before its start"},
+		{REG_ESPACE, "out of memory"},
+		{REG_BADRPT, "* + ? or { with nothing before it to repeat"},
+#ifdef REG_EEND
+		{REG_EEND, "it ends too early"},
+#endif
+#ifdef REG_ESIZE
+		{REG_ESIZE, "too big to compile"},
+#endif
+#ifdef REG_ERPAREN
+		{REG_ERPAREN, "unmatched )"},
+#endif
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		if (words[i].rc == rc) {
+			snprintf(err, errsize, "invalid regular expression: %s", words[i].what);
+			return;
+		}
+	}
+	char msg[200];
+	regerror(rc, re, msg, sizeof msg);
+	if (rc == REG_BADPAT || strncmp(msg, "Invalid regular expression", 26) == 0)
+		snprintf(err, errsize, "invalid regular expression");
+	else
+		snprintf(err, errsize, "invalid regular expression: %c%s",
+			 msg[0] >= 'A' && msg[0] <= 'Z' ? msg[0] - 'A' + 'a' : msg[0], msg + 1);
+}
+
 static bool run_regex(const struct search_index *ix, const char *pattern,
 		      struct search_result *r, char *err, size_t errsize)
 {
@@ -1124,9 +1168,7 @@ static bool run_regex(const struct search_index *ix, const char *pattern,
 	int rc = regcomp(&re, st->query.data ? st->query.data : "",
 			 REG_EXTENDED | REG_NEWLINE | (exact ? 0 : REG_ICASE));
 	if (rc != 0) {
-		char msg[200];
-		regerror(rc, &re, msg, sizeof msg);
-		snprintf(err, errsize, "invalid regular expression: %s", msg);
+		regex_error(rc, &re, err, errsize);
 		return false;
 	}
 	r->fields_searched = ix->n_fields;

@@ -138,7 +138,10 @@ usage "--regex without --search" "cwgview: --regex only applies to --search $hin
 usage "--search with --print" "cwgview: --print cannot be combined with --search $hint" --search x --print 1
 usage "--search needs an argument" "cwgview: option '--search' needs an argument $hint" --search
 usage "bad regex: status 2, one line" \
-	"cwgview: invalid regular expression: Unmatched ( or \\(" --regex --search 'CWG('
+	"cwgview: invalid regular expression: unmatched ( or )" --regex --search 'CWG('
+usage "bad regex range: our words, not glibc's" \
+	"cwgview: invalid regular expression: a range in [ ] whose end comes before its start" \
+	--regex --search '[z-a]'
 usage "pattern not UTF-8: status 2" "cwgview: the search pattern is not valid UTF-8" \
 	--search "$(printf 'CWG\377')"
 usage "unreadable file: status 2" "cwgview: $T/none.yaml: No such file or directory" \
