@@ -86,6 +86,27 @@ static void md_items(struct buf *b, const struct doc_item *it, size_t n,
 	}
 }
 
+/* A row's contributor (its one heading) before its document numbers, as
+ * the screen and the text show them: **俄联邦的文稿** · `CWG-SFP-1/8`. */
+static void md_row_header(struct buf *b, const struct doc_input *r)
+{
+	bool in_header = doc_input_heading_in_header(r);
+	if (!in_header && !r->n_documents)
+		return;
+	buf_adds(b, "\n");
+	if (in_header) {
+		buf_adds(b, "**");
+		md_text(b, r->blocks[0].heading);
+		buf_adds(b, r->n_documents ? "** · " : "**");
+	}
+	for (size_t k = 0; k < r->n_documents; k++) {
+		buf_adds(b, k ? ", `" : "`");
+		md_text(b, r->documents[k]);
+		buf_adds(b, "`");
+	}
+	buf_adds(b, "\n");
+}
+
 static void md_topic(struct buf *b, const struct doc *d,
 		     const struct doc_topic *t)
 {
@@ -103,17 +124,12 @@ static void md_topic(struct buf *b, const struct doc *d,
 			const struct doc_input *r = &t->inputs[j];
 			if (doc_kind_group(t, j) != i)
 				continue;
-			buf_adds(b, "\n");
-			for (size_t k = 0; k < r->n_documents; k++) {
-				buf_adds(b, k ? ", `" : "`");
-				md_text(b, r->documents[k]);
-				buf_adds(b, "`");
-			}
-			buf_adds(b, "\n");
+			md_row_header(b, r);
+			bool in_header = doc_input_heading_in_header(r);
 			for (size_t k = 0; k < r->n_blocks; k++) {
 				const struct doc_block *bl = &r->blocks[k];
 				buf_adds(b, "\n");
-				if (bl->heading) {
+				if (bl->heading && !in_header) {
 					buf_adds(b, "**");
 					md_text(b, bl->heading);
 					buf_adds(b, "**\n\n");
@@ -325,6 +341,12 @@ bool render_topics(struct buf *b, const struct doc *d, const bool *selected,
 	if (f != RENDER_TEXT && f != RENDER_MARKDOWN)
 		return false;
 	bool first = true;
+	if (f == RENDER_MARKDOWN) {
+		/* A document of its own: its title first. */
+		buf_adds(b, "# ");
+		md_text(b, d->title);
+		buf_adds(b, "\n\n");
+	}
 	for (size_t i = 0; i < d->n_topics; i++) {
 		if (!selected[i])
 			continue;

@@ -192,8 +192,8 @@ static void test_markdown(void **state)
 	struct buf b = BUF_INIT;
 	assert_true(render_topics(&b, d, sel, RENDER_MARKDOWN, 80));
 	const char *expect[] = {
-		"## 7 区域代表处\n",
-		"\n### 成员国文稿\n\n`CWG-SFP-1/8`\n\n**俄联邦的文稿**\n\n- 更好地反映",
+		"# 国际电联2024-2027年战略规划：输入 / CWG-SFP指导意见\n\n## 7 区域代表处\n",
+		"\n### 成员国文稿\n\n**俄联邦的文稿** · `CWG-SFP-1/8`\n\n- 更好地反映",
 		"\n`CWG-SFP-1/5`, `CWG-SFP-1/7`\n",
 		"- 1.1 强化国际电联塑造者践行者的定位：\n- 1.1.1 阐明",
 		"- 供考虑的方案：\n  - CWG-SFP在制定2024-2027年战略规划时考虑整合",
@@ -203,6 +203,7 @@ static void test_markdown(void **state)
 		if (!strstr(b.data, expect[i]))
 			fail_msg("markdown lacks: %s", expect[i]);
 	assert_null(strstr(b.data, "## 6"));
+	assert_int_equal(strncmp(b.data, "# ", 2), 0); /* the title comes first */
 	buf_free(&b);
 	doc_free(d);
 }
