@@ -85,6 +85,9 @@ static void print_help(void)
 		 "      --no-mouse       browse without the mouse, so the "
 		 "terminal can select text\n"
 		 "      --topic=N, +N    open the browser at topic N\n"
+		 "      --beside=COLS    from COLS columns (default 160; 0: "
+		 "never) the browser\n"
+		 "                       shows the guidance beside the inputs\n"
 		 "      +/PATTERN        open the browser at the first hit "
 		 "of PATTERN\n"
 		 "      --printer=NAME   the browser's p prints to NAME "
@@ -243,7 +246,8 @@ static int search_command(const struct doc *d, const char *pattern,
 enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH };
 
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
-       OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC };
+       OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC,
+       OPT_BESIDE };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -262,6 +266,7 @@ static const struct option long_options[] = {
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
 	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
 	{"topic", required_argument, NULL, OPT_TOPIC},
+	{"beside", required_argument, NULL, OPT_BESIDE},
 	/* The man page's KEYS section, from the key table (a test compares
 	 * docs/cwgview.1 with it). */
 	{"keys-man", no_argument, NULL, OPT_KEYS_MAN},
@@ -305,6 +310,7 @@ static void cli_init(struct cli *o)
 	o->mode = MODE_BROWSE;
 	o->format = RENDER_TEXT;
 	o->paper = PDF_PAPER_A4;
+	o->topt.beside = 160;
 	o->topt.printer = getenv("CWGVIEW_PRINTER");
 	o->topt.print_command = getenv("CWGVIEW_PRINT_COMMAND");
 	const char *secure_env = getenv("CWGVIEW_SECURE");
@@ -321,6 +327,20 @@ static bool take_width(struct cli *o, const char *arg)
 		return false;
 	}
 	o->width = (int)v;
+	return true;
+}
+
+static bool take_beside(struct cli *o, const char *arg)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || *arg == '\0' || *end || v < 0 || v > 10000) {
+		usage_error("invalid width '%s' for --beside: give a number of "
+			    "columns from 0 (never) to 10000", arg);
+		return false;
+	}
+	o->topt.beside = (int)v;
 	return true;
 }
 
@@ -403,6 +423,8 @@ static int take_option(struct cli *o, int c, char **argv)
 	case OPT_TOPIC:
 		o->start_topic = optarg;
 		return -1;
+	case OPT_BESIDE:
+		return take_beside(o, optarg) ? -1 : EXIT_TROUBLE;
 	default:
 		return take_final(c, argv);
 	}

@@ -57,6 +57,45 @@ static int topics_width(const struct tui *t)
 	return want > max ? max : want < 20 ? 20 : want;
 }
 
+/* Rows for the inputs pane above the guidance, from what each holds at
+ * the width they share: the inputs as tall as they need when all fits or
+ * the guidance needs more than its share (and the reverse), else three
+ * fifths; so a short guidance leaves no half-empty pane at 120x40. */
+static int split_rows(struct tui *t, int body_h, int width)
+{
+	struct pane *in = &t->panes[PANE_INPUTS], *g = &t->panes[PANE_GUIDANCE];
+	in->w = g->w = width; /* reflow needs only the width */
+	in->h = g->h = 0;
+	in->ops->reflow(in, t);
+	g->ops->reflow(g, t);
+	long ni = (long)in->n_lines + 2, ng = (long)g->n_lines + 2;
+	long ih = body_h * 3 / 5;
+	if (ni + ng <= body_h || ni < ih)
+		ih = ni;
+	else if (ng < body_h - ih)
+		ih = body_h - ng;
+	if (ih > body_h - 3)
+		ih = body_h - 3;
+	return ih < 3 ? 3 : (int)ih;
+}
+
+/* The wide layout: the topics on the left; the inputs above the
+ * guidance, or from opt.beside columns on, beside it. */
+static void place_body(struct tui *t, int body_y, int body_h)
+{
+	int tw = topics_width(t), rest = t->cols - tw;
+	place(&t->panes[PANE_TOPICS], body_y, 0, body_h, tw);
+	if (t->opt.beside > 0 && t->cols >= t->opt.beside) {
+		int iw = rest * 11 / 20;
+		place(&t->panes[PANE_INPUTS], body_y, tw, body_h, iw);
+		place(&t->panes[PANE_GUIDANCE], body_y, tw + iw, body_h, rest - iw);
+		return;
+	}
+	int ih = split_rows(t, body_h, rest);
+	place(&t->panes[PANE_INPUTS], body_y, tw, ih, rest);
+	place(&t->panes[PANE_GUIDANCE], body_y + ih, tw, body_h - ih, rest);
+}
+
 void tui_relayout(struct tui *t)
 {
 	tui_free_windows(t);
@@ -84,14 +123,7 @@ void tui_relayout(struct tui *t)
 	} else if (t->narrow || t->maximised) {
 		place(&t->panes[t->focus], body_y, 0, body_h, t->cols);
 	} else {
-		int tw = topics_width(t);
-		int ih = body_h * 3 / 5;
-		if (ih < 3)
-			ih = 3;
-		place(&t->panes[PANE_TOPICS], body_y, 0, body_h, tw);
-		place(&t->panes[PANE_INPUTS], body_y, tw, ih, t->cols - tw);
-		place(&t->panes[PANE_GUIDANCE], body_y + ih, tw, body_h - ih,
-		      t->cols - tw);
+		place_body(t, body_y, body_h);
 	}
 	for (int i = 0; i < N_PANES; i++) {
 		struct pane *p = &t->panes[i];
@@ -163,11 +195,13 @@ static void show_topic(struct tui *t, size_t i, const struct place *to,
 		if (p->ops->follows_topic || (to && with_focus && p->place == PANE_BODY))
 			pane_want(p, t, to && to->set ? &to->spot[k] : &start);
 	}
-	if (with_focus && to && to->set && to->focus != t->focus) {
+	bool refocus = with_focus && to && to->set && to->focus != t->focus;
+	if (refocus)
 		t->focus = to->focus;
-		if (t->narrow || t->maximised)
-			tui_relayout(t); /* those layouts follow the focus */
-	}
+	/* The narrow and maximised layouts follow the focus; the wide one
+	 * splits the height by what the topic holds. */
+	if (refocus ? t->narrow || t->maximised : !t->narrow && !t->maximised)
+		tui_relayout(t);
 }
 
 void tui_select_topic(struct tui *t, size_t i)

@@ -15,6 +15,8 @@ struct tui_options {
 	const char *printer; /* NULL: the print command's default */
 	const char *print_command; /* NULL: lpr */
 	enum pdf_paper paper;
+	int beside;          /* from this many columns the guidance sits
+				beside the inputs; 0: never */
 	long start_topic;    /* the index to open at, or -1 */
 	const char *start_search; /* open at its first hit; NULL: none */
 };

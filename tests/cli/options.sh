@@ -24,6 +24,7 @@ usage "--topic: not a number" "cwgview: invalid topic 'x': give a topic number $
 usage "+ with an unknown command" "cwgview: unknown command '+x': use +N (a topic) or +/PATTERN $hint" +x
 usage "+/ with no pattern" "cwgview: empty search pattern $hint" +/
 usage "+N with --print" "cwgview: +N, +/PATTERN and --topic only apply to the browser $hint" +3 --print 3
+usage "--beside: not a number" "cwgview: invalid width 'x' for --beside: give a number of columns from 0 (never) to 10000 $hint" --beside x
 usage "+N and two files" "cwgview: too many files: give at most one $hint" +3 a b
 
 # -o writes what stdout would get, atomically: no temporary file is left.
