@@ -40,7 +40,7 @@
 	A(PRINT, print, "print the topic (asks first)")                      \
 	A(SAVE, save, "save the topic to a file: .txt .md .json .pdf")       \
 	A(PIPE, pipe, "pipe the topic as text to a command")                 \
-	A(HELP, help, "show this help; q, h or Esc closes it")               \
+	A(HELP, help, "show this help (/ searches it); q, h or Esc closes it")               \
 	A(REDRAW, redraw, "redraw the screen")                               \
 	A(QUIT, quit, "quit (in help: close the help)")                      \
 	A(CANCEL, cancel, NULL) /* Esc: drops a count; closes the help */
