@@ -529,15 +529,21 @@ static void hit_line(struct buf *b, const struct doc *d,
 	}
 	buf_adds(b, ": ");
 	const char *s = h->field;
-	size_t from = context_start(s, h->start);
-	size_t to = context_end(s, h->end);
+	size_t from = context_start(s, h->start), end = h->end;
 	if (from > 0)
 		buf_adds(b, "…");
 	one_line(b, s, from, h->start);
 	buf_adds(b, mark_open);
 	one_line(b, s, h->start, h->end);
+	if (h->cont) { /* on from a marker into its text, as the line shows */
+		buf_addc(b, ' ');
+		s = h->cont;
+		end = h->cont_end;
+		one_line(b, s, 0, end);
+	}
 	buf_adds(b, mark_close);
-	one_line(b, s, h->end, to);
+	size_t to = context_end(s, end);
+	one_line(b, s, end, to);
 	if (s[to])
 		buf_adds(b, "…");
 	buf_addc(b, '\n');

@@ -28,8 +28,10 @@ struct search_index {
 	const struct doc *doc;
 	struct folder *folder;
 	/* The folded fields in document order, each followed by a NUL, so a
-	 * match never runs from one field into the next and regexec can run
-	 * on a field in place.  Offsets are 32 bits: a document is at most
+	 * match never runs from one field into the next, except that a list
+	 * marker is followed by a space, as the line shows it before its
+	 * text (always the next field): "c.1 – 加强" is found across the two.
+	 * regexec runs on one field at a time (REG_STARTEND).  Offsets are 32 bits: a document is at most
 	 * 128 MiB, and the build fails cleanly past 4 GiB of folded text. */
 	char *text;
 	size_t text_len;
@@ -79,7 +81,8 @@ static bool add_field(const struct doc_field *f, void *arg)
 	ix->off[i] = (uint32_t)text->len;
 	ix->first_anchor[i] = (uint32_t)b->anchors.n;
 	ix->meta[i] = META(f->role, f->kind, f->input);
-	return fold_string(&b->ctx, f->s, strlen(f->s)) && buf_addc(text, '\0');
+	return fold_string(&b->ctx, f->s, strlen(f->s)) &&
+	       buf_addc(text, f->kind == DOC_FIELD_MARKER ? ' ' : '\0');
 }
 
 void search_index_free(struct search_index *ix)
@@ -244,6 +247,9 @@ struct hit_cursor {
 	size_t fi, topic, fields, last;
 	size_t fold_end, orig_end;    /* of the last hit in field fi */
 	size_t ahead_fi;              /* the prefetcher's field */
+	/* A hit that ran from a marker into field carry_fi, its text: where
+	 * it ended there, for the cursor's arrival in that field. */
+	size_t carry_fi, carry_fold_end, carry_orig_end;
 };
 
 struct search_state {
@@ -371,7 +377,22 @@ static bool hit_push(struct search_result *r, const struct search_index *ix,
 	uint32_t m = ix->meta[fi];
 	r->hits[r->n++] = (struct search_hit){topic, META_ROLE(m), META_KIND(m),
 					      META_INPUT(m), ix->orig[fi],
-					      start, end};
+					      start, end, NULL, 0};
+	return true;
+}
+
+/* A hit from byte start of marker field fi into its text, field fi + 1,
+ * up to the text's byte cont_end. */
+static bool hit_push_span(struct search_result *r, const struct search_index *ix,
+			  size_t topic, size_t fi, size_t start, size_t cont_end)
+{
+	size_t n = r->n;
+	if (!hit_push(r, ix, topic, fi, start, strlen(ix->orig[fi])))
+		return false;
+	if (r->n > n) {
+		r->hits[n].cont = ix->orig[fi + 1];
+		r->hits[n].cont_end = cont_end;
+	}
 	return true;
 }
 
@@ -430,6 +451,7 @@ static void cursor_start(struct search_state *st, size_t qlen, bool exact)
 	h->qlen = qlen;
 	h->exact = exact;
 	h->last = SIZE_MAX;
+	h->carry_fi = SIZE_MAX;
 	h->by_marks = exact &&
 		      fold_case_diff((const uint8_t *)st->query.data,
 				     st->query.len,
@@ -448,7 +470,67 @@ static void cursor_field(const struct search_index *ix, struct hit_cursor *h,
 		h->last = h->fi;
 		h->fields++;
 		h->fold_end = h->orig_end = h->cur = 0;
+		if (h->fi == h->carry_fi) {
+			h->fold_end = h->carry_fold_end;
+			h->orig_end = h->carry_orig_end;
+		}
 	}
+}
+
+/* True when the original bytes from os of marker field fi, the space
+ * after it and bytes [0, te) of its text fold, case kept, to exactly the
+ * query as typed. */
+static bool exact_span(const struct search_index *ix, struct search_state *st,
+		       size_t fi, size_t os, size_t te)
+{
+	buf_reset(&st->scratch);
+	struct fold_ctx c = {ix->folder, NULL, false, &st->scratch, NULL, NULL};
+	const char *m = ix->orig[fi], *t = ix->orig[fi + 1];
+	return fold_string(&c, m + os, strlen(m) - os) && buf_addc(&st->scratch, ' ') &&
+	       fold_string(&c, t, te) && st->scratch.len == st->exact.len &&
+	       memcmp(st->scratch.data, st->exact.data, st->exact.len) == 0;
+}
+
+/* A candidate at c that runs from marker field h->fi over the space after
+ * it into the text (the next field): one hit across the two. */
+static bool span_hit(const struct search_index *ix, struct search_result *r,
+		     size_t c)
+{
+	struct search_state *st = r->state;
+	struct hit_cursor *h = &st->hc;
+	size_t fi = h->fi, sep = ix->off[fi + 1] - 1, ce = c + h->qlen;
+	const struct fold_anchor *am = ix->anchors + ix->first_anchor[fi];
+	const struct fold_anchor *at = ix->anchors + ix->first_anchor[fi + 1];
+	size_t nam = ix->first_anchor[fi + 1] - ix->first_anchor[fi];
+	size_t nat = ix->first_anchor[fi + 2] - ix->first_anchor[fi + 1];
+	size_t mlen = strlen(ix->orig[fi]);
+	size_t os = c < sep ? fold_map_back(am, nam, ix->off[fi], c, false) : mlen;
+	size_t te = ce > sep + 1 ? fold_map_back(at, nat, ix->off[fi + 1], ce, true) : 0;
+	/* Both sides, not the space alone at either end: a query's own
+	 * leading or trailing space is matched inside a text only, and
+	 * every hit's bytes (with the one space) fold to the query. */
+	if (os < h->orig_end || os == mlen || te == 0)
+		return true;
+	if (h->exact) {
+		int m = h->by_marks ? case_matches(&ix->marks, &h->up, &h->cx, c,
+						   h->qlen, h->qmask)
+				    : -1;
+		if (m < 0)
+			m = exact_span(ix, st, fi, os, te);
+		if (st->scratch.oom)
+			return false;
+		if (!m)
+			return true;
+	}
+	while (ix->topic_first[h->topic + 1] <= fi)
+		h->topic++;
+	bool ok = hit_push_span(r, ix, h->topic, fi, os, te);
+	h->fold_end = ce;
+	h->orig_end = mlen;
+	h->carry_fi = fi + 1;
+	h->carry_fold_end = ce;
+	h->carry_orig_end = te;
+	return ok;
 }
 
 /* Turns the candidates cand[from, to) into hits: drops those that overlap
@@ -483,6 +565,13 @@ static bool cand_hits(const struct search_index *ix, struct search_result *r,
 		 * original offsets below would skip it too). */
 		if (c < h->fold_end)
 			continue;
+		if (c + qlen >= ix->off[fi + 1]) {
+			/* Past the field: over the space after a marker
+			 * (a NUL, which no query holds, ends every other). */
+			if (!span_hit(ix, r, c))
+				return false;
+			continue;
+		}
 		const struct fold_anchor *a = ix->anchors + ix->first_anchor[fi];
 		size_t na = ix->first_anchor[fi + 1] - ix->first_anchor[fi];
 		size_t os, oe;
@@ -956,6 +1045,7 @@ struct cost_level {
 	struct regex_cost before, last;
 	empty_depth last_e, seq_e, branch_e;
 	bool last_group; /* the last part is a (group) */
+	bool branch_has; /* the branch so far holds a part */
 };
 
 static empty_depth depth_max(empty_depth a, empty_depth b)
@@ -965,7 +1055,7 @@ static empty_depth depth_max(empty_depth a, empty_depth b)
 
 static void level_open(struct cost_level *l)
 {
-	*l = (struct cost_level){COST_NONE, COST_NONE, 1, 1, 0, false};
+	*l = (struct cost_level){COST_NONE, COST_NONE, 1, 1, 0, false, false};
 }
 
 /* The empty depth of the branch so far. */
@@ -1052,10 +1142,15 @@ static struct regex_cost regex_cost(const char *re)
 			i++;
 			continue;
 		case '|':
+			/* An empty branch is one more way through on nothing:
+			 * (1|||…|.|)* with \b around it took 1.4 s for some
+			 * forty of them. */
 			l->branch_e = level_empty(l);
-			l->before = level_total(l);
+			l->before = cost_add(level_total(l),
+					     l->branch_has ? COST_NONE : COST_EMPTY);
 			l->last = COST_NONE;
 			l->last_e = l->seq_e = 1;
+			l->branch_has = false;
 			i++;
 			continue;
 		case '+': case '*': case '?': case '{':
@@ -1068,7 +1163,8 @@ static struct regex_cost regex_cost(const char *re)
 				empty = 0;
 				break;
 			}
-			atom = cost_add(level_total(l), COST_ATOM);
+			atom = cost_add(cost_add(level_total(l), COST_ATOM),
+					l->branch_has ? COST_NONE : COST_EMPTY);
 			empty = level_empty(l);
 			l = &lv[--depth];
 			group = true;
@@ -1082,6 +1178,7 @@ static struct regex_cost regex_cost(const char *re)
 		l->last = atom;
 		l->last_e = empty;
 		l->last_group = re[i] == ')' && group;
+		l->branch_has = true;
 		i += len;
 	}
 	/* A group left open costs what it holds: glibc copies it before it

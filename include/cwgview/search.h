@@ -54,11 +54,17 @@ struct search_hit {
 	long input;        /* input row index or -1 */
 	const char *field; /* the model string (pointer identity = layout span field) */
 	size_t start, end; /* byte range of the hit in the ORIGINAL field string */
+	/* A hit that runs from a list marker into its item's text, as the
+	 * line shows them ("c.1 – 加强"): field is the marker, [start, end)
+	 * its part up to the marker's end, and cont the text, whose bytes
+	 * [0, cont_end) are the rest.  NULL for every other hit. */
+	const char *cont;
+	size_t cont_end;
 };
 
 struct search_state;
 
-/* Hits kept by default: 48 MB of them.  A search finds and counts every
+/* Hits kept by default: 64 MB of them.  A search finds and counts every
  * hit, but keeps at most max_hits (total says how many there were), so
  * that no query can make the matcher hold more memory than this. */
 enum { SEARCH_MAX_HITS = 1000000 };
@@ -102,6 +108,10 @@ void search_result_free(struct search_result *r);
  * Hits are in document order: topic, then doc_topic_fields() order, then
  * start offset; within a field they do not overlap (leftmost first, as
  * grep -o).  Each hit covers whole characters of the original field.
+ * A list marker and its text are searched as the line shows them, the
+ * marker, one space, the text: a literal query with a space in it can
+ * run from one into the other (search_hit.cont); a regular expression
+ * matches within one string.
  *
  * In regex mode (SEARCH_REGEX) the query is a POSIX extended regular
  * expression matched against the folded text of each field (REG_NEWLINE:

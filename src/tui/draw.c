@@ -175,15 +175,27 @@ static void field_hits(const struct find_hl *hl, const char *field,
 	}
 }
 
-/* The first of the hits [b, e) (in offset order, not overlapping) that
- * ends after byte off. */
+/* Hit h's bytes in field: its own range, or for a hit that runs on from
+ * a marker into this text (h->cont), the text's start up to cont_end. */
+static size_t hit_start(const struct search_hit *h, const char *field)
+{
+	return h->field == field ? h->start : 0;
+}
+
+static size_t hit_end(const struct search_hit *h, const char *field)
+{
+	return h->field == field ? h->end : h->cont_end;
+}
+
+/* The first of field's hits [b, e) (in offset order, not overlapping)
+ * that ends after byte off. */
 static const struct search_hit *hit_after(const struct search_hit *b,
 					  const struct search_hit *e,
-					  size_t off)
+					  const char *field, size_t off)
 {
 	while (b < e) {
 		const struct search_hit *mid = b + (e - b) / 2;
-		if (mid->end <= off)
+		if (hit_end(mid, field) <= off)
 			b = mid + 1;
 		else
 			e = mid;
@@ -209,17 +221,18 @@ static int draw_field_cut(WINDOW *w, const char *s, size_t n,
 	size_t off0 = (size_t)(s - field), i = 0;
 	const struct search_hit *b, *e;
 	field_hits(hl, field, &b, &e);
-	const struct search_hit *h = hit_after(b, e, off0);
+	const struct search_hit *h = hit_after(b, e, field, off0);
 	int cols = 0;
 	while (i < n) {
 		size_t off = off0 + i, seg;
-		while (h < e && h->end <= off)
+		while (h < e && hit_end(h, field) <= off)
 			h++;
-		bool in = h < e && h->start <= off;
+		size_t hs = h < e ? hit_start(h, field) : 0, he = h < e ? hit_end(h, field) : 0;
+		bool in = h < e && hs <= off;
 		if (in)
-			seg = h->end - off0 < n ? h->end - off0 : n;
+			seg = he - off0 < n ? he - off0 : n;
 		else
-			seg = h < e && h->start - off0 < n ? h->start - off0 : n;
+			seg = h < e && hs - off0 < n ? hs - off0 : n;
 		draw_set(w, !in ? base : h == hl->current ? ST_HIT_CURRENT : ST_HIT);
 		cols += draw_text_used(w, s + i, seg - i, limit, &used);
 		if (used < seg - i) {

@@ -578,15 +578,20 @@ static const struct find_runs *topic_runs(struct find *f, size_t topic,
 		return c;
 	c->valid = false;
 	c->n = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
-		while (j < n && hits[j].field == hits[i].field)
+	/* A hit that runs on from a marker into its text (cont) is the
+	 * last of the marker's run and the first of the text's. */
+	const char *carry = NULL;
+	for (size_t i = 0; i < n || carry;) {
+		const char *field = carry ? carry : hits[i].field;
+		size_t first = carry ? i - 1 : i, j = carry ? i : i + 1;
+		while (j < n && hits[j].field == field)
 			j++;
 		struct find_run *p = mem_room(c->v, c->n, &c->cap, sizeof *p, 16);
 		if (!p)
 			return NULL;
 		c->v = p;
-		c->v[c->n++] = (struct find_run){hits[i].field, i, j - i};
+		c->v[c->n++] = (struct find_run){field, first, j - first};
+		carry = hits[j - 1].field == field ? hits[j - 1].cont : NULL;
 		i = j;
 	}
 	qsort(c->v, c->n, sizeof *c->v, run_cmp);

@@ -52,6 +52,13 @@ expect_eq "加速器实验室 is in topic 3, with context" \
 	"topic 3 国际电联是一家 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 在【加速器实验室】举措的背景下探索与UNDP建…" \
 	"$(cat "$T/out")"
 
+# A query that runs from a list marker into its text, as the line shows
+# them, is one hit: the marker, one space, the text.
+run --search 'c.1 – 加强'
+expect_eq "c.1 – 加强 runs from the marker into the text" \
+	"topic 1 简化和明确 › 输入 › 建议/分析结果 · 麦肯锡文化与技能报告: 【c.1 – 加强】目标设定机制的可操作性，…" \
+	"$(cat "$T/out")"
+
 run --count --search CWG-SFP-1/8
 expect_eq "--count prints the number only" "6" "$(cat "$T/out")"
 run -c -s CWG-SFP-1/8

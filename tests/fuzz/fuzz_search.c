@@ -2,7 +2,8 @@
  * by the first byte) against the bundled document, or against a document
  * of the input's own (after a NUL byte) when that loads.  Checks what every
  * caller relies on: each hit lies inside its field, on whole UTF-8
- * characters, hits of a field are in order and do not overlap, and a
+ * characters, hits of a field are in order and do not overlap (a hit
+ * that runs from a marker into its text counts in both), and a
  * query narrowed from a shorter one (the browser's incremental search)
  * gives exactly the hits of a fresh search.  Run by tests/fuzz/run.sh. */
 #include <stdint.h>
@@ -35,6 +36,15 @@ static void check_hits(const struct doc *d, const struct search_result *r)
 		if (i > 0 && r->hits[i - 1].field == h->field &&
 		    r->hits[i - 1].end > h->start)
 			abort();
+		/* A hit from a marker into its text: to the marker's end,
+		 * then whole characters of the text, before its next hit. */
+		if (h->cont && (h->end != len || h->kind != DOC_FIELD_MARKER ||
+				h->cont_end == 0 || h->cont_end > strlen(h->cont) ||
+				(h->cont[h->cont_end] && !boundary(h->cont, h->cont_end))))
+			abort();
+		if (i > 0 && r->hits[i - 1].cont == h->field &&
+		    r->hits[i - 1].cont_end > h->start)
+			abort();
 		if (i > 0 && r->hits[i - 1].topic > h->topic)
 			abort();
 	}
@@ -46,7 +56,8 @@ static void same_hits(const struct search_result *a, const struct search_result 
 		abort();
 	for (size_t i = 0; i < a->n; i++)
 		if (a->hits[i].field != b->hits[i].field ||
-		    a->hits[i].start != b->hits[i].start || a->hits[i].end != b->hits[i].end)
+		    a->hits[i].start != b->hits[i].start || a->hits[i].end != b->hits[i].end ||
+		    a->hits[i].cont != b->hits[i].cont || a->hits[i].cont_end != b->hits[i].cont_end)
 			abort();
 }
 

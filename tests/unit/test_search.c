@@ -54,11 +54,13 @@ static void run(const struct search_index *ix, const char *q, unsigned flags,
 		fail_msg("search \"%s\": %s", q, err);
 }
 
-/* The original bytes of hit i. */
+static char *hit_bytes(const struct search_hit *h);
+
+/* The original bytes of hit i (with the space a line shows between a
+ * marker and its text, for a hit that runs from one into the other). */
 static char *hit_text(const struct search_result *r, size_t i)
 {
-	const struct search_hit *h = &r->hits[i];
-	return strndup(h->field + h->start, h->end - h->start);
+	return hit_bytes(&r->hits[i]);
 }
 
 static void assert_hit(const struct search_result *r, size_t i,
@@ -93,7 +95,8 @@ static bool same_hits(const struct search_result *a,
 		if (x->topic != y->topic || x->role != y->role ||
 		    x->kind != y->kind || x->input != y->input ||
 		    x->field != y->field || x->start != y->start ||
-		    x->end != y->end)
+		    x->end != y->end || x->cont != y->cont ||
+		    x->cont_end != y->cont_end)
 			return false;
 	}
 	return true;
@@ -325,6 +328,23 @@ struct sample_walk {
 	size_t topic, checked;
 };
 
+/* A hit's original bytes; for one that runs from a marker into its text,
+ * the marker's part, the one space a line shows, the text's part. */
+static char *hit_bytes(const struct search_hit *h)
+{
+	size_t n = h->end - h->start, m = h->cont ? h->cont_end : 0;
+	char *s = malloc(n + 1 + m + 1);
+	assert_non_null(s);
+	memcpy(s, h->field + h->start, n);
+	if (h->cont) {
+		s[n++] = ' ';
+		memcpy(s + n, h->cont, m);
+		n += m;
+	}
+	s[n] = '\0';
+	return s;
+}
+
 static bool sample_field(const struct doc_field *f, void *arg)
 {
 	struct sample_walk *w = arg;
@@ -343,7 +363,7 @@ static bool sample_field(const struct doc_field *f, void *arg)
 		bool found = false;
 		for (size_t i = 0; i < w->r.n; i++) {
 			const struct search_hit *h = &w->r.hits[i];
-			char *orig = strndup(h->field + h->start, h->end - h->start);
+			char *orig = hit_bytes(h);
 			char *fo = fold(w->ix, orig, !search_is_case_sensitive(q));
 			if (strcmp(fo, fq) != 0)
 				fail_msg("query \"%s\": hit \"%s\" folds to \"%s\"",
@@ -383,6 +403,10 @@ static void test_offsets_bundled(void **state)
 }
 
 /* ---- narrowing ---- */
+
+static void check_narrowing(const struct search_index *ix,
+			    const char *const *steps, size_t n);
+
 
 static void check_narrowing(const struct search_index *ix,
 			    const char *const *steps, size_t n)
@@ -959,7 +983,8 @@ static void test_regex_repetitions(void **state)
 				 ")*\\b){0,30}?)*******************************",
 				 "\\bx*\\bx*\\bx*\\bx*\\bx*\\bx*\\bx*\\bx*\\bx*",
 				 "\\b(x|\\b)*\\b(x|\\b)*\\b(x|\\b)*\\b(x|\\b)*\\b(x|\\b)*\\b(x|\\b)*",
-				 "((|\\b)*\\b(\\b)*\\b()|NV)*"};
+				 "((|\\b)*\\b(\\b)*\\b()|NV)*",
+				 "\\b(x|||||||||(1|||||||||||||||||||||||||||||||||||||||||||||||.|)*\\b())*"};
 	alarm(30);
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
 		char err[256] = "";
@@ -993,6 +1018,53 @@ static void test_regex_repetitions(void **state)
 	doc_free(d);
 }
 
+/* A list marker and its text are searched as the line shows them: the
+ * marker, a space, the text ("c.1 – 加强", copied from the screen or the
+ * original document). */
+static void test_marker_and_text(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	struct search_index *ix = search_index_new(d);
+	assert_non_null(ix);
+	struct search_result r;
+	search_result_init(&r);
+	expect(ix, &r, "c.1 – 加强", 0, 1, "c.1 – 加强");
+	const struct search_hit *h = &r.hits[0];
+	assert_string_equal(h->field, "c.1 –");
+	assert_int_equal(h->kind, DOC_FIELD_MARKER);
+	assert_int_equal(h->start, 0);
+	assert_int_equal(h->end, strlen("c.1 –"));
+	assert_non_null(h->cont);
+	assert_int_equal(strncmp(h->cont, "加强目标", strlen("加强目标")), 0);
+	assert_int_equal(h->cont_end, strlen("加强"));
+	/* Folded as any query: ASCII dash, full-width digits. */
+	expect(ix, &r, "c.１ - 加强", 0, 1, "c.1 – 加强");
+	expect(ix, &r, "– 加强目标", 0, 1, "– 加强目标");
+	assert_int_equal(r.hits[0].start, strlen("c.1 "));
+	expect(ix, &r, "1.3.2 在加速器", 0, 1, "1.3.2 在加速器");
+	/* Smart case: the marker is lower case. */
+	expect(ix, &r, "C.1 – 加强", 0, 0, NULL);
+	/* A space at either end is not the marker's: "– " finds only the
+	 * dashes inside texts, as before markers were joined. */
+	run(ix, "– ", 0, &r);
+	assert_true(r.n > 0);
+	for (size_t i = 0; i < r.n; i++) {
+		assert_int_equal(r.hits[i].kind, DOC_FIELD_TEXT);
+		assert_null(r.hits[i].cont);
+	}
+	/* A regular expression matches within one string. */
+	expect(ix, &r, "c\\.1 – 加强", SEARCH_REGEX, 0, NULL);
+	expect(ix, &r, "^加强目标", SEARCH_REGEX, 1, "加强目标");
+	/* Typed a key at a time, narrowing agrees with a fresh search. */
+	check_narrowing(ix, (const char *[]){"c", "c.", "c.1", "c.1 ", "c.1 –",
+					     "c.1 – ", "c.1 – 加", "c.1 – 加强"},
+			8);
+	search_result_free(&r);
+	search_index_free(ix);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1005,6 +1077,7 @@ int main(void)
 		cmocka_unit_test(test_offsets_bundled),
 		cmocka_unit_test(test_case_sensitive),
 		cmocka_unit_test(test_narrowing),
+		cmocka_unit_test(test_marker_and_text),
 		cmocka_unit_test(test_narrowing_overlap),
 		cmocka_unit_test(test_hit_order),
 		cmocka_unit_test(test_variants_equal),
