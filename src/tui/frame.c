@@ -96,6 +96,33 @@ static void place_body(struct tui *t, int body_y, int body_h)
 	place(&t->panes[PANE_GUIDANCE], body_y + ih, tw, body_h - ih, rest);
 }
 
+/* The wide, stacked layout's split again for the topic now shown: only
+ * the two text panes' windows move, and only when the split does (a new
+ * status window would send the keypad sequence again: two writes for
+ * one keystroke instead of one). */
+static void resplit(struct tui *t)
+{
+	struct pane *in = &t->panes[PANE_INPUTS], *g = &t->panes[PANE_GUIDANCE];
+	if (t->too_small || t->narrow || t->maximised || t->help || !in->shown ||
+	    !g->shown || in->x != g->x)
+		return; /* not stacked */
+	int y = in->y, h = in->h, body_h = in->h + g->h, w = in->w;
+	int ih = split_rows(t, body_h, w);
+	in->h = h;
+	g->h = body_h - h;
+	if (ih == h)
+		return;
+	delwin(in->win);
+	delwin(g->win);
+	place(in, y, in->x, ih, w);
+	place(g, y + ih, g->x, body_h - ih, w);
+	struct pane *both[] = {in, g};
+	for (size_t k = 0; k < 2; k++) {
+		both[k]->ops->reflow(both[k], t);
+		pane_clamp(both[k]);
+	}
+}
+
 void tui_relayout(struct tui *t)
 {
 	tui_free_windows(t);
@@ -200,8 +227,10 @@ static void show_topic(struct tui *t, size_t i, const struct place *to,
 		t->focus = to->focus;
 	/* The narrow and maximised layouts follow the focus; the wide one
 	 * splits the height by what the topic holds. */
-	if (refocus ? t->narrow || t->maximised : !t->narrow && !t->maximised)
+	if (refocus && (t->narrow || t->maximised))
 		tui_relayout(t);
+	else
+		resplit(t);
 }
 
 void tui_select_topic(struct tui *t, size_t i)
