@@ -417,6 +417,46 @@ static bool items_contain(const struct doc_item *it, size_t n, const char *f)
 	return false;
 }
 
+/* The item whose marker or text is f (the innermost), or NULL. */
+static const struct doc_item *items_find(const struct doc_item *it, size_t n,
+					 const char *f)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (it[i].marker == f || it[i].text == f)
+			return &it[i];
+		const struct doc_item *c = items_find(it[i].items, it[i].n_items, f);
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+/* The label that cites the item holding field f: its marker without a
+ * trailing dash (1.3.2, c.1, a)), none for a bullet (– •); its length in
+ * *len, NULL when there is none. */
+static const char *field_label(const struct doc_input *in, const char *f,
+			       size_t *len)
+{
+	const struct doc_item *it = NULL;
+	for (size_t k = 0; k < in->n_blocks && !it; k++)
+		it = items_find(in->blocks[k].items, in->blocks[k].n_items, f);
+	const char *m = it ? it->marker : NULL;
+	if (!m)
+		return NULL;
+	size_t n = strlen(m);
+	static const char *const dashes[] = {" –", " -", " —"};
+	for (size_t i = 0; i < sizeof dashes / sizeof *dashes; i++) {
+		size_t k = strlen(dashes[i]);
+		if (n > k && strcmp(m + n - k, dashes[i]) == 0)
+			n -= k;
+	}
+	if (strncmp(m, "–", n) == 0 || strncmp(m, "•", n) == 0 ||
+	    strncmp(m, "-", n) == 0 || strncmp(m, "—", n) == 0)
+		return NULL; /* a bullet names nothing */
+	*len = n;
+	return m;
+}
+
 /* The contributor or report the field of an input row comes from: the
  * heading of the block holding it (pointer identity, as in the layout). */
 static const char *field_heading(const struct doc_input *in, const char *f)
@@ -488,8 +528,32 @@ static size_t context_end(const char *s, size_t start)
 /* The heading of the last field looked up: a field with many hits asks
  * once, not once per hit. */
 struct heading_memo {
-	const char *field, *heading;
+	const char *field, *heading, *label;
+	size_t label_len;
 };
+
+/* Where an input's hit is, so that the line can be cited: the column,
+ * the row's kind, its contributor or report, its document numbers and
+ * the item's label (· 1.3.2). */
+static void hit_source(struct buf *b, const struct doc *d,
+		       const struct doc_input *in, const struct heading_memo *memo)
+{
+	text_sanitize(b, d->columns[DOC_COL_INPUT], strlen(d->columns[DOC_COL_INPUT]));
+	buf_adds(b, " › ");
+	text_sanitize(b, in->kind, strlen(in->kind));
+	if (memo->heading) {
+		buf_adds(b, " · ");
+		text_sanitize(b, memo->heading, strlen(memo->heading));
+	}
+	for (size_t k = 0; k < in->n_documents; k++) {
+		buf_adds(b, k ? ", " : " · ");
+		text_sanitize(b, in->documents[k], strlen(in->documents[k]));
+	}
+	if (memo->label) {
+		buf_adds(b, " · ");
+		text_sanitize(b, memo->label, memo->label_len);
+	}
+}
 
 static void hit_line(struct buf *b, const struct doc *d,
 		     const struct search_hit *h, const char *mark_open,
@@ -510,16 +574,9 @@ static void hit_line(struct buf *b, const struct doc *d,
 			memo->heading = h->kind == DOC_FIELD_KIND
 						? NULL
 						: field_heading(in, h->field);
+			memo->label = field_label(in, h->field, &memo->label_len);
 		}
-		const char *heading = memo->heading;
-		text_sanitize(b, d->columns[DOC_COL_INPUT],
-			      strlen(d->columns[DOC_COL_INPUT]));
-		buf_adds(b, " › ");
-		text_sanitize(b, in->kind, strlen(in->kind));
-		if (heading) {
-			buf_adds(b, " · ");
-			text_sanitize(b, heading, strlen(heading));
-		}
+		hit_source(b, d, in, memo);
 		break;
 	}
 	case DOC_ROLE_GUIDANCE:
@@ -553,7 +610,7 @@ bool render_hits(struct buf *b, const struct doc *d,
 		 const struct search_hit *hits, size_t n,
 		 const char *mark_open, const char *mark_close)
 {
-	struct heading_memo memo = {NULL, NULL};
+	struct heading_memo memo = {NULL, NULL, NULL, 0};
 	for (size_t i = 0; i < n && !b->oom; i++)
 		hit_line(b, d, &hits[i], mark_open, mark_close, &memo);
 	return !b->oom;

@@ -23,13 +23,15 @@ same_hits() {
 	fi
 }
 
-# The format: topic N TITLE › PANE › SOURCE: context with 【hit】.
+# The format: topic N TITLE › PANE › SOURCE: context with 【hit】, where
+# an input's SOURCE is its kind, contributor or report, document numbers
+# and item label, so that the line can be cited.
 run --search 普华永道
 cat > "$T/want" <<'EOF'
-topic 1 简化和明确 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 【普华永道】关于区域代表处的报告
-topic 3 国际电联是一家 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 【普华永道】关于区域代表处的报告
-topic 7 区域代表处 › 输入 › 在线磋商: 【普华永道】报告后的持续审查仍在讨论…
-topic 7 区域代表处 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 【普华永道】关于区域代表处的报告
+topic 1 简化和明确 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告 · CWG-SFP-1/5: 【普华永道】关于区域代表处的报告
+topic 3 国际电联是一家 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告 · CWG-SFP-1/5: 【普华永道】关于区域代表处的报告
+topic 7 区域代表处 › 输入 › 在线磋商 · CWG-SFP-1/11: 【普华永道】报告后的持续审查仍在讨论…
+topic 7 区域代表处 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告 · CWG-SFP-1/5, CWG-SFP-1/7: 【普华永道】关于区域代表处的报告
 EOF
 expect_file "hits of 普华永道, one line each" "$T/want" "$T/out"
 expect_status "found: status 0" 0
@@ -49,14 +51,14 @@ else not_ok "guidance hits name the guidance column" "$(cat "$T/out")"; fi
 # The context is a window: … where the field goes on.
 run --search 加速器实验室
 expect_eq "加速器实验室 is in topic 3, with context" \
-	"topic 3 国际电联是一家 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告: 在【加速器实验室】举措的背景下探索与UNDP建…" \
+	"topic 3 国际电联是一家 › 输入 › 建议/分析结果 · 普华永道关于区域代表处的报告 · CWG-SFP-1/5 · 1.3.2: 在【加速器实验室】举措的背景下探索与UNDP建…" \
 	"$(cat "$T/out")"
 
 # A query that runs from a list marker into its text, as the line shows
 # them, is one hit: the marker, one space, the text.
 run --search 'c.1 – 加强'
 expect_eq "c.1 – 加强 runs from the marker into the text" \
-	"topic 1 简化和明确 › 输入 › 建议/分析结果 · 麦肯锡文化与技能报告: 【c.1 – 加强】目标设定机制的可操作性，…" \
+	"topic 1 简化和明确 › 输入 › 建议/分析结果 · 麦肯锡文化与技能报告 · CWG-SFP-1/5 · c.1: 【c.1 – 加强】目标设定机制的可操作性，…" \
 	"$(cat "$T/out")"
 
 run --count --search CWG-SFP-1/8
