@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 #include "cwgview/mem.h"
 
@@ -247,6 +249,66 @@ syntax:
 		 "invalid topic selection '%s': use N, N-M, a comma list "
 		 "of those, or all", spec);
 	return false;
+}
+
+bool doc_input_cites(const struct doc_input *in, const char *number)
+{
+	for (size_t k = 0; k < in->n_documents; k++) {
+		int r = 1;
+		const char *s = in->documents[k];
+		if (u8_casecmp((const uint8_t *)s, strlen(s), (const uint8_t *)number,
+			       strlen(number), NULL, UNINORM_NFKC, &r) == 0 && r == 0)
+			return true;
+	}
+	return false;
+}
+
+/* One topic of the view: the kept rows, copied (their blocks and strings
+ * are d's). */
+static bool view_topic(struct doc *v, const struct doc_topic *t,
+		       bool (*keep)(const struct doc_input *in, const void *arg),
+		       const void *arg, bool guidance)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->n_inputs; i++)
+		n += keep(&t->inputs[i], arg);
+	if (!n)
+		return true;
+	struct doc_topic *vt = &v->topics[v->n_topics];
+	*vt = *t;
+	vt->inputs = doc_alloc(v, n * sizeof *vt->inputs);
+	if (!vt->inputs)
+		return false;
+	vt->n_inputs = 0;
+	for (size_t i = 0; i < t->n_inputs; i++)
+		if (keep(&t->inputs[i], arg))
+			vt->inputs[vt->n_inputs++] = t->inputs[i];
+	if (!guidance)
+		vt->n_guidance = 0;
+	v->n_topics++;
+	return true;
+}
+
+struct doc *doc_view(const struct doc *d,
+		     bool (*keep)(const struct doc_input *in, const void *arg),
+		     const void *arg, bool guidance)
+{
+	struct doc *v = doc_new();
+	if (!v)
+		return NULL;
+	struct doc_arena *own = v->arena;
+	*v = *d;
+	v->arena = own;
+	v->n_topics = 0;
+	v->topics = d->n_topics ? doc_alloc(v, d->n_topics * sizeof *v->topics) : NULL;
+	bool ok = !d->n_topics || v->topics;
+	for (size_t i = 0; ok && i < d->n_topics; i++)
+		ok = view_topic(v, &d->topics[i], keep, arg, guidance);
+	if (!ok) {
+		doc_free(v);
+		return NULL;
+	}
+	return v;
 }
 
 long doc_find_topic(const struct doc *d, const char *spec, char *err,

@@ -265,7 +265,8 @@ bool layout_topic(struct layout *L, const struct doc *d,
 			blank(L);
 		inputs(L, t);
 	}
-	if (parts & LAY_PART_GUIDANCE) {
+	/* No guidance (a view of inputs only, --xref): no label either. */
+	if ((parts & LAY_PART_GUIDANCE) && t->n_guidance) {
 		int indent = 0;
 		if (parts & LAY_PART_GUIDANCE_LABEL) {
 			if (L->n_lines)

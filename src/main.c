@@ -49,7 +49,7 @@ static void print_help(void)
 		 "\n"
 		 "  -p, --print=TOPICS   print topics and exit: N, N-M, a "
 		 "comma list, or all\n"
-		 "  -f, --format=FMT     with --print: text (default), "
+		 "  -f, --format=FMT     with --print or --xref: text (default), "
 		 "markdown, json, pdf\n"
 		 "      --paper=SIZE     PDF paper, for --format pdf and the "
 		 "browser's p:\n"
@@ -57,7 +57,7 @@ static void print_help(void)
 		 "  -w, --width=N        wrap text to N columns (default: "
 		 "the terminal's\n"
 		 "                       width, else 80)\n"
-		 "  -o, --output=FILE    with --print: write to FILE "
+		 "  -o, --output=FILE    with --print or --xref: write to FILE "
 		 "(atomically) instead of\n"
 		 "                       standard output (a PDF only when "
 		 "that is not a\n"
@@ -71,6 +71,11 @@ static void print_help(void)
 		 "                       match alike; an upper-case letter in "
 		 "PATTERN makes\n"
 		 "                       case matter\n"
+		 "      --xref=NUMBER    print every input that cites the "
+		 "document NUMBER\n"
+		 "                       (CWG-SFP-1/8), whole, under its "
+		 "topic; with --format\n"
+		 "                       and -o as --print\n"
 		 "  -c, --count          with --search: print the number of "
 		 "hits only\n"
 		 "      --regex          with --search: PATTERN is a POSIX "
@@ -243,11 +248,12 @@ static int search_command(const struct doc *d, const char *pattern,
 	return status;
 }
 
-enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH };
+enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH,
+	    MODE_XREF };
 
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
        OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC,
-       OPT_BESIDE };
+       OPT_BESIDE, OPT_XREF };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -267,6 +273,7 @@ static const struct option long_options[] = {
 	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
 	{"topic", required_argument, NULL, OPT_TOPIC},
 	{"beside", required_argument, NULL, OPT_BESIDE},
+	{"xref", required_argument, NULL, OPT_XREF},
 	/* The man page's KEYS section, from the key table (a test compares
 	 * docs/cwgview.1 with it). */
 	{"keys-man", no_argument, NULL, OPT_KEYS_MAN},
@@ -280,6 +287,7 @@ static bool set_mode(enum mode *mode, enum mode m, const char *name)
 	static const char *const names[] = {
 		[MODE_PRINT] = "--print", [MODE_LIST] = "--list",
 		[MODE_CHECK] = "--check", [MODE_SEARCH] = "--search",
+		[MODE_XREF] = "--xref",
 	};
 	if (*mode != MODE_BROWSE && *mode != m) {
 		usage_error("%s cannot be combined with %s", name, names[*mode]);
@@ -293,6 +301,7 @@ static bool set_mode(enum mode *mode, enum mode m, const char *name)
 struct cli {
 	enum mode mode;
 	const char *topics, *format_name, *output, *paper_name, *pattern;
+	const char *xref; /* --xref: a document number */
 	/* Where the browser opens: --topic N or +N, +/PATTERN (as less). */
 	const char *start_topic, *start_search;
 	const char *file; /* NULL: the bundled document */
@@ -425,6 +434,9 @@ static int take_option(struct cli *o, int c, char **argv)
 		return -1;
 	case OPT_BESIDE:
 		return take_beside(o, optarg) ? -1 : EXIT_TROUBLE;
+	case OPT_XREF:
+		o->xref = optarg;
+		return set_mode(&o->mode, MODE_XREF, "--xref") ? -1 : EXIT_TROUBLE;
 	default:
 		return take_final(c, argv);
 	}
@@ -466,9 +478,13 @@ static bool take_operands(struct cli *o, int argc, char **argv)
  * reported; false after the one-line error. */
 static bool check_options(struct cli *o)
 {
-	if ((o->format_name || o->output) && o->mode != MODE_PRINT) {
-		usage_error("%s only applies to --print",
+	if ((o->format_name || o->output) && o->mode != MODE_PRINT && o->mode != MODE_XREF) {
+		usage_error("%s only applies to --print and --xref",
 			    o->format_name ? "--format" : "--output");
+		return false;
+	}
+	if (o->mode == MODE_XREF && !*o->xref) {
+		usage_error("empty document number for --xref");
 		return false;
 	}
 	if ((o->count || o->search_flags) && o->mode != MODE_SEARCH) {
@@ -537,6 +553,31 @@ static int print_topics(struct cli *o, const struct doc *d, struct buf *out)
 	return status;
 }
 
+static bool cites(const struct doc_input *in, const void *number)
+{
+	return doc_input_cites(in, number);
+}
+
+/* --xref NUMBER: every input that cites the document, whole, under its
+ * topic's title, in any format; status 1 when none does, as grep. */
+static int xref_topics(struct cli *o, const struct doc *d, struct buf *out)
+{
+	struct doc *v = doc_view(d, cites, o->xref, false);
+	if (!v) {
+		msg_error("%s", strerror(ENOMEM));
+		return EXIT_TROUBLE;
+	}
+	int status = EXIT_OK;
+	if (!v->n_topics) {
+		msg_error("no input cites %s", o->xref);
+		status = EXIT_NO_MATCH;
+	} else {
+		status = print_topics(o, v, out);
+	}
+	doc_free(v);
+	return status;
+}
+
 /* --topic or +N, checked against the document before the terminal is
  * taken over. */
 static bool take_start(struct cli *o, const struct doc *d)
@@ -574,12 +615,17 @@ static int one_shot(struct cli *o, const struct doc *d, const char *path)
 	case MODE_PRINT:
 		status = print_topics(o, d, &out);
 		break;
+	case MODE_XREF:
+		status = xref_topics(o, d, &out);
+		break;
 	}
 	if (status != EXIT_TROUBLE && out.oom) {
 		msg_error("%s", strerror(ENOMEM));
 		status = EXIT_TROUBLE;
 	}
-	if (status != EXIT_TROUBLE && !emit(o->mode == MODE_PRINT ? o->output : NULL, &out))
+	/* --count prints its 0; an --xref that found nothing writes no file. */
+	bool write = status == EXIT_OK || (status == EXIT_NO_MATCH && o->mode == MODE_SEARCH);
+	if (write && !emit(o->mode != MODE_BROWSE ? o->output : NULL, &out))
 		status = EXIT_TROUBLE;
 	buf_free(&out);
 	return status;

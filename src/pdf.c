@@ -492,8 +492,10 @@ static void pdf_topic(struct pdf *P, size_t topic, bool first)
 			first_row = false;
 		}
 	}
-	pdf_section(P, topic, d->columns[DOC_COL_GUIDANCE]);
-	pdf_items(P, topic, t->guidance, t->n_guidance, em);
+	if (t->n_guidance) {
+		pdf_section(P, topic, d->columns[DOC_COL_GUIDANCE]);
+		pdf_items(P, topic, t->guidance, t->n_guidance, em);
+	}
 }
 
 /* ---- pages ---- */

@@ -138,6 +138,8 @@ static void md_topic(struct buf *b, const struct doc *d,
 			}
 		}
 	}
+	if (!t->n_guidance)
+		return;
 	buf_adds(b, "\n### ");
 	md_text(b, d->columns[DOC_COL_GUIDANCE]);
 	buf_adds(b, "\n\n");

@@ -85,6 +85,18 @@ long doc_topic_index(const struct doc *d, long number);
 long doc_find_topic(const struct doc *d, const char *spec, char *err,
 		    size_t errsize);
 
+/* Whether input row in cites document number: the same after NFKC and
+ * case folding (ＣＷＧ－ＳＦＰ－１／８ and cwg-sfp-1/8 are CWG-SFP-1/8). */
+bool doc_input_cites(const struct doc_input *in, const char *number);
+
+/* A view of d with only the input rows keep() says yes to, and only the
+ * topics that keep one; with guidance false, no topic's guidance.  Its
+ * strings are d's own (the same pointers), so d must outlive it; free it
+ * with doc_free.  NULL when out of memory. */
+struct doc *doc_view(const struct doc *d,
+		     bool (*keep)(const struct doc_input *in, const void *arg),
+		     const void *arg, bool guidance);
+
 size_t doc_count_inputs(const struct doc *d);
 /* Number of document-number entries over all input rows. */
 size_t doc_count_document_refs(const struct doc *d);

@@ -19,6 +19,9 @@ print-1-markdown|--print 1 --format markdown
 print-7-markdown|--print 7 -f md
 print-7-json|--print 7 --format json
 print-5,9-json|--print 5,9 --format=json
+xref-1-8|--xref CWG-SFP-1/8
+xref-1-8-markdown|--xref ＣＷＧ－ＳＦＰ－１／８ --format markdown
+xref-1-5-json|--xref cwg-sfp-1/5 -f json
 help|--help
 version|--version'
 

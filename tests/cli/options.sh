@@ -14,7 +14,13 @@ usage "no such topic" "cwgview: no topic 11 (topics are 1 to 10) $hint" --print 
 usage "backwards range" "cwgview: topic range '9-3' runs backwards $hint" --print 9-3
 usage "bad selection" "cwgview: invalid topic selection '1;2': use N, N-M, a comma list of those, or all $hint" --print '1;2'
 usage "two files" "cwgview: too many files: give at most one $hint" --check a b
-usage "format without print" "cwgview: --format only applies to --print $hint" --list --format json
+usage "format without print" "cwgview: --format only applies to --print and --xref $hint" --list --format json
+usage "--xref with --print" "cwgview: --xref cannot be combined with --print $hint" --print 1 --xref CWG-SFP-1/8
+usage "--xref with no number" "cwgview: empty document number for --xref $hint" --xref ''
+# --xref of a number no input cites: status 1, as grep, and one line.
+run --xref CWG-SFP-1/99
+expect_eq "--xref of a number nobody cites: status 1 and why" \
+	"1 cwgview: no input cites CWG-SFP-1/99" "$status $(cat "$T/err")"
 usage "two modes" "cwgview: --list cannot be combined with --print $hint" --print 1 --list
 usage "two modes, the other way" "cwgview: --print cannot be combined with --search $hint" --search x --print 1
 # Where the browser opens, as less's +N and +/pattern.

@@ -92,9 +92,14 @@ check_margins "all topics stay within the margins" "$T/all.pdf" 595.2756 841.889
 # the PDF of all topics.
 topics=$("$CWGVIEW" --list | wc -l)
 ink_bad= ink_n=0
-for t in $(seq 1 "$topics") all; do
+for t in $(seq 1 "$topics") all xref; do
 	pdf="$T/all.pdf" # made above
-	if [ "$t" != all ]; then
+	if [ "$t" = xref ]; then
+		# --xref: the inputs citing CWG-SFP-1/8, under their topics.
+		pdf="$T/ink.pdf"
+		"$CWGVIEW" --xref CWG-SFP-1/8 --format pdf -o "$pdf" 2>"$T/err" || ink_bad="$ink_bad
+xref: $(cat "$T/err")"
+	elif [ "$t" != all ]; then
 		pdf="$T/ink.pdf"
 		"$CWGVIEW" --print "$t" --format pdf -o "$pdf" 2>"$T/err" || ink_bad="$ink_bad
 topic $t: $(cat "$T/err")"
@@ -108,7 +113,7 @@ topic $t: $(echo "$out" | tail -n 5)"
 	fi
 done
 if [ -z "$ink_bad" ] && [ "$ink_n" -ge 6000 ]; then
-	ok "every full-width character has ink, each topic alone and all together ($ink_n checked)"
+	ok "every full-width character has ink, each topic alone, all together and --xref ($ink_n checked)"
 else
 	not_ok "every full-width character has ink, each topic alone and all together" "$ink_bad"
 fi

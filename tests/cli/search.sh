@@ -155,7 +155,7 @@ usage "pattern not UTF-8: status 2" "cwgview: the search pattern is not valid UT
 	--search "$(printf 'CWG\377')"
 usage "unreadable file: status 2" "cwgview: $T/none.yaml: No such file or directory" \
 	--search x "$T/none.yaml"
-usage "--format does not apply" "cwgview: --format only applies to --print $hint" \
+usage "--format does not apply" "cwgview: --format only applies to --print and --xref $hint" \
 	--search x --format json
 
 usage "a regex back-reference is refused: status 2, one line" \

@@ -285,12 +285,52 @@ static void test_fields_order(void **state)
 	doc_free(d);
 }
 
+static bool cites(const struct doc_input *in, const void *number)
+{
+	return doc_input_cites(in, number);
+}
+
+/* A view keeps the rows asked for, the topics that have one, and d's own
+ * strings: what --xref prints. */
+static void test_view(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	const struct doc_input *ru = &d->topics[1].inputs[0];
+	assert_true(doc_input_cites(ru, "CWG-SFP-1/8"));
+	assert_true(doc_input_cites(ru, "ＣＷＧ－ＳＦＰ－１／８"));
+	assert_true(doc_input_cites(ru, "cwg-sfp-1/8"));
+	assert_false(doc_input_cites(ru, "CWG-SFP-1/80"));
+	assert_false(doc_input_cites(ru, "CWG-SFP-1/"));
+	struct doc *v = doc_view(d, cites, "CWG-SFP-1/8", false);
+	assert_non_null(v);
+	/* The Russian Federation's contribution is in six topics. */
+	assert_int_equal(v->n_topics, 6);
+	long want[] = {2, 4, 5, 6, 7, 10};
+	for (size_t i = 0; i < v->n_topics; i++) {
+		const struct doc_topic *t = &v->topics[i];
+		assert_int_equal(t->number, want[i]);
+		assert_int_equal(t->n_inputs, 1);
+		assert_int_equal(t->n_guidance, 0);
+		const struct doc_topic *o = doc_topic_by_number(d, t->number);
+		assert_ptr_equal(t->title, o->title); /* d's strings */
+	}
+	assert_ptr_equal(v->title, d->title);
+	doc_free(v);
+	v = doc_view(d, cites, "CWG-SFP-1/99", true);
+	assert_non_null(v);
+	assert_int_equal(v->n_topics, 0);
+	doc_free(v);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_defaults),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_view),
 		cmocka_unit_test(test_fields_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
