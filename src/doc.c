@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "cwgview/doc.h"
 
 #include <errno.h>
@@ -263,35 +265,81 @@ bool doc_input_cites(const struct doc_input *in, const char *number)
 	return false;
 }
 
-/* One topic of the view: the kept rows, copied (their blocks and strings
- * are d's). */
-static bool view_topic(struct doc *v, const struct doc_topic *t,
-		       bool (*keep)(const struct doc_input *in, const void *arg),
-		       const void *arg, bool guidance)
+typedef bool (*view_keep)(const struct doc_input *in, const struct doc_block *bl,
+			  const void *arg);
+
+/* The row's kept blocks into *out (in v's arena); false when out of
+ * memory.  out->n_blocks is 0 when none is kept. */
+static bool view_row(struct doc *v, const struct doc_input *in, view_keep keep,
+		     const void *arg, struct doc_input *out)
 {
+	*out = *in;
 	size_t n = 0;
-	for (size_t i = 0; i < t->n_inputs; i++)
-		n += keep(&t->inputs[i], arg);
-	if (!n)
-		return true;
-	struct doc_topic *vt = &v->topics[v->n_topics];
-	*vt = *t;
-	vt->inputs = doc_alloc(v, n * sizeof *vt->inputs);
-	if (!vt->inputs)
+	for (size_t k = 0; k < in->n_blocks; k++)
+		n += keep(in, &in->blocks[k], arg);
+	out->n_blocks = n;
+	if (n == in->n_blocks || !n)
+		return true; /* the row's own blocks, or none */
+	struct doc_block *b = doc_alloc(v, n * sizeof *b);
+	if (!b)
 		return false;
-	vt->n_inputs = 0;
-	for (size_t i = 0; i < t->n_inputs; i++)
-		if (keep(&t->inputs[i], arg))
-			vt->inputs[vt->n_inputs++] = t->inputs[i];
-	if (!guidance)
-		vt->n_guidance = 0;
-	v->n_topics++;
+	out->blocks = b;
+	for (size_t k = 0; k < in->n_blocks; k++)
+		if (keep(in, &in->blocks[k], arg))
+			*b++ = in->blocks[k];
 	return true;
 }
 
-struct doc *doc_view(const struct doc *d,
-		     bool (*keep)(const struct doc_input *in, const void *arg),
-		     const void *arg, bool guidance)
+/* One topic of the view: the rows that keep a block, copied (their
+ * strings are d's). */
+static bool view_topic(struct doc *v, const struct doc_topic *t, view_keep keep,
+		       const void *arg, bool guidance)
+{
+	struct doc_input *rows = t->n_inputs ? doc_alloc(v, t->n_inputs * sizeof *rows) : NULL;
+	if (t->n_inputs && !rows)
+		return false;
+	size_t n = 0;
+	for (size_t i = 0; i < t->n_inputs; i++) {
+		if (!view_row(v, &t->inputs[i], keep, arg, &rows[n]))
+			return false;
+		n += rows[n].n_blocks > 0;
+	}
+	if (!n)
+		return true;
+	struct doc_topic *vt = &v->topics[v->n_topics++];
+	*vt = *t;
+	vt->inputs = rows;
+	vt->n_inputs = n;
+	if (!guidance)
+		vt->n_guidance = 0;
+	return true;
+}
+
+bool doc_block_from(const struct doc_input *in, const struct doc_block *bl,
+		    const char *name)
+{
+	const char *where[] = {in->kind, bl->heading};
+	for (size_t i = 0; i < 2; i++) {
+		if (!where[i])
+			continue;
+		/* Folded, then a substring: u8_casefold gives NFKC case
+		 * folds, and strstr finds a folded name in a folded text. */
+		size_t hn = 0, nn = 0;
+		uint8_t *h = u8_casefold((const uint8_t *)where[i], strlen(where[i]), NULL,
+					 UNINORM_NFKC, NULL, &hn);
+		uint8_t *n = u8_casefold((const uint8_t *)name, strlen(name), NULL,
+					 UNINORM_NFKC, NULL, &nn);
+		bool found = h && n && memmem(h, hn, n, nn) != NULL;
+		free(h);
+		free(n);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+struct doc *doc_view(const struct doc *d, view_keep keep, const void *arg,
+		     bool guidance)
 {
 	struct doc *v = doc_new();
 	if (!v)

@@ -71,6 +71,11 @@ static void print_help(void)
 		 "                       match alike; an upper-case letter in "
 		 "PATTERN makes\n"
 		 "                       case matter\n"
+		 "      --source=NAME    only the inputs from NAME, a kind or "
+		 "a contributor\n"
+		 "                       (俄联邦, 在线磋商, 麦肯锡); repeatable; for "
+		 "--print,\n"
+		 "                       --search, --xref and the browser\n"
 		 "      --xref=NUMBER    print every input that cites the "
 		 "document NUMBER\n"
 		 "                       (CWG-SFP-1/8), whole, under its "
@@ -253,7 +258,7 @@ enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH,
 
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
        OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC,
-       OPT_BESIDE, OPT_XREF };
+       OPT_BESIDE, OPT_XREF, OPT_SOURCE };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -274,6 +279,7 @@ static const struct option long_options[] = {
 	{"topic", required_argument, NULL, OPT_TOPIC},
 	{"beside", required_argument, NULL, OPT_BESIDE},
 	{"xref", required_argument, NULL, OPT_XREF},
+	{"source", required_argument, NULL, OPT_SOURCE},
 	/* The man page's KEYS section, from the key table (a test compares
 	 * docs/cwgview.1 with it). */
 	{"keys-man", no_argument, NULL, OPT_KEYS_MAN},
@@ -302,6 +308,9 @@ struct cli {
 	enum mode mode;
 	const char *topics, *format_name, *output, *paper_name, *pattern;
 	const char *xref; /* --xref: a document number */
+	const char *sources[16]; /* --source, repeated */
+	size_t n_sources;
+	char sources_note[256];  /* "俄联邦, 中国", for the browser */
 	/* Where the browser opens: --topic N or +N, +/PATTERN (as less). */
 	const char *start_topic, *start_search;
 	const char *file; /* NULL: the bundled document */
@@ -434,6 +443,17 @@ static int take_option(struct cli *o, int c, char **argv)
 		return -1;
 	case OPT_BESIDE:
 		return take_beside(o, optarg) ? -1 : EXIT_TROUBLE;
+	case OPT_SOURCE:
+		if (o->n_sources == sizeof o->sources / sizeof *o->sources) {
+			usage_error("too many --source: give at most 16");
+			return EXIT_TROUBLE;
+		}
+		if (!*optarg) {
+			usage_error("empty name for --source");
+			return EXIT_TROUBLE;
+		}
+		o->sources[o->n_sources++] = optarg;
+		return -1;
 	case OPT_XREF:
 		o->xref = optarg;
 		return set_mode(&o->mode, MODE_XREF, "--xref") ? -1 : EXIT_TROUBLE;
@@ -481,6 +501,11 @@ static bool check_options(struct cli *o)
 	if ((o->format_name || o->output) && o->mode != MODE_PRINT && o->mode != MODE_XREF) {
 		usage_error("%s only applies to --print and --xref",
 			    o->format_name ? "--format" : "--output");
+		return false;
+	}
+	if (o->n_sources && (o->mode == MODE_LIST || o->mode == MODE_CHECK)) {
+		usage_error("--source does not apply to %s",
+			    o->mode == MODE_LIST ? "--list" : "--check");
 		return false;
 	}
 	if (o->mode == MODE_XREF && !*o->xref) {
@@ -553,9 +578,51 @@ static int print_topics(struct cli *o, const struct doc *d, struct buf *out)
 	return status;
 }
 
-static bool cites(const struct doc_input *in, const void *number)
+static bool cites(const struct doc_input *in, const struct doc_block *bl,
+		  const void *number)
 {
+	(void)bl;
 	return doc_input_cites(in, number);
+}
+
+/* --source: a block is kept when its row's kind or its heading holds
+ * one of the names. */
+static bool from_sources(const struct doc_input *in, const struct doc_block *bl,
+			 const void *arg)
+{
+	const struct cli *o = arg;
+	for (size_t i = 0; i < o->n_sources; i++)
+		if (doc_block_from(in, bl, o->sources[i]))
+			return true;
+	return false;
+}
+
+/* With --source, *view is d with only those sources' inputs (the topics
+ * without one left out, the guidance kept); false after the error, and
+ * with status 1 when no input comes from them. */
+static bool take_sources(struct cli *o, const struct doc *d, struct doc **view,
+			 int *status)
+{
+	*view = NULL;
+	if (!o->n_sources)
+		return true;
+	size_t len = 0;
+	for (size_t i = 0; i < o->n_sources && len < sizeof o->sources_note; i++)
+		len += (size_t)snprintf(o->sources_note + len, sizeof o->sources_note - len,
+					"%s%s", i ? ", " : "", o->sources[i]);
+	o->topt.sources = o->sources_note;
+	*view = doc_view(d, from_sources, o, true);
+	*status = EXIT_TROUBLE;
+	if (!*view) {
+		msg_error("%s", strerror(ENOMEM));
+		return false;
+	}
+	if (!(*view)->n_topics) {
+		msg_error("no input comes from %s", o->sources_note);
+		*status = EXIT_NO_MATCH;
+		return false;
+	}
+	return true;
 }
 
 /* --xref NUMBER: every input that cites the document, whole, under its
@@ -646,10 +713,13 @@ int main(int argc, char **argv)
 	if (!take_operands(&o, argc, argv) || !check_options(&o))
 		return EXIT_TROUBLE;
 	const char *path = o.file ? o.file : bundled_path();
-	struct doc *d = load_or_report(path);
-	if (!d || !take_start(&o, d)) {
+	struct doc *d = load_or_report(path), *view = NULL;
+	int status = EXIT_TROUBLE;
+	if (!d || !take_sources(&o, d, &view, &status) ||
+	    !take_start(&o, view ? view : d)) {
+		doc_free(view);
 		doc_free(d);
-		return EXIT_TROUBLE;
+		return status;
 	}
 
 	/* The browser, unless standard output is not a terminal: then, as
@@ -659,9 +729,11 @@ int main(int argc, char **argv)
 	o.topt.script = getenv("CWGVIEW_SCRIPT");
 	if (o.topt.script && !*o.topt.script)
 		o.topt.script = NULL;
-	int status = o.mode == MODE_BROWSE && (o.topt.script || isatty(STDOUT_FILENO))
-			     ? tui_run(d, &o.topt)
-			     : one_shot(&o, d, path);
+	const struct doc *shown = view ? view : d;
+	status = o.mode == MODE_BROWSE && (o.topt.script || isatty(STDOUT_FILENO))
+			 ? tui_run(shown, &o.topt)
+			 : one_shot(&o, shown, path);
+	doc_free(view);
 	doc_free(d);
 	return status;
 }

@@ -89,13 +89,21 @@ long doc_find_topic(const struct doc *d, const char *spec, char *err,
  * case folding (ＣＷＧ－ＳＦＰ－１／８ and cwg-sfp-1/8 are CWG-SFP-1/8). */
 bool doc_input_cites(const struct doc_input *in, const char *number);
 
-/* A view of d with only the input rows keep() says yes to, and only the
- * topics that keep one; with guidance false, no topic's guidance.  Its
- * strings are d's own (the same pointers), so d must outlive it; free it
- * with doc_free.  NULL when out of memory. */
+/* A view of d: each input row with only the blocks keep() says yes to,
+ * the rows that keep one, and the topics that keep a row; with guidance
+ * false, no topic's guidance.  Its strings are d's own (the same
+ * pointers), so d must outlive it; free it with doc_free.  NULL when out
+ * of memory. */
 struct doc *doc_view(const struct doc *d,
-		     bool (*keep)(const struct doc_input *in, const void *arg),
+		     bool (*keep)(const struct doc_input *in,
+				  const struct doc_block *bl, const void *arg),
 		     const void *arg, bool guidance);
+
+/* Whether NAME is part of the row's kind or of the block's heading (the
+ * contributor or report), after NFKC and case folding: the sources of
+ * --source (俄联邦, 在线磋商, 麦肯锡, dalberg). */
+bool doc_block_from(const struct doc_input *in, const struct doc_block *bl,
+		    const char *name);
 
 size_t doc_count_inputs(const struct doc *d);
 /* Number of document-number entries over all input rows. */

@@ -72,13 +72,21 @@ static void position_text(const struct tui *t, char *left, size_t size, int room
 	size_t a = p->n_lines ? p->top + 1 : 0;
 	size_t b = p->top + rows < p->n_lines ? p->top + rows : p->n_lines;
 	unsigned pct = p->n_lines ? (unsigned)(b * 100 / p->n_lines) : 100;
-	int n = snprintf(left, size, _("topic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
-			 t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+	/* A --source filter is named first: what the topics and counts
+	 * are of. */
+	char src[300] = "", src_short[300] = "";
+	if (t->opt.sources) {
+		snprintf(src, sizeof src, _("source %s · "), t->opt.sources);
+		snprintf(src_short, sizeof src_short, "[%s] ", t->opt.sources);
+	}
+	int n = snprintf(left, size, _("%stopic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
+			 src, t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
 	int w = n > 0 ? text_width(left, strlen(left)) : 0;
 	if (w > t->cols - 2 || w > room) {
-		char shorter[400];
-		int k = snprintf(shorter, sizeof shorter, "%zu/%zu %s %zu-%zu/%zu %u%%",
-				 t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+		char shorter[700];
+		int k = snprintf(shorter, sizeof shorter, "%s%zu/%zu %s %zu-%zu/%zu %u%%",
+				 src_short, t->topic + 1, t->doc->n_topics, name, a, b,
+				 p->n_lines, pct);
 		/* Short only when that lets the hints stay, or must. */
 		if (w > t->cols - 2 || (k > 0 && text_width(shorter, strlen(shorter)) <= room))
 			n = snprintf(left, size, "%s", shorter);

@@ -17,6 +17,7 @@ struct tui_options {
 	enum pdf_paper paper;
 	int beside;          /* from this many columns the guidance sits
 				beside the inputs; 0: never */
+	const char *sources; /* --source's names, shown; NULL: all */
 	long start_topic;    /* the index to open at, or -1 */
 	const char *start_search; /* open at its first hit; NULL: none */
 };

@@ -22,6 +22,9 @@ print-5,9-json|--print 5,9 --format=json
 xref-1-8|--xref CWG-SFP-1/8
 xref-1-8-markdown|--xref ＣＷＧ－ＳＦＰ－１／８ --format markdown
 xref-1-5-json|--xref cwg-sfp-1/5 -f json
+source-ru-all|--source 俄联邦 --print all
+source-pwc-dalberg-search|--source 普华永道 --source DALBERG --search 协同
+source-online-xref|--source 在线磋商 --xref CWG-SFP-1/11 -f md
 help|--help
 version|--version'
 

@@ -17,6 +17,11 @@ usage "two files" "cwgview: too many files: give at most one $hint" --check a b
 usage "format without print" "cwgview: --format only applies to --print and --xref $hint" --list --format json
 usage "--xref with --print" "cwgview: --xref cannot be combined with --print $hint" --print 1 --xref CWG-SFP-1/8
 usage "--xref with no number" "cwgview: empty document number for --xref $hint" --xref ''
+usage "--source with --list" "cwgview: --source does not apply to --list $hint" --list --source 俄联邦
+usage "--source with no name" "cwgview: empty name for --source $hint" --source '' --print 1
+run --source 不存在 --print all
+expect_eq "--source that matches nothing: status 1 and why" \
+	"1 cwgview: no input comes from 不存在" "$status $(cat "$T/err")"
 # --xref of a number no input cites: status 1, as grep, and one line.
 run --xref CWG-SFP-1/99
 expect_eq "--xref of a number nobody cites: status 1 and why" \

@@ -285,8 +285,10 @@ static void test_fields_order(void **state)
 	doc_free(d);
 }
 
-static bool cites(const struct doc_input *in, const void *number)
+static bool cites(const struct doc_input *in, const struct doc_block *bl,
+		  const void *number)
 {
+	(void)bl;
 	return doc_input_cites(in, number);
 }
 
