@@ -48,7 +48,9 @@ static void print_help(void)
 		 "standard input.\n"
 		 "\n"
 		 "  -p, --print=TOPICS   print topics and exit: N, N-M, a "
-		 "comma list, or all\n"
+		 "comma list, or all;\n"
+		 "                       overview: which sources have inputs "
+		 "in which topics\n"
 		 "  -f, --format=FMT     with --print or --xref: text (default), "
 		 "markdown, json, pdf\n"
 		 "      --paper=SIZE     PDF paper, for --format pdf and the "
@@ -555,6 +557,17 @@ static bool check_options(struct cli *o)
  * terminal, into out. */
 static int print_topics(struct cli *o, const struct doc *d, struct buf *out)
 {
+	if (o->mode == MODE_PRINT && strcmp(o->topics, "overview") == 0) {
+		if (o->format == RENDER_PDF) {
+			usage_error("--print overview is text, markdown or json, not pdf");
+			return EXIT_TROUBLE;
+		}
+		if (!render_overview(out, d, o->format, 0)) {
+			msg_error("%s", strerror(ENOMEM));
+			return EXIT_TROUBLE;
+		}
+		return EXIT_OK;
+	}
 	bool *sel = calloc(d->n_topics, sizeof *sel);
 	char err[256];
 	int status = EXIT_OK;

@@ -1,4 +1,5 @@
 #include "cwgview/render.h"
+#include "cwgview/overview.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -615,5 +616,186 @@ bool render_hits(struct buf *b, const struct doc *d,
 	struct heading_memo memo = {NULL, NULL, NULL, 0};
 	for (size_t i = 0; i < n && !b->oom; i++)
 		hit_line(b, d, &hits[i], mark_open, mark_close, &memo);
+	return !b->oom;
+}
+
+/* ---- the overview ---- */
+
+static int str_width(const char *s, size_t n)
+{
+	return text_width(s, n);
+}
+
+/* Pads with spaces to `width` columns after `used`. */
+static void pad(struct buf *b, int used, int width)
+{
+	if (width > used)
+		buf_addn(b, ' ', (size_t)(width - used));
+}
+
+/* Each column's width: its label's, its count's, and for a kind's last
+ * column what the kind's name needs beyond the others. */
+static void overview_widths(const struct overview *o, int *w)
+{
+	for (size_t c = 0; c < o->n_cols; c++) {
+		size_t len;
+		const char *l = overview_label(o, c, &len);
+		w[c] = str_width(l, len) > 2 ? str_width(l, len) : 2;
+		for (size_t t = 0; t < o->n_topics; t++) {
+			int n = snprintf(NULL, 0, "%zu", overview_count(o, t, c));
+			w[c] = n > w[c] ? n : w[c];
+		}
+	}
+	for (size_t c = 0; c < o->n_cols;) {
+		size_t e = c;
+		int sum = 0;
+		while (e < o->n_cols && strcmp(o->cols[e].kind, o->cols[c].kind) == 0) {
+			sum += w[e] + (e > c ? 2 : 0);
+			e++;
+		}
+		int need = str_width(o->cols[c].kind, strlen(o->cols[c].kind));
+		if (need > sum)
+			w[e - 1] += need - sum;
+		c = e;
+	}
+}
+
+static void overview_text(struct buf *b, const struct doc *d,
+			  const struct overview *o, const int *w)
+{
+	int numw = 1, titlew = 0;
+	for (size_t t = 0; t < d->n_topics; t++) {
+		int n = snprintf(NULL, 0, "%ld", d->topics[t].number);
+		numw = n > numw ? n : numw;
+		int tw = str_width(d->topics[t].title, strlen(d->topics[t].title));
+		titlew = tw > titlew ? tw : titlew;
+	}
+	int lead = numw + 1 + titlew + 2;
+	/* The kinds over their columns, then the contributors. */
+	for (int row = 0; row < 2; row++) {
+		buf_addn(b, ' ', (size_t)lead);
+		int used = 0, at = 0;
+		for (size_t c = 0; c < o->n_cols; c++) {
+			size_t len;
+			const char *l = row ? overview_label(o, c, &len) : o->cols[c].kind;
+			if (!row) {
+				len = strlen(l);
+				if (c && strcmp(o->cols[c - 1].kind, l) == 0)
+					l = "", len = 0;
+			}
+			if (len) {
+				pad(b, used, at);
+				text_sanitize(b, l, len);
+				used = at + str_width(l, len);
+			}
+			at += w[c] + 2;
+		}
+		buf_addc(b, '\n');
+	}
+	for (size_t t = 0; t < d->n_topics; t++) {
+		const struct doc_topic *tp = &d->topics[t];
+		buf_printf(b, "%*ld ", numw, tp->number);
+		text_sanitize(b, tp->title, strlen(tp->title));
+		pad(b, str_width(tp->title, strlen(tp->title)), titlew + 2);
+		for (size_t c = 0; c < o->n_cols; c++) {
+			size_t n = overview_count(o, t, c);
+			char cell[24];
+			snprintf(cell, sizeof cell, n ? "%zu" : "·", n);
+			buf_adds(b, cell);
+			if (c + 1 < o->n_cols)
+				pad(b, str_width(cell, strlen(cell)), w[c] + 2);
+		}
+		buf_addc(b, '\n');
+	}
+}
+
+static void overview_markdown(struct buf *b, const struct doc *d,
+			      const struct overview *o)
+{
+	buf_adds(b, "# ");
+	md_text(b, d->title);
+	buf_adds(b, "\n\n| 主题 |");
+	for (size_t c = 0; c < o->n_cols; c++) {
+		size_t len;
+		const char *l = overview_label(o, c, &len);
+		buf_addc(b, ' ');
+		md_text(b, o->cols[c].kind);
+		if (len) {
+			char *part = strndup(l, len);
+			buf_adds(b, " · ");
+			md_text(b, part ? part : "");
+			free(part);
+		}
+		buf_adds(b, " |");
+	}
+	buf_adds(b, "\n|---|");
+	for (size_t c = 0; c < o->n_cols; c++)
+		buf_adds(b, "---:|");
+	buf_addc(b, '\n');
+	for (size_t t = 0; t < d->n_topics; t++) {
+		buf_printf(b, "| %ld ", d->topics[t].number);
+		md_text(b, d->topics[t].title);
+		buf_adds(b, " |");
+		for (size_t c = 0; c < o->n_cols; c++) {
+			size_t n = overview_count(o, t, c);
+			if (n)
+				buf_printf(b, " %zu |", n);
+			else
+				buf_adds(b, " · |");
+		}
+		buf_addc(b, '\n');
+	}
+}
+
+static void overview_json(struct buf *b, const struct doc *d,
+			  const struct overview *o)
+{
+	buf_adds(b, "{\n  \"columns\": [");
+	for (size_t c = 0; c < o->n_cols; c++) {
+		buf_adds(b, c ? ",\n    {\"kind\": " : "\n    {\"kind\": ");
+		json_string(b, o->cols[c].kind);
+		buf_adds(b, ", \"source\": ");
+		if (o->cols[c].heading)
+			json_string(b, o->cols[c].heading);
+		else
+			buf_adds(b, "null");
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "\n  ],\n  \"topics\": [");
+	for (size_t t = 0; t < d->n_topics; t++) {
+		buf_printf(b, "%s\n    {\"number\": %ld, \"title\": ", t ? "," : "",
+			   d->topics[t].number);
+		json_string(b, d->topics[t].title);
+		buf_adds(b, ", \"inputs\": [");
+		for (size_t c = 0; c < o->n_cols; c++)
+			buf_printf(b, "%s%zu", c ? ", " : "", overview_count(o, t, c));
+		buf_adds(b, "]}");
+	}
+	buf_adds(b, "\n  ]\n}\n");
+}
+
+bool render_overview(struct buf *b, const struct doc *d, enum render_format f,
+		     int width)
+{
+	(void)width; /* the table is as wide as it needs; a pager cuts it */
+	if (f != RENDER_TEXT && f != RENDER_MARKDOWN && f != RENDER_JSON)
+		return false;
+	struct overview o;
+	if (!overview_build(&o, d))
+		return false;
+	int *w = calloc(o.n_cols + 1, sizeof *w);
+	if (!w) {
+		overview_free(&o);
+		return false;
+	}
+	overview_widths(&o, w);
+	if (f == RENDER_TEXT)
+		overview_text(b, d, &o, w);
+	else if (f == RENDER_MARKDOWN)
+		overview_markdown(b, d, &o);
+	else
+		overview_json(b, d, &o);
+	free(w);
+	overview_free(&o);
 	return !b->oom;
 }

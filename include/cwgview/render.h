@@ -27,6 +27,12 @@ const char *render_format_name(enum render_format f);
 bool render_topics(struct buf *b, const struct doc *d, const bool *selected,
 		   enum render_format f, int width);
 
+/* --print overview: which sources have inputs in which topics, as text
+ * aligned by display width (· for none), a markdown table or JSON; false
+ * when out of memory or for pdf. */
+bool render_overview(struct buf *b, const struct doc *d, enum render_format f,
+		     int width);
+
 /* The --list table: number, title and number of inputs per topic. */
 bool render_list(struct buf *b, const struct doc *d);
 

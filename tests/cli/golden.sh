@@ -25,6 +25,9 @@ xref-1-5-json|--xref cwg-sfp-1/5 -f json
 source-ru-all|--source 俄联邦 --print all
 source-pwc-dalberg-search|--source 普华永道 --source DALBERG --search 协同
 source-online-xref|--source 在线磋商 --xref CWG-SFP-1/11 -f md
+print-overview|--print overview
+print-overview-markdown|--print overview --format markdown
+print-overview-json|--print overview -f json
 help|--help
 version|--version'
 

@@ -17,6 +17,7 @@ usage "two files" "cwgview: too many files: give at most one $hint" --check a b
 usage "format without print" "cwgview: --format only applies to --print and --xref $hint" --list --format json
 usage "--xref with --print" "cwgview: --xref cannot be combined with --print $hint" --print 1 --xref CWG-SFP-1/8
 usage "--xref with no number" "cwgview: empty document number for --xref $hint" --xref ''
+usage "--print overview as pdf" "cwgview: --print overview is text, markdown or json, not pdf $hint" --print overview --format pdf -o x.pdf
 usage "--source with --list" "cwgview: --source does not apply to --list $hint" --list --source 俄联邦
 usage "--source with no name" "cwgview: empty name for --source $hint" --source '' --print 1
 run --source 不存在 --print all

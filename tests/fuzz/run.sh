@@ -33,7 +33,7 @@ if [ -n "$cc" ]; then
 fi
 opencc=$(pkg-config --cflags --libs opencc 2>/dev/null || true)
 grep -q '^#define HAVE_OPENCC 1' "$cfg/config.h" 2>/dev/null || opencc=
-srcs="buf doc layout load render text fold search mem"
+srcs="buf doc layout load render overview text fold search mem"
 
 for arg in "$@"; do
 	t=${arg%%:*} secs=${arg#*:}

@@ -6,6 +6,7 @@
 #include "cwgview/buf.h"
 #include "cwgview/layout.h"
 #include "cwgview/render.h"
+#include "cwgview/overview.h"
 
 static void same_str(const char *a, const char *b)
 {
@@ -282,6 +283,42 @@ static void test_formats(void **state)
 	assert_false(render_format_parse("html", &f));
 }
 
+/* The overview: topics by sources; topic 9 has no member-state input. */
+static void test_overview(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	struct overview o;
+	assert_true(overview_build(&o, d));
+	/* The kinds in the order the topics show them, each with its
+	 * contributors: 俄联邦, 中国; 在线磋商; 麦肯锡 … */
+	assert_string_equal(o.cols[0].kind, "成员国文稿");
+	size_t len;
+	const char *l = overview_label(&o, 0, &len);
+	assert_int_equal(len, strlen("俄联邦"));
+	assert_int_equal(strncmp(l, "俄联邦", len), 0);
+	size_t members = 0, inputs = 0;
+	for (size_t c = 0; c < o.n_cols; c++) {
+		members += strcmp(o.cols[c].kind, "成员国文稿") == 0
+				   ? overview_count(&o, 8, c) : 0;
+		for (size_t t = 0; t < o.n_topics; t++)
+			inputs += overview_count(&o, t, c);
+	}
+	assert_int_equal(members, 0);    /* topic 9 */
+	assert_true(inputs >= doc_count_inputs(d)); /* a block each */
+	overview_free(&o);
+	struct buf b = BUF_INIT;
+	assert_true(render_overview(&b, d, RENDER_TEXT, 80));
+	assert_non_null(strstr(b.data, " 9 联合国层面的发展动向  ·       ·     ·"));
+	buf_reset(&b);
+	assert_true(render_overview(&b, d, RENDER_MARKDOWN, 80));
+	assert_non_null(strstr(b.data, "| 9 联合国层面的发展动向 | · | · | · |"));
+	buf_reset(&b);
+	assert_false(render_overview(&b, d, RENDER_PDF, 80));
+	buf_free(&b);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_json_inert),
 		cmocka_unit_test(test_json_every_code_point),
 		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_overview),
 		cmocka_unit_test(test_markdown_escapes),
 		cmocka_unit_test(test_text_is_layout),
 		cmocka_unit_test(test_list_and_summary),
