@@ -65,6 +65,36 @@ static enum tui_result act_topic(struct tui *t, enum tui_action a, long count)
 	return TUI_HANDLED;
 }
 
+/* } and {: the next or previous input row of the topic, in the inputs
+ * pane (focused if it was not), scrolled into view. */
+static enum tui_result act_input(struct tui *t, enum tui_action a, long count)
+{
+	enum tui_result r = TUI_HANDLED;
+	if (t->focus != PANE_INPUTS) {
+		t->focus = PANE_INPUTS;
+		if (t->narrow || t->maximised)
+			tui_relayout(t);
+	}
+	struct pane *p = &t->panes[PANE_INPUTS];
+	int dir = a == ACT_INPUT_NEXT ? 1 : -1;
+	for (long k = count > 0 ? count : 1; k > 0; k--) {
+		long next = pane_inputs_step(p, t->input, t->input < 0 ? 0 : dir);
+		if (next < 0) {
+			tui_notice(t, false, "%s", dir > 0 ? _("already at the last input")
+							   : _("already at the first input"));
+			break;
+		}
+		t->input = next;
+	}
+	size_t first, last, rows = (size_t)pane_rows(p);
+	if (t->input >= 0 && pane_inputs_lines(p, t->input, &first, &last) &&
+	    (first < p->top || last >= p->top + rows)) {
+		p->top = first;
+		pane_clamp(p);
+	}
+	return r;
+}
+
 static enum tui_result act_jump_back(struct tui *t, enum tui_action a, long count)
 {
 	(void)a;

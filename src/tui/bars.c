@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cwgview/buf.h"
 #include "cwgview/i18n.h"
 #include "cwgview/text.h"
 #include "tui/bars.h"
@@ -60,6 +61,33 @@ void bars_draw_tabs(struct tui *t)
 	wnoutrefresh(w);
 }
 
+/* The current input as the status line names it: "kind · contributor
+ * or report · document numbers · ", a row of several reports named by
+ * its first and how many more (麦肯锡文化与技能报告 +3). */
+static void input_name(const struct tui *t, char *buf, size_t size)
+{
+	const struct doc_input *in = &t->doc->topics[t->topic].inputs[t->input];
+	struct buf b = BUF_INIT;
+	text_sanitize(&b, in->kind, strlen(in->kind));
+	size_t named = 0;
+	for (size_t k = 0; k < in->n_blocks; k++) {
+		const char *h = in->blocks[k].heading;
+		if (h && !named++) {
+			buf_adds(&b, " · ");
+			text_sanitize(&b, h, strlen(h));
+		}
+	}
+	if (named > 1)
+		buf_printf(&b, " +%zu", named - 1);
+	for (size_t k = 0; k < in->n_documents; k++) {
+		buf_adds(&b, k ? ", " : " · ");
+		text_sanitize(&b, in->documents[k], strlen(in->documents[k]));
+	}
+	buf_adds(&b, " · ");
+	snprintf(buf, size, "%s", b.data && !b.oom ? b.data : "");
+	buf_free(&b);
+}
+
 /* "topic 3/10 · 输入 lines 1-11 of 25 44%", or "3/10 输入 1-11/25 44%"
  * when the long form is wider than room (and than the line), with a
  * pending count after it. */
@@ -73,11 +101,16 @@ static void position_text(const struct tui *t, char *left, size_t size, int room
 	size_t b = p->top + rows < p->n_lines ? p->top + rows : p->n_lines;
 	unsigned pct = p->n_lines ? (unsigned)(b * 100 / p->n_lines) : 100;
 	/* A --source filter is named first: what the topics and counts
-	 * are of. */
+	 * are of; in the inputs pane, the current input. */
 	char src[300] = "", src_short[300] = "";
 	if (t->opt.sources) {
 		snprintf(src, sizeof src, _("source %s · "), t->opt.sources);
 		snprintf(src_short, sizeof src_short, "[%s] ", t->opt.sources);
+	}
+	if (!t->help && t->focus == PANE_INPUTS && t->input >= 0) {
+		size_t n = strlen(src);
+		input_name(t, src + n, sizeof src - n);
+		snprintf(src_short, sizeof src_short, "%s", src);
 	}
 	int n = snprintf(left, size, _("%stopic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
 			 src, t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);

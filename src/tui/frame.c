@@ -215,6 +215,8 @@ static void show_topic(struct tui *t, size_t i, const struct place *to,
 		place_take(t, &here);
 		tui_remember(t, &here);
 	}
+	if (i != t->topic)
+		t->input = -1; /* the first on the screen, once drawn */
 	t->topic = i;
 	static const struct pane_spot start = {0, 0, NULL, 0};
 	for (int k = 0; k < N_PANES; k++) {

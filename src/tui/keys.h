@@ -27,6 +27,8 @@
 	A(FOCUS_PREV, focus, "focus the previous pane")                      \
 	A(TOPIC_PREV, topic, "previous topic, from any pane (3[: three back)") \
 	A(TOPIC_NEXT, topic, "next topic, from any pane (3]: three on)")     \
+	A(INPUT_NEXT, input, "next input (the current one is marked >)")   \
+	A(INPUT_PREV, input, "previous input")                             \
 	A(JUMP_BACK, jump_back, "back to before the last jump; again, further back") \
 	A(MARK, mark, "ma: mark this place as a (any letter a-z, A-Z)") \
 	A(GOTO_MARK, mark, "'a: back to mark a; '': to before the last jump") \
@@ -84,6 +86,8 @@ enum tui_action {
 	B(FN, KEY_LEFT, FOCUS_PREV)                                          \
 	B(CH, L'[', TOPIC_PREV)                                              \
 	B(CH, L']', TOPIC_NEXT)                                              \
+	B(CH, L'}', INPUT_NEXT)                                              \
+	B(CH, L'{', INPUT_PREV)                                              \
 	B(CH, 15, JUMP_BACK)                                                 \
 	B(CH, L'm', MARK)                                                    \
 	B(CH, L'\'', GOTO_MARK)                                              \

@@ -105,6 +105,16 @@ struct pane {
 extern const struct pane_ops pane_topics_ops, pane_inputs_ops,
 	pane_guidance_ops, pane_help_ops;
 
+/* pane_text.c: the inputs pane's rows, in the order shown.  The row
+ * after (dir 1) or before (-1) input, or with none yet the first on the
+ * screen; -1 when there is none. */
+long pane_inputs_step(const struct pane *p, long input, int dir);
+/* The first row with a line in [from, to), or -1. */
+long pane_inputs_at(const struct pane *p, size_t from, size_t to);
+/* Row input's lines; false when it is not laid out. */
+bool pane_inputs_lines(const struct pane *p, long input, size_t *first,
+		       size_t *last);
+
 /* pane.c: the content area of a pane, inside the border, with one column
  * of padding; what every pane and the loop use. */
 int pane_rows(const struct pane *p);

@@ -3,20 +3,31 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cwgview/i18n.h"
+#include "cwgview/mem.h"
 #include "tui/draw.h"
 #include "tui/find.h"
 #include "tui/pane.h"
 #include "tui/tui.h"
 
-/* A text pane's own state: its layout and what it was built for. */
+/* Where an input row is in the layout: its lines [first, last]. */
+struct row_lines {
+	long input;
+	size_t first, last;
+};
+
+/* A text pane's own state: its layout and what it was built for; for the
+ * inputs pane, its rows in the order shown (grouped by kind). */
 struct text_pane {
 	struct layout lay;
 	unsigned parts;  /* LAY_PART_* */
 	long lay_topic;  /* -1: none yet */
 	int lay_width;
+	struct row_lines *rows;
+	size_t n_rows, cap_rows;
 };
 
 static struct text_pane *text_of(const struct pane *p)
@@ -82,6 +93,69 @@ static bool text_position(const struct pane *p, size_t line,
 	return true;
 }
 
+/* The rows' lines, in the order the layout shows them. */
+static void index_rows(struct text_pane *tp)
+{
+	tp->n_rows = 0;
+	for (size_t i = 0; i < tp->lay.n_lines; i++) {
+		long in = tp->lay.lines[i].input;
+		if (in < 0)
+			continue;
+		struct row_lines *r = tp->n_rows ? &tp->rows[tp->n_rows - 1] : NULL;
+		if (r && r->input == in) {
+			r->last = i;
+			continue;
+		}
+		r = mem_room(tp->rows, tp->n_rows, &tp->cap_rows, sizeof *r, 16);
+		if (!r)
+			return; /* no current input past this one */
+		tp->rows = r;
+		tp->rows[tp->n_rows++] = (struct row_lines){in, i, i};
+	}
+}
+
+static const struct row_lines *row_of(const struct text_pane *tp, long input)
+{
+	for (size_t k = 0; k < tp->n_rows; k++)
+		if (tp->rows[k].input == input)
+			return &tp->rows[k];
+	return NULL;
+}
+
+long pane_inputs_step(const struct pane *p, long input, int dir)
+{
+	const struct text_pane *tp = text_of(p);
+	if (!tp->n_rows)
+		return -1;
+	const struct row_lines *r = row_of(tp, input);
+	if (!r) /* none yet: the first on the screen, or the last above it */
+		return pane_inputs_at(p, p->top, p->top + (size_t)pane_rows(p));
+	size_t k = (size_t)(r - tp->rows);
+	if (dir > 0)
+		return k + 1 < tp->n_rows ? tp->rows[k + 1].input : -1;
+	return k > 0 ? tp->rows[k - 1].input : -1;
+}
+
+long pane_inputs_at(const struct pane *p, size_t from, size_t to)
+{
+	const struct text_pane *tp = text_of(p);
+	for (size_t k = 0; k < tp->n_rows; k++)
+		if (tp->rows[k].last >= from && tp->rows[k].first < to)
+			return tp->rows[k].input;
+	return -1;
+}
+
+bool pane_inputs_lines(const struct pane *p, long input, size_t *first,
+		       size_t *last)
+{
+	const struct row_lines *r = row_of(text_of(p), input);
+	if (r) {
+		*first = r->first;
+		*last = r->last;
+	}
+	return r != NULL;
+}
+
 /* Where the top goes once laid out: a remembered spot (at its line when
  * the width is the same, else at the model byte it showed), else the
  * byte kept across a re-wrap, else the topic's start. */
@@ -121,9 +195,22 @@ static void text_reflow(struct pane *p, struct tui *t)
 		tp->lay_topic = (long)t->topic;
 		tp->lay_width = width;
 		p->n_lines = tp->lay.n_lines;
+		index_rows(tp);
 	}
 	p->top = text_top(p, &keep, width);
 	pane_clamp(p);
+}
+
+/* The current input (t->input) stays in view: once scrolled out of it,
+ * the first row on the screen is current. */
+static void settle_input(struct pane *p, struct tui *t)
+{
+	size_t first, last, bottom = p->top + (size_t)pane_rows(p);
+	if (t->input >= 0 && pane_inputs_lines(p, t->input, &first, &last) &&
+	    last >= p->top && first < bottom)
+		return;
+	if (t->input >= 0 || t->focus == PANE_INPUTS)
+		t->input = pane_inputs_at(p, p->top, bottom);
 }
 
 static void text_draw(struct pane *p, struct tui *t)
@@ -132,17 +219,29 @@ static void text_draw(struct pane *p, struct tui *t)
 	int rows = pane_rows(p), cols = pane_cols(p);
 	struct find_hl hl;
 	bool marks = find_highlights(t, t->topic, &hl);
+	bool inputs = p->id == PANE_INPUTS;
+	if (inputs)
+		settle_input(p, t);
 	for (int r = 0; r < rows; r++) {
 		size_t i = p->top + (size_t)r;
 		if (i >= L->n_lines)
 			break;
 		draw_layout_line(p->win, L, i, r + 1, 2, cols, marks ? &hl : NULL);
+		if (inputs && t->input >= 0 && L->lines[i].input == t->input) {
+			/* The current input, marked in the gutter: > on its
+			 * first line, a bar beside the rest. */
+			bool first = i == 0 || L->lines[i - 1].input != t->input;
+			draw_set(p->win, ST_SELECTED);
+			mvwaddstr(p->win, r + 1, 1, first ? ">" : " ");
+			draw_set(p->win, ST_NORMAL);
+		}
 	}
 }
 
 static void text_free(struct pane *p)
 {
 	layout_free(&text_of(p)->lay);
+	free(text_of(p)->rows);
 }
 
 static void inputs_init(struct pane *p)

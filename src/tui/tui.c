@@ -313,6 +313,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	t.opt = *opt;
 	t.count = -1;
 	t.focus = PANE_TOPICS;
+	t.input = -1;
 	t.find.current = t.find.prev_current = -1;
 	search_result_init(&t.find.res);
 	char err[300];

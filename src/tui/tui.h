@@ -21,6 +21,7 @@ struct tui {
 	const struct doc *doc;
 	struct tui_options opt;
 	size_t topic;        /* index of the selected topic */
+	long input;          /* the current input row of it, -1 for none */
 	enum pane_id focus;  /* PANE_TOPICS … PANE_GUIDANCE */
 	bool help;           /* the help pane covers the body */
 	bool maximised;
