@@ -151,7 +151,7 @@ PLAIN_ACTION(pipe, export_pipe(t); return TUI_HANDLED)
 PLAIN_ACTION(redraw, clearok(curscr, TRUE); return TUI_HANDLED)
 PLAIN_ACTION(quit, return TUI_QUIT)
 PLAIN_ACTION(cancel, return TUI_HANDLED) /* the count is gone */
-PLAIN_ACTION(help, t->help = true; t->panes[PANE_HELP].top = 0; return TUI_RELAYOUT)
+PLAIN_ACTION(help, t->cover = PANE_HELP; t->panes[PANE_HELP].top = 0; return TUI_RELAYOUT)
 
 typedef enum tui_result (*action_fn)(struct tui *t, enum tui_action a, long count);
 
@@ -161,20 +161,21 @@ static const action_fn handlers[ACT_COUNT_] = {
 #undef TUI_ACTION_HANDLER
 };
 
-/* While the help covers the body every action goes to it. */
-static enum tui_result help_action(struct tui *t, enum tui_action a, long count)
+/* While a pane covers the body (the help, a list) every action goes to
+ * it. */
+static enum tui_result cover_action(struct tui *t, enum tui_action a, long count)
 {
-	struct pane *h = &t->panes[PANE_HELP];
+	struct pane *h = &t->panes[t->cover];
 	if (h->ops->key(h, t, a, count) == TUI_IGNORED)
 		pane_scroll(h, a, count);
-	return t->help ? TUI_HANDLED : TUI_RELAYOUT;
+	return t->cover >= 0 ? TUI_HANDLED : TUI_RELAYOUT;
 }
 
 void action_do(struct tui *t, enum tui_action a, long count)
 {
 	if (a <= ACT_NONE || a >= ACT_COUNT_)
 		return;
-	enum tui_result r = t->help ? help_action(t, a, count) : handlers[a](t, a, count);
+	enum tui_result r = t->cover >= 0 ? cover_action(t, a, count) : handlers[a](t, a, count);
 	if (r == TUI_QUIT)
 		t->quit = true;
 	else if (r == TUI_RELAYOUT)

@@ -93,7 +93,7 @@ static void input_name(const struct tui *t, char *buf, size_t size)
  * pending count after it. */
 static void position_text(const struct tui *t, char *left, size_t size, int room)
 {
-	const struct pane *p = &t->panes[t->help ? PANE_HELP : t->focus];
+	const struct pane *p = &t->panes[t->cover >= 0 ? t->cover : (int)t->focus];
 	char pname[256];
 	const char *name = pane_label(p, t, pname, sizeof pname);
 	size_t rows = (size_t)pane_rows(p);
@@ -107,7 +107,7 @@ static void position_text(const struct tui *t, char *left, size_t size, int room
 		snprintf(src, sizeof src, _("source %s · "), t->opt.sources);
 		snprintf(src_short, sizeof src_short, "[%s] ", t->opt.sources);
 	}
-	if (!t->help && t->focus == PANE_INPUTS && t->input >= 0) {
+	if (t->cover < 0 && t->focus == PANE_INPUTS && t->input >= 0) {
 		size_t n = strlen(src);
 		input_name(t, src + n, sizeof src - n);
 		snprintf(src_short, sizeof src_short, "%s", src);
@@ -150,8 +150,10 @@ void bars_draw_status(struct tui *t)
 		return;
 	}
 	char found[200];
-	bool none = false, searching = !t->help && find_status(t, found, sizeof found, &none);
-	const char *hints = t->help ? _("q close help") : _("Tab pane  h help  q quit");
+	bool none = false, searching = t->cover < 0 && find_status(t, found, sizeof found, &none);
+	const char *hints = t->cover == PANE_HELP ? _("q close help")
+			    : t->cover >= 0     ? _("Enter go  q close")
+						: _("Tab pane  h help  q quit");
 	/* During a search, the position in its long form when it fits
 	 * beside the search and the hints, else in its short form, so that
 	 * the hints stay. */

@@ -103,7 +103,7 @@ static void place_body(struct tui *t, int body_y, int body_h)
 static void resplit(struct tui *t)
 {
 	struct pane *in = &t->panes[PANE_INPUTS], *g = &t->panes[PANE_GUIDANCE];
-	if (t->too_small || t->narrow || t->maximised || t->help || !in->shown ||
+	if (t->too_small || t->narrow || t->maximised || t->cover >= 0 || !in->shown ||
 	    !g->shown || in->x != g->x)
 		return; /* not stacked */
 	int y = in->y, h = in->h, body_h = in->h + g->h, w = in->w;
@@ -140,13 +140,13 @@ void tui_relayout(struct tui *t)
 		return;
 	t->titlebar = newwin(1, t->cols, 0, 0);
 	int body_y = 1;
-	if (t->narrow && !t->help) {
+	if (t->narrow && t->cover < 0) {
 		t->tabbar = newwin(1, t->cols, 1, 0);
 		body_y = 2;
 	}
 	int body_h = t->rows - body_y - 1;
-	if (t->help) {
-		place(&t->panes[PANE_HELP], body_y, 0, body_h, t->cols);
+	if (t->cover >= 0) {
+		place(&t->panes[t->cover], body_y, 0, body_h, t->cols);
 	} else if (t->narrow || t->maximised) {
 		place(&t->panes[t->focus], body_y, 0, body_h, t->cols);
 	} else {

@@ -278,7 +278,7 @@ static enum tui_result key(struct pane *p, struct tui *t, enum tui_action a,
 {
 	(void)count;
 	if (a == ACT_QUIT || a == ACT_HELP || a == ACT_CANCEL) {
-		t->help = false;
+		t->cover = -1;
 		return TUI_RELAYOUT;
 	}
 	if (a == ACT_SEARCH_FWD || a == ACT_SEARCH_BACK || a == ACT_SEARCH_NEXT ||

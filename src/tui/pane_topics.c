@@ -48,7 +48,7 @@ static void draw(struct pane *p, struct tui *t)
 		int w = snprintf(NULL, 0, "%ld", t->doc->topics[i].number);
 		numw = w > numw ? w : numw;
 	}
-	bool focused = t->focus == PANE_TOPICS && !t->help;
+	bool focused = t->focus == PANE_TOPICS && t->cover < 0;
 	for (int r = 0; r < rows; r++) {
 		size_t i = p->top + (size_t)r;
 		if (i >= t->doc->n_topics)

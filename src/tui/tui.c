@@ -44,7 +44,7 @@ static void draw_all(struct tui *t)
 			continue;
 		werase(p->win);
 		char buf[512];
-		bool focused = t->help ? i == PANE_HELP : (enum pane_id)i == t->focus;
+		bool focused = t->cover >= 0 ? i == t->cover : (enum pane_id)i == t->focus;
 		draw_frame(p, p->ops->title(p, t, buf, sizeof buf), focused);
 		p->ops->draw(p, t);
 		wnoutrefresh(p->win);
@@ -118,14 +118,14 @@ static void handle_key(struct tui *t, struct tui_key k)
 		return;
 	}
 	int digit = keys_digit(k);
-	if (digit >= 0 && !t->help) {
+	if (digit >= 0 && t->cover < 0) {
 		t->count = t->count >= 0 && t->count < 100000 ? t->count * 10 + digit : digit;
 		return;
 	}
 	long count = t->count;
 	t->count = -1;
 	enum tui_action a = keys_action(k);
-	if (a == ACT_NONE && !t->help && !(k.fn && (k.code == KEY_PASTE_START ||
+	if (a == ACT_NONE && t->cover < 0 && !(k.fn && (k.code == KEY_PASTE_START ||
 						    k.code == KEY_PASTE_END))) {
 		/* Every key answers, as mutt's "Key is not bound". */
 		char name[16];
@@ -314,6 +314,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	t.count = -1;
 	t.focus = PANE_TOPICS;
 	t.input = -1;
+	t.cover = -1;
 	t.find.current = t.find.prev_current = -1;
 	search_result_init(&t.find.res);
 	char err[300];

@@ -23,7 +23,8 @@ struct tui {
 	size_t topic;        /* index of the selected topic */
 	long input;          /* the current input row of it, -1 for none */
 	enum pane_id focus;  /* PANE_TOPICS … PANE_GUIDANCE */
-	bool help;           /* the help pane covers the body */
+	int cover;           /* the COVER pane over the body (the help, a
+				list), or -1 */
 	bool maximised;
 	bool narrow;         /* one pane at a time, with a tab bar */
 	bool too_small;
