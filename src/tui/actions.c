@@ -11,6 +11,7 @@
 #include "tui/find.h"
 #include "tui/frame.h"
 #include "tui/jump.h"
+#include "tui/list.h"
 #include "tui/pane.h"
 #include "tui/tui.h"
 
@@ -93,6 +94,16 @@ static enum tui_result act_input(struct tui *t, enum tui_action a, long count)
 		pane_clamp(p);
 	}
 	return r;
+}
+
+static enum tui_result act_list(struct tui *t, enum tui_action a, long count)
+{
+	(void)count;
+	if (a == ACT_XREF)
+		lists_xref(t);
+	else
+		lists_hits(t);
+	return TUI_HANDLED;
 }
 
 static enum tui_result act_jump_back(struct tui *t, enum tui_action a, long count)

@@ -485,6 +485,14 @@ void find_open(struct tui *t, const char *query)
 	jump_push(t, &f->origin.at);
 }
 
+void find_go(struct tui *t, size_t i)
+{
+	if (i >= t->find.res.n)
+		return;
+	t->find.highlight = true;
+	show_hit(t, i);
+}
+
 void find_next(struct tui *t, bool reverse)
 {
 	struct find *f = &t->find;

@@ -69,6 +69,8 @@ struct find_hl {
 /* find.c: / ? n N u */
 void find_start(struct tui *t, bool backward);
 void find_next(struct tui *t, bool reverse);
+/* Shows hit i of the last search, the current one from now. */
+void find_go(struct tui *t, size_t i);
 /* +/PATTERN: searches for query as / would and shows its first hit from
  * where the browser is (or says there is none). */
 void find_open(struct tui *t, const char *query);

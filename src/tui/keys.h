@@ -29,6 +29,8 @@
 	A(TOPIC_NEXT, topic, "next topic, from any pane (3]: three on)")     \
 	A(INPUT_NEXT, input, "next input (the current one is marked >)")   \
 	A(INPUT_PREV, input, "previous input")                             \
+	A(XREF, list, "every input, in any topic, citing the current one's documents") \
+	A(HITS, list, "every hit of the last search, a line each; Enter goes") \
 	A(JUMP_BACK, jump_back, "back to before the last jump; again, further back") \
 	A(MARK, mark, "ma: mark this place as a (any letter a-z, A-Z)") \
 	A(GOTO_MARK, mark, "'a: back to mark a; '': to before the last jump") \
@@ -88,6 +90,8 @@ enum tui_action {
 	B(CH, L']', TOPIC_NEXT)                                              \
 	B(CH, L'}', INPUT_NEXT)                                              \
 	B(CH, L'{', INPUT_PREV)                                              \
+	B(CH, L'x', XREF)                                                    \
+	B(CH, L'L', HITS)                                                    \
 	B(CH, 15, JUMP_BACK)                                                 \
 	B(CH, L'm', MARK)                                                    \
 	B(CH, L'\'', GOTO_MARK)                                              \

@@ -118,7 +118,7 @@ static void handle_key(struct tui *t, struct tui_key k)
 		return;
 	}
 	int digit = keys_digit(k);
-	if (digit >= 0 && t->cover < 0) {
+	if (digit >= 0 && t->cover != PANE_HELP) {
 		t->count = t->count >= 0 && t->count < 100000 ? t->count * 10 + digit : digit;
 		return;
 	}
