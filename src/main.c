@@ -96,6 +96,8 @@ static void print_help(void)
 		 "NO_COLOR=1)\n"
 		 "      --no-mouse       browse without the mouse, so the "
 		 "terminal can select text\n"
+		 "      --no-clipboard   y and Y do not copy to the terminal's "
+		 "clipboard (OSC 52)\n"
 		 "      --topic=N, +N    open the browser at topic N\n"
 		 "      --beside=COLS    from COLS columns (default 160; 0: "
 		 "never) the browser\n"
@@ -260,7 +262,7 @@ enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH,
 
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
        OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC,
-       OPT_BESIDE, OPT_XREF, OPT_SOURCE };
+       OPT_BESIDE, OPT_XREF, OPT_SOURCE, OPT_NO_CLIPBOARD };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -278,6 +280,7 @@ static const struct option long_options[] = {
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
 	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+	{"no-clipboard", no_argument, NULL, OPT_NO_CLIPBOARD},
 	{"topic", required_argument, NULL, OPT_TOPIC},
 	{"beside", required_argument, NULL, OPT_BESIDE},
 	{"xref", required_argument, NULL, OPT_XREF},
@@ -439,6 +442,9 @@ static int take_option(struct cli *o, int c, char **argv)
 		return -1;
 	case OPT_NO_MOUSE:
 		o->topt.no_mouse = true;
+		return -1;
+	case OPT_NO_CLIPBOARD:
+		o->topt.no_clipboard = true;
 		return -1;
 	case OPT_TOPIC:
 		o->start_topic = optarg;

@@ -799,3 +799,58 @@ bool render_overview(struct buf *b, const struct doc *d, enum render_format f,
 	overview_free(&o);
 	return !b->oom;
 }
+
+/* ---- citing an input ---- */
+
+bool render_citation(struct buf *b, const struct doc_topic *t,
+		     const struct doc_input *in, const char *item_field)
+{
+	for (size_t k = 0; k < in->n_documents; k++) {
+		if (k)
+			buf_adds(b, "、");
+		text_sanitize(b, in->documents[k], strlen(in->documents[k]));
+	}
+	const char *who = item_field ? field_heading(in, item_field) : NULL;
+	if (!who && doc_input_heading_in_header(in))
+		who = in->blocks[0].heading;
+	if (!who)
+		who = in->kind;
+	buf_adds(b, "（");
+	text_sanitize(b, who, strlen(who));
+	buf_adds(b, "）");
+	size_t len;
+	const char *label = item_field ? field_label(in, item_field, &len) : NULL;
+	if (label)
+		text_sanitize(b, label, len);
+	buf_printf(b, "，主题 %ld ", t->number);
+	text_sanitize(b, t->title, strlen(t->title));
+	return !b->oom;
+}
+
+static void input_items(struct buf *b, const struct doc_item *it, size_t n,
+			int depth)
+{
+	for (size_t i = 0; i < n; i++) {
+		buf_addn(b, ' ', (size_t)depth * 2);
+		if (it[i].marker) {
+			text_sanitize(b, it[i].marker, strlen(it[i].marker));
+			buf_addc(b, ' ');
+		}
+		text_sanitize(b, it[i].text, strlen(it[i].text));
+		buf_addc(b, '\n');
+		input_items(b, it[i].items, it[i].n_items, depth + 1);
+	}
+}
+
+bool render_input_text(struct buf *b, const struct doc_input *in)
+{
+	for (size_t k = 0; k < in->n_blocks; k++) {
+		const struct doc_block *bl = &in->blocks[k];
+		if (bl->heading) {
+			text_sanitize(b, bl->heading, strlen(bl->heading));
+			buf_addc(b, '\n');
+		}
+		input_items(b, bl->items, bl->n_items, 0);
+	}
+	return !b->oom;
+}

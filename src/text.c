@@ -387,3 +387,21 @@ void text_keep_tokens(const char *s, size_t n, bool *keep)
 		i = end;
 	}
 }
+
+void text_base64(struct buf *out, const void *data, size_t n)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned long v = (unsigned long)p[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned long)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		char q[4] = {digits[v >> 18 & 63], digits[v >> 12 & 63],
+			     i + 1 < n ? digits[v >> 6 & 63] : '=',
+			     i + 2 < n ? digits[v & 63] : '='};
+		buf_add(out, q, 4);
+	}
+}

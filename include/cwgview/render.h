@@ -33,6 +33,17 @@ bool render_topics(struct buf *b, const struct doc *d, const bool *selected,
 bool render_overview(struct buf *b, const struct doc *d, enum render_format f,
 		     int width);
 
+/* A citation of input row in of topic t, as a delegate writes one: its
+ * document numbers, its contributor or report in （）, the label of the
+ * item holding item_field (may be NULL), and the topic:
+ *   CWG-SFP-1/5（普华永道关于区域代表处的报告）1.3.2，主题 3 国际电联是一家 */
+bool render_citation(struct buf *b, const struct doc_topic *t,
+		     const struct doc_input *in, const char *item_field);
+
+/* The row's own text: each block's heading, then its items (marker, a
+ * space, the text), nested items two spaces in, a line each. */
+bool render_input_text(struct buf *b, const struct doc_input *in);
+
 /* The --list table: number, title and number of inputs per topic. */
 bool render_list(struct buf *b, const struct doc *d);
 

@@ -82,6 +82,10 @@ size_t text_wrap(const char *s, size_t n, int first_width, int rest_width,
  * keep wants: no break before s[i]. */
 void text_keep_tokens(const char *s, size_t n, bool *keep);
 
+/* Appends data[0..n) in base64 (RFC 4648, with padding): what OSC 52
+ * carries, so that nothing of the text reaches the terminal as it is. */
+void text_base64(struct buf *out, const void *data, size_t n);
+
 /* Joins in place the lines of text that a terminal or a PDF wrapped (text
  * pasted into the search prompt): each line break (LF, CR, CR LF, NEL,
  * U+2028, U+2029) goes, with the spaces and tabs around it.  Between two

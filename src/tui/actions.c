@@ -106,6 +106,13 @@ static enum tui_result act_list(struct tui *t, enum tui_action a, long count)
 	return TUI_HANDLED;
 }
 
+static enum tui_result act_yank(struct tui *t, enum tui_action a, long count)
+{
+	(void)count;
+	export_yank(t, a == ACT_YANK_TEXT);
+	return TUI_HANDLED;
+}
+
 static enum tui_result act_jump_back(struct tui *t, enum tui_action a, long count)
 {
 	(void)a;

@@ -18,6 +18,7 @@
 #include "cwgview/pdf.h"
 #include "cwgview/render.h"
 #include "cwgview/spawn.h"
+#include "cwgview/text.h"
 #include "tui/export.h"
 #include "tui/frame.h"
 #include "tui/input.h"
@@ -309,4 +310,55 @@ void export_pipe(struct tui *t)
 		return;
 	struct prompt_spec spec = {"|", false, HIST_PIPE, NULL, pipe_answered};
 	prompt_open(t, &spec, NULL);
+}
+
+/* The item y cites by its label: the current search hit's, when it is in
+ * the current input, else the one shown first of the input (the model
+ * field at the inputs pane's top, or the input's first). */
+static const char *shown_field(struct tui *t)
+{
+	const struct find *f = &t->find;
+	if (f->current >= 0 && (size_t)f->current < f->res.n) {
+		const struct search_hit *h = &f->res.hits[f->current];
+		if (h->topic == t->topic && h->input == t->input)
+			return h->field;
+	}
+	struct pane *p = &t->panes[PANE_INPUTS];
+	size_t first, last, off;
+	const char *field = NULL;
+	if (!p->ops->position || !pane_inputs_lines(p, t->input, &first, &last))
+		return NULL;
+	size_t line = p->top > first && p->top <= last ? p->top : first;
+	return p->ops->position(p, line, &field, &off) ? field : NULL;
+}
+
+void export_yank(struct tui *t, bool text)
+{
+	if (t->input < 0) {
+		tui_notice(t, true, "%s", _("no current input: } selects one"));
+		return;
+	}
+	if (t->opt.no_clipboard) {
+		tui_notice(t, true, "%s", _("the clipboard is off (--no-clipboard)"));
+		return;
+	}
+	const struct doc_topic *tp = &t->doc->topics[t->topic];
+	const struct doc_input *in = &tp->inputs[t->input];
+	struct buf s = BUF_INIT, b64 = BUF_INIT;
+	if (text)
+		render_input_text(&s, in);
+	else
+		render_citation(&s, tp, in, shown_field(t));
+	text_base64(&b64, s.data ? s.data : "", s.len);
+	buf_addc(&b64, '\0');
+	if (s.oom || b64.oom)
+		tui_notice(t, true, "%s", strerror(ENOMEM));
+	else if (!tui_clipboard(b64.data))
+		tui_notice(t, true, _("the terminal: %s"), strerror(errno));
+	else if (text)
+		tui_notice(t, false, _("copied the input's text: %zu bytes"), s.len);
+	else
+		tui_notice(t, false, _("copied: %.250s"), s.data);
+	buf_free(&s);
+	buf_free(&b64);
 }

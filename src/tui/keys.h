@@ -31,6 +31,8 @@
 	A(INPUT_PREV, input, "previous input")                             \
 	A(XREF, list, "every input, in any topic, citing the current one's documents") \
 	A(HITS, list, "every hit of the last search, a line each; Enter goes") \
+	A(CITE, yank, "copy a citation of the current input (to the terminal's clipboard)") \
+	A(YANK_TEXT, yank, "copy the current input's text")                 \
 	A(JUMP_BACK, jump_back, "back to before the last jump; again, further back") \
 	A(MARK, mark, "ma: mark this place as a (any letter a-z, A-Z)") \
 	A(GOTO_MARK, mark, "'a: back to mark a; '': to before the last jump") \
@@ -92,6 +94,8 @@ enum tui_action {
 	B(CH, L'{', INPUT_PREV)                                              \
 	B(CH, L'x', XREF)                                                    \
 	B(CH, L'L', HITS)                                                    \
+	B(CH, L'y', CITE)                                                    \
+	B(CH, L'Y', YANK_TEXT)                                               \
 	B(CH, 15, JUMP_BACK)                                                 \
 	B(CH, L'm', MARK)                                                    \
 	B(CH, L'\'', GOTO_MARK)                                              \

@@ -10,6 +10,7 @@
 struct tui_options {
 	bool no_color;
 	bool no_mouse;
+	bool no_clipboard;   /* y and Y do not send OSC 52 */
 	bool secure;         /* no key may start a process or write a file */
 	const char *script;  /* headless key script (CWGVIEW_SCRIPT) */
 	const char *printer; /* NULL: the print command's default */

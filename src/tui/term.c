@@ -203,6 +203,16 @@ void tui_bracketed_paste(bool on)
 	fflush(term_out);
 }
 
+bool tui_clipboard(const char *b64)
+{
+	/* OSC 52 "c": the clipboard, over ssh and through tmux with
+	 * set-clipboard; a terminal that does not know it ignores it. */
+	if (headless)
+		return true; /* a key script has no terminal to tell */
+	fprintf(term_out, "\033]52;c;%s\a", b64);
+	return fflush(term_out) == 0;
+}
+
 void tui_suspend(struct tui *t)
 {
 	(void)t;

@@ -38,4 +38,8 @@ void tui_hang_up(void);
 /* ^C stops only the command that ran when it came: the browser goes on. */
 void tui_forget_interrupt(void);
 
+/* Puts base64 text on the terminal's clipboard with OSC 52 (nothing when
+ * headless); false when it could not be written. */
+bool tui_clipboard(const char *b64);
+
 #endif

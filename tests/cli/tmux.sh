@@ -390,6 +390,31 @@ else
 fi
 tm kill-window -t "$W"
 
+# y puts a citation on the clipboard with OSC 52: tmux, with
+# set-clipboard on, takes it into its paste buffer, base64 decoded.
+tm set-option -g set-clipboard on
+tm delete-buffer 2>/dev/null
+start 100x30 TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$T" XDG_STATE_HOME="$T/state"
+if wait_for "$W" "简化和明确"; then
+	tm send-keys -t "$W" /
+	tm send-keys -t "$W" -l "加速器实验室"
+	tm send-keys -t "$W" Enter
+	wait_for "$W" "1/1"
+	tm send-keys -t "$W" y
+	want="CWG-SFP-1/5（普华永道关于区域代表处的报告）1.3.2，主题 3 国际电联是一家"
+	i=0 got=
+	while [ $i -lt 300 ]; do
+		got=$(tm show-buffer 2>/dev/null) && [ -n "$got" ] && break
+		sleep 0.05; i=$((i + 1))
+	done
+	expect_eq "y: the citation reaches the clipboard through OSC 52" "$want" "$got"
+	tm send-keys -t "$W" q
+else
+	not_ok "y: the citation reaches the clipboard through OSC 52" "never started: $(cat "$T/screen")"
+fi
+tm kill-window -t "$W"
+tm set-option -g set-clipboard external
+
 # One keystroke, one burst: the browser batches with wnoutrefresh and one
 # doupdate, and (after its start-up endwin/doupdate, see tui.c) ncurses
 # sends each keystroke's update in a single write, one packet over ssh.

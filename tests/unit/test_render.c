@@ -319,6 +319,38 @@ static void test_overview(void **state)
 	doc_free(d);
 }
 
+/* A citation names the documents, the report, the item and the topic;
+ * an input's text is its heading and items. */
+static void test_citation(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	const struct doc_topic *t = &d->topics[2]; /* 3 国际电联是一家 */
+	const struct doc_input *in = &t->inputs[1];  /* 建议/分析结果 */
+	const char *field = NULL;
+	for (size_t k = 0; k < in->n_blocks && !field; k++)
+		for (size_t i = 0; i < in->blocks[k].n_items; i++)
+			if (in->blocks[k].items[i].marker &&
+			    strcmp(in->blocks[k].items[i].marker, "1.3.2") == 0)
+				field = in->blocks[k].items[i].text;
+	assert_non_null(field);
+	struct buf b = BUF_INIT;
+	assert_true(render_citation(&b, t, in, field));
+	buf_addc(&b, '\0');
+	assert_string_equal(b.data, "CWG-SFP-1/5（普华永道关于区域代表处的报告）1.3.2，主题 3 国际电联是一家");
+	buf_reset(&b);
+	/* No item: the row's kind when it has several reports. */
+	assert_true(render_citation(&b, t, in, NULL));
+	buf_addc(&b, '\0');
+	assert_string_equal(b.data, "CWG-SFP-1/5（建议/分析结果），主题 3 国际电联是一家");
+	buf_reset(&b);
+	assert_true(render_input_text(&b, &d->topics[6].inputs[0]));
+	buf_addc(&b, '\0');
+	assert_int_equal(strncmp(b.data, "俄联邦的文稿\n– 更好地反映", strlen("俄联邦的文稿\n– 更好地反映")), 0);
+	buf_free(&b);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +360,7 @@ int main(void)
 		cmocka_unit_test(test_json_every_code_point),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_overview),
+		cmocka_unit_test(test_citation),
 		cmocka_unit_test(test_markdown_escapes),
 		cmocka_unit_test(test_text_is_layout),
 		cmocka_unit_test(test_list_and_summary),

@@ -450,6 +450,22 @@ static void test_keep_tokens(void **state)
 	assert_string_equal(kept(""), "");
 }
 
+/* RFC 4648's test vectors, and UTF-8 bytes as bytes. */
+static void test_base64(void **state)
+{
+	(void)state;
+	const char *in[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar", "主题"};
+	const char *out[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=",
+			     "Zm9vYmFy", "5Li76aKY"};
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+		struct buf b = BUF_INIT;
+		text_base64(&b, in[i], strlen(in[i]));
+		buf_addc(&b, '\0');
+		assert_string_equal(b.data, out[i]);
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +481,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_hanging_and_newline),
 		cmocka_unit_test(test_unwrap_pasted_lines),
 		cmocka_unit_test(test_keep_tokens),
+		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_widths_agree_with_wcwidth),
 		cmocka_unit_test(test_visible_width_every_code_point),
 	};
