@@ -113,6 +113,20 @@ static enum tui_result act_yank(struct tui *t, enum tui_action a, long count)
 	return TUI_HANDLED;
 }
 
+/* t: tags or untags the selected topic, as mutt tags messages. */
+static enum tui_result act_tag(struct tui *t, enum tui_action a, long count)
+{
+	(void)a;
+	(void)count;
+	bool *on = &t->tagged[t->topic];
+	*on = !*on;
+	t->n_tagged = *on ? t->n_tagged + 1 : t->n_tagged - 1;
+	tui_notice(t, false, *on ? _("topic %ld tagged (%zu tagged)")
+				 : _("topic %ld untagged (%zu tagged)"),
+		   t->doc->topics[t->topic].number, t->n_tagged);
+	return TUI_HANDLED;
+}
+
 static enum tui_result act_jump_back(struct tui *t, enum tui_action a, long count)
 {
 	(void)a;

@@ -107,6 +107,11 @@ static void position_text(const struct tui *t, char *left, size_t size, int room
 		snprintf(src, sizeof src, _("source %s · "), t->opt.sources);
 		snprintf(src_short, sizeof src_short, "[%s] ", t->opt.sources);
 	}
+	if (t->n_tagged) {
+		size_t n = strlen(src), m = strlen(src_short);
+		snprintf(src + n, sizeof src - n, _("%zu tagged · "), t->n_tagged);
+		snprintf(src_short + m, sizeof src_short - m, "*%zu ", t->n_tagged);
+	}
 	if (t->cover < 0 && t->focus == PANE_INPUTS && t->input >= 0) {
 		size_t n = strlen(src);
 		input_name(t, src + n, sizeof src - n);

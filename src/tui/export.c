@@ -37,7 +37,29 @@ static const struct doc_topic *current(const struct tui *t)
 	return &t->doc->topics[t->topic];
 }
 
-/* Renders the current topic; false with a notice on failure. */
+/* What p, s and | act on, as their questions and notices name it: "主题
+ * 7", or with topics tagged (t) "3 个主题（2、5、7）" and those. */
+static const char *subject(const struct tui *t, char *buf, size_t size)
+{
+	if (!t->n_tagged) {
+		snprintf(buf, size, _("主题 %ld"), current(t)->number);
+		return buf;
+	}
+	size_t len = (size_t)snprintf(buf, size, _("%zu 个主题（"), t->n_tagged);
+	bool first = true;
+	for (size_t i = 0; i < t->doc->n_topics && len < size; i++)
+		if (t->tagged[i]) {
+			len += (size_t)snprintf(buf + len, size - len, "%s%ld",
+						first ? "" : "、", t->doc->topics[i].number);
+			first = false;
+		}
+	if (len < size)
+		snprintf(buf + len, size - len, "）");
+	return buf;
+}
+
+/* Renders the current topic, or the tagged ones in order (one job, one
+ * file, one pipe); false with a notice on failure. */
 static bool render(struct tui *t, enum render_format f, struct buf *out)
 {
 	bool *sel = calloc(t->doc->n_topics, sizeof *sel);
@@ -45,7 +67,10 @@ static bool render(struct tui *t, enum render_format f, struct buf *out)
 		tui_notice(t, true, "%s", strerror(ENOMEM));
 		return false;
 	}
-	sel[t->topic] = true;
+	if (t->n_tagged)
+		memcpy(sel, t->tagged, t->doc->n_topics * sizeof *sel);
+	else
+		sel[t->topic] = true;
 	char err[256] = "";
 	bool ok;
 	if (f == RENDER_PDF)
@@ -137,14 +162,16 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 	if (r.stopped_by == SIGINT)
 		tui_forget_interrupt(); /* ^C stopped the command only */
 	if (ok) {
-		char job[128];
+		char job[128], what[200];
 		if (spawn_parse_job_id(r.output.data ? r.output.data : "",
 				       r.output.len, job, sizeof job))
-			tui_notice(t, false, _("主题 %ld 已送交 %s 打印，作业 %s"),
-				   current(t)->number, printer_name(t), job);
+			tui_notice(t, false, t->n_tagged ? _("%s已送交 %s 打印，作业 %s")
+							 : _("%s 已送交 %s 打印，作业 %s"),
+				   subject(t, what, sizeof what), printer_name(t), job);
 		else
-			tui_notice(t, false, _("主题 %ld 已送交 %s 打印"),
-				   current(t)->number, printer_name(t));
+			tui_notice(t, false, t->n_tagged ? _("%s已送交 %s 打印")
+							 : _("%s 已送交 %s 打印"),
+				   subject(t, what, sizeof what), printer_name(t));
 	} else {
 		notice_failure(t, &r, name);
 	}
@@ -161,9 +188,11 @@ void export_print(struct tui *t)
 		tui_notice(t, true, "%s", why);
 		return;
 	}
-	char label[256];
-	snprintf(label, sizeof label, _("打印主题 %ld 到 %s？(y/n) "),
-		 current(t)->number, printer_name(t));
+	char label[256], what[200];
+	/* 打印主题 7 到 office, 打印 2 个主题（2、7）到 office. */
+	snprintf(label, sizeof label, t->n_tagged ? _("打印 %s到 %s？(y/n) ")
+						  : _("打印%s 到 %s？(y/n) "),
+		 subject(t, what, sizeof what), printer_name(t));
 	struct prompt_spec spec = {label, true, -1, NULL, print_answered};
 	prompt_open(t, &spec, NULL);
 }
@@ -205,7 +234,9 @@ static void save_now(struct tui *t)
 	} else {
 		/* The path as the user gave it: relative to where cwgview
 		 * was started, as in mutt. */
-		tui_notice(t, false, _("主题 %ld 已保存到 %s"), current(t)->number,
+		char what[200];
+		tui_notice(t, false, t->n_tagged ? _("%s已保存到 %s") : _("%s 已保存到 %s"),
+			   subject(t, what, sizeof what),
 			   t->save_path);
 	}
 	buf_free(&out);
@@ -255,9 +286,13 @@ void export_save(struct tui *t)
 {
 	if (!tui_gate(t, "saving"))
 		return;
-	char label[128], name[64];
-	snprintf(label, sizeof label, _("保存主题 %ld 到文件："), current(t)->number);
-	snprintf(name, sizeof name, "topic-%02ld.txt", current(t)->number);
+	char label[256], name[64], what[200];
+	snprintf(label, sizeof label, t->n_tagged ? _("保存 %s到文件：") : _("保存%s 到文件："),
+		 subject(t, what, sizeof what));
+	if (!t->n_tagged)
+		snprintf(name, sizeof name, "topic-%02ld.txt", current(t)->number);
+	else
+		snprintf(name, sizeof name, "topics.txt");
 	struct prompt_spec spec = {label, false, -1, NULL, save_answered};
 	prompt_open(t, &spec, name);
 }
@@ -296,7 +331,10 @@ static void pipe_answered(struct tui *t, const char *cmd, bool accepted)
 	if (!input_scripted() && tui_resume())
 		tui_relayout(t);
 	if (ok) {
-		tui_notice(t, false, _("主题 %ld 已通过管道送交：%s"), current(t)->number, cmd);
+		char what[200];
+		tui_notice(t, false, t->n_tagged ? _("%s已通过管道送交：%s")
+						 : _("%s 已通过管道送交：%s"),
+			   subject(t, what, sizeof what), cmd);
 	} else {
 		notice_failure(t, &r, cmd);
 	}

@@ -69,6 +69,11 @@ static void draw(struct pane *p, struct tui *t)
 				mvwaddch(p->win, r + 1, c, ' ');
 			wmove(p->win, r + 1, x0);
 		}
+		if (t->tagged && t->tagged[i]) { /* t: tagged, in the gutter */
+			draw_set(p->win, sel ? base : ST_TOPIC_NUMBER);
+			mvwaddch(p->win, r + 1, 1, '*');
+			wmove(p->win, r + 1, x0);
+		}
 		draw_set(p->win, sel ? base : ST_TOPIC_NUMBER);
 		draw_text(p->win, num, strlen(num), limit);
 		draw_set(p->win, base);

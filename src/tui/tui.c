@@ -294,8 +294,11 @@ static bool panes_init(struct tui *t)
 	return true;
 }
 
+/* The panes, and the tags that go with the document shown. */
 static void panes_free(struct tui *t)
 {
+	free(t->tagged);
+	t->tagged = NULL;
 	for (int i = 0; i < N_PANES; i++) {
 		struct pane *p = &t->panes[i];
 		if (p->priv && p->ops->free)
@@ -315,10 +318,11 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	t.focus = PANE_TOPICS;
 	t.input = -1;
 	t.cover = -1;
+	t.tagged = calloc(d->n_topics ? d->n_topics : 1, sizeof *t.tagged);
 	t.find.current = t.find.prev_current = -1;
 	search_result_init(&t.find.res);
 	char err[300];
-	if (!panes_init(&t)) {
+	if (!t.tagged || !panes_init(&t)) {
 		panes_free(&t);
 		msg_error("out of memory");
 		return EXIT_TROUBLE;

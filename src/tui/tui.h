@@ -22,6 +22,8 @@ struct tui {
 	struct tui_options opt;
 	size_t topic;        /* index of the selected topic */
 	long input;          /* the current input row of it, -1 for none */
+	bool *tagged;        /* per topic: t tagged it (p s | act on those) */
+	size_t n_tagged;
 	enum pane_id focus;  /* PANE_TOPICS … PANE_GUIDANCE */
 	int cover;           /* the COVER pane over the body (the help, a
 				list), or -1 */
