@@ -183,6 +183,8 @@ PLAIN_ACTION(pipe, export_pipe(t); return TUI_HANDLED)
 PLAIN_ACTION(redraw, clearok(curscr, TRUE); return TUI_HANDLED)
 PLAIN_ACTION(quit, return TUI_QUIT)
 PLAIN_ACTION(cancel, return TUI_HANDLED) /* the count is gone */
+PLAIN_ACTION(overview, t->cover = PANE_OVERVIEW;
+	     t->panes[PANE_OVERVIEW].top = 0; return TUI_RELAYOUT)
 PLAIN_ACTION(help, t->cover = PANE_HELP; t->panes[PANE_HELP].top = 0; return TUI_RELAYOUT)
 
 typedef enum tui_result (*action_fn)(struct tui *t, enum tui_action a, long count);

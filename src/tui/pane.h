@@ -21,7 +21,8 @@
 	P(INPUTS, pane_inputs_ops, BODY, DOC_ROLE_INPUT)                     \
 	P(GUIDANCE, pane_guidance_ops, BODY, DOC_ROLE_GUIDANCE)              \
 	P(HELP, pane_help_ops, COVER, -1)                                    \
-	P(LIST, pane_list_ops, COVER, -1)
+	P(LIST, pane_list_ops, COVER, -1)                                    \
+	P(OVERVIEW, pane_overview_ops, COVER, -1)
 
 enum pane_id {
 #define TUI_PANE_ENUM(name, ops, place, role) PANE_##name,
@@ -104,7 +105,7 @@ struct pane {
 };
 
 extern const struct pane_ops pane_topics_ops, pane_inputs_ops,
-	pane_guidance_ops, pane_help_ops, pane_list_ops;
+	pane_guidance_ops, pane_help_ops, pane_list_ops, pane_overview_ops;
 
 /* pane_text.c: the inputs pane's rows, in the order shown.  The row
  * after (dir 1) or before (-1) input, or with none yet the first on the
