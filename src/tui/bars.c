@@ -112,22 +112,26 @@ static void position_text(const struct tui *t, char *left, size_t size, int room
 		snprintf(src + n, sizeof src - n, _("%zu tagged · "), t->n_tagged);
 		snprintf(src_short + m, sizeof src_short - m, "*%zu ", t->n_tagged);
 	}
-	if (t->cover < 0 && t->focus == PANE_INPUTS && t->input >= 0) {
-		size_t n = strlen(src);
-		input_name(t, src + n, sizeof src - n);
-		snprintf(src_short, sizeof src_short, "%s", src);
-	}
-	int n = snprintf(left, size, _("%stopic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
-			 src, t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
+	char in[300] = "";
+	if (t->cover < 0 && t->focus == PANE_INPUTS && t->input >= 0)
+		input_name(t, in, sizeof in);
+	int n = snprintf(left, size, _("%s%stopic %zu/%zu · %s lines %zu-%zu of %zu %u%%"),
+			 src, in, t->topic + 1, t->doc->n_topics, name, a, b, p->n_lines, pct);
 	int w = n > 0 ? text_width(left, strlen(left)) : 0;
-	if (w > t->cols - 2 || w > room) {
-		char shorter[700];
-		int k = snprintf(shorter, sizeof shorter, "%s%zu/%zu %s %zu-%zu/%zu %u%%",
-				 src_short, t->topic + 1, t->doc->n_topics, name, a, b,
-				 p->n_lines, pct);
+	int fit = room < t->cols - 2 ? room : t->cols - 2;
+	/* The short form, with the current input while it fits, else
+	 * without: the position matters more than the name. */
+	for (int with = 1; w > fit && with >= 0; with--) {
+		char shorter[1000];
+		int k = snprintf(shorter, sizeof shorter, "%s%s%zu/%zu %s %zu-%zu/%zu %u%%",
+				 src_short, with ? in : "", t->topic + 1, t->doc->n_topics,
+				 name, a, b, p->n_lines, pct);
+		int sw = k > 0 ? text_width(shorter, strlen(shorter)) : 0;
 		/* Short only when that lets the hints stay, or must. */
-		if (w > t->cols - 2 || (k > 0 && text_width(shorter, strlen(shorter)) <= room))
+		if (sw <= fit || (!with && w > t->cols - 2)) {
 			n = snprintf(left, size, "%s", shorter);
+			w = sw;
+		}
 	}
 	if (t->count >= 0 && n > 0 && (size_t)n < size)
 		snprintf(left + n, size - (size_t)n, "  [%ld]", t->count);

@@ -183,6 +183,7 @@ void place_take(const struct tui *t, struct place *pl)
 	pl->set = true;
 	pl->topic = t->topic;
 	pl->focus = t->focus;
+	pl->input = t->input;
 	for (int i = 0; i < N_PANES; i++)
 		pane_spot_of(&t->panes[i], &pl->spot[i]);
 }
@@ -245,10 +246,14 @@ void tui_select_topic(struct tui *t, size_t i)
 	bool focus = mem && mem->set && t->panes[t->focus].ops->follows_topic &&
 		     t->panes[mem->focus].ops->follows_topic;
 	show_topic(t, i, mem, focus, true);
+	if (mem && mem->set)
+		t->input = mem->input; /* the row you were at, when it shows */
 }
 
 void tui_go(struct tui *t, const struct place *pl, bool remember)
 {
-	if (pl->set && pl->topic < t->doc->n_topics)
+	if (pl->set && pl->topic < t->doc->n_topics) {
 		show_topic(t, pl->topic, pl, true, remember);
+		t->input = pl->input;
+	}
 }

@@ -17,6 +17,7 @@ struct place {
 	bool set;
 	size_t topic;
 	enum pane_id focus;
+	long input; /* the current input row, -1 for none */
 	struct pane_spot spot[N_PANES];
 };
 
