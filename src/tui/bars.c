@@ -107,6 +107,11 @@ static void position_text(const struct tui *t, char *left, size_t size, int room
 		snprintf(src, sizeof src, _("source %s · "), t->opt.sources);
 		snprintf(src_short, sizeof src_short, "[%s] ", t->opt.sources);
 	}
+	if (t->limit[0]) { /* & in force */
+		size_t n = strlen(src), m = strlen(src_short);
+		snprintf(src + n, sizeof src - n, _("&%.100s · "), t->limit);
+		snprintf(src_short + m, sizeof src_short - m, "&%.100s ", t->limit);
+	}
 	if (t->n_tagged) {
 		size_t n = strlen(src), m = strlen(src_short);
 		snprintf(src + n, sizeof src - n, _("%zu tagged · "), t->n_tagged);

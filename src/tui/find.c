@@ -719,6 +719,22 @@ static void history_save(struct tui *t)
 	buf_free(&b);
 }
 
+void find_reset(struct tui *t)
+{
+	struct find *f = &t->find;
+	find_free(t);
+	search_result_init(&f->res);
+	f->current = f->prev_current = -1;
+	f->gen++;
+	find_index_start(t);
+	if (f->query[0]) {
+		char query[sizeof f->query];
+		snprintf(query, sizeof query, "%s", f->query);
+		t->prompt.info[0] = '\0';
+		run(t, query, false);
+	}
+}
+
 void find_free(struct tui *t)
 {
 	join_builder(&t->find);

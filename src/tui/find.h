@@ -86,5 +86,8 @@ void find_history_load(struct tui *t);
 /* Starts building the search index in the background. */
 void find_index_start(struct tui *t);
 void find_free(struct tui *t);
+/* The document shown has changed (&): the index is built again for it
+ * and the last search run again on it. */
+void find_reset(struct tui *t);
 
 #endif

@@ -21,6 +21,7 @@
 struct overview_pane {
 	struct overview o;
 	bool built;
+	const struct doc *doc; /* what it was built from (& changes it) */
 	int *w;           /* each column's width */
 	int lead;         /* the topic column's */
 	int numw;         /* the topic numbers' */
@@ -44,6 +45,15 @@ static const char *title(const struct pane *p, const struct tui *t, char *buf,
 
 static void build(struct overview_pane *v, const struct doc *d)
 {
+	if (v->built && v->doc != d) {
+		overview_free(&v->o);
+		free(v->w);
+		v->w = NULL;
+		v->built = false;
+		v->lead = v->numw = 0;
+		v->row = v->col = v->first_col = 0;
+	}
+	v->doc = d;
 	if (v->built || !overview_build(&v->o, d))
 		return;
 	v->w = calloc(v->o.n_cols + 1, sizeof *v->w);

@@ -25,6 +25,7 @@ struct text_pane {
 	struct layout lay;
 	unsigned parts;  /* LAY_PART_* */
 	long lay_topic;  /* -1: none yet */
+	const struct doc *lay_doc; /* the document laid out (& changes it) */
 	int lay_width;
 	struct row_lines *rows;
 	size_t n_rows, cap_rows;
@@ -182,6 +183,10 @@ static void text_reflow(struct pane *p, struct tui *t)
 	int width = pane_cols(p);
 	if (width < 1)
 		width = 1;
+	if (tp->lay_doc != t->doc) {
+		tp->lay_doc = t->doc;
+		tp->lay_topic = -1;
+	}
 	bool same = tp->lay_topic == (long)t->topic && tp->lay_width == width;
 	if (same && !p->has_want)
 		return;

@@ -20,6 +20,7 @@
 #include "tui/find.h"
 #include "tui/frame.h"
 #include "tui/input.h"
+#include "tui/limit.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
 #include "tui/term.h"
@@ -312,7 +313,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
-	t.doc = d;
+	t.doc = t.full = d;
 	t.opt = *opt;
 	t.count = -1;
 	t.focus = PANE_TOPICS;
@@ -355,6 +356,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	panes_free(&t);
 	history_clear(&t.prompt);
 	find_free(&t);
+	limit_free(&t); /* after the index built from the view */
 	if (tui_signal()) {
 		/* The terminal is restored; now die of the signal as the
 		 * caller expects (a shell reports ^C, a dropped ssh HUP). */

@@ -18,7 +18,9 @@
 #include "tui/run.h"
 
 struct tui {
-	const struct doc *doc;
+	const struct doc *doc;  /* what is shown: the document, or a view (&) */
+	const struct doc *full; /* the document as opened */
+	char limit[256];        /* &'s pattern while it limits the view, or "" */
 	struct tui_options opt;
 	size_t topic;        /* index of the selected topic */
 	long input;          /* the current input row of it, -1 for none */

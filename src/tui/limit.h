@@ -1,0 +1,14 @@
+/* The limit (limit.c): & shows only the topics and inputs that match, as
+ * less's & and mutt's limit. */
+#ifndef CWGVIEW_TUI_LIMIT_H
+#define CWGVIEW_TUI_LIMIT_H
+
+struct tui;
+
+/* &: asks for the pattern; an empty one lifts the limit. */
+void limit_start(struct tui *t);
+/* Ends the limit (the document as opened again), before the browser
+ * ends. */
+void limit_free(struct tui *t);
+
+#endif
