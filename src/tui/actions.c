@@ -184,6 +184,7 @@ PLAIN_ACTION(pipe, export_pipe(t); return TUI_HANDLED)
 PLAIN_ACTION(redraw, clearok(curscr, TRUE); return TUI_HANDLED)
 PLAIN_ACTION(quit, return TUI_QUIT)
 PLAIN_ACTION(cancel, return TUI_HANDLED) /* the count is gone */
+PLAIN_ACTION(sources, pane_sources_open(t); return TUI_RELAYOUT)
 PLAIN_ACTION(limit, limit_start(t); return TUI_HANDLED)
 PLAIN_ACTION(overview, t->cover = PANE_OVERVIEW;
 	     t->panes[PANE_OVERVIEW].top = 0; return TUI_RELAYOUT)

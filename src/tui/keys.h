@@ -34,6 +34,7 @@
 	A(CITE, yank, "copy a citation of the current input (to the terminal's clipboard)") \
 	A(YANK_TEXT, yank, "copy the current input's text")                 \
 	A(LIMIT, limit, "&: only the topics and inputs matching every word; & Enter: all") \
+	A(SOURCES, sources, "choose the sources shown: Space toggles, Enter applies") \
 	A(OVERVIEW, overview, "overview: inputs per topic and source; Enter opens one") \
 	A(TAG, tag, "tag or untag the topic; p s | then act on the tagged ones") \
 	A(JUMP_BACK, jump_back, "back to before the last jump; again, further back") \
@@ -100,6 +101,7 @@ enum tui_action {
 	B(CH, L'y', CITE)                                                    \
 	B(CH, L'Y', YANK_TEXT)                                               \
 	B(CH, L'&', LIMIT)                                                   \
+	B(CH, L'F', SOURCES)                                                 \
 	B(CH, L'o', OVERVIEW)                                                \
 	B(CH, L't', TAG)                                                     \
 	B(CH, 15, JUMP_BACK)                                                 \

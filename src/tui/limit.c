@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cwgview/i18n.h"
+#include "cwgview/overview.h"
 #include "cwgview/search.h"
 #include "tui/find.h"
 #include "tui/frame.h"
@@ -69,10 +70,11 @@ static void match_free(struct match *m)
 	free(m->row);
 }
 
-/* The view of t->full limited to pattern, or NULL (with a notice). */
+/* The view of t->base (the sources chosen, or all) limited to pattern,
+ * or NULL (with a notice). */
 static struct doc *limited(struct tui *t, const char *pattern)
 {
-	const struct doc *d = t->full;
+	const struct doc *d = t->base;
 	struct match m = {d, calloc(d->n_topics + 1, sizeof *m.row)};
 	for (size_t i = 0; m.row && i < d->n_topics; i++) {
 		m.row[i] = malloc(d->topics[i].n_inputs + 1);
@@ -160,7 +162,7 @@ static void show_doc(struct tui *t, const struct doc *nu)
 		t->panes[i].top = 0;
 	find_reset(t);
 	tui_relayout(t);
-	if (old != t->full)
+	if (old != t->full && old != t->base)
 		doc_free((struct doc *)old);
 }
 
@@ -169,9 +171,9 @@ static void done(struct tui *t, const char *text, bool accepted)
 	if (!accepted)
 		return;
 	if (!*text) {
-		if (t->doc != t->full) {
+		if (t->doc != t->base) {
 			t->limit[0] = '\0';
-			show_doc(t, t->full);
+			show_doc(t, t->base);
 			tui_notice(t, false, "%s", _("limit lifted: every topic again"));
 		}
 		return;
@@ -196,10 +198,75 @@ void limit_start(struct tui *t)
 	prompt_open(t, &spec, NULL);
 }
 
+/* F: the blocks of the sources chosen (a kind and a heading, from the
+ * overview's columns). */
+struct chosen {
+	const struct overview *o;
+	const bool *on;
+};
+
+static bool from_chosen(const struct doc_input *in, const struct doc_block *bl,
+			const void *arg)
+{
+	const struct chosen *c = arg;
+	for (size_t k = 0; k < c->o->n_cols; k++) {
+		const struct overview_col *col = &c->o->cols[k];
+		if (c->on[k] && strcmp(col->kind, in->kind) == 0 &&
+		    (col->heading == bl->heading ||
+		     (col->heading && bl->heading && strcmp(col->heading, bl->heading) == 0)))
+			return true;
+	}
+	return false;
+}
+
+void limit_sources(struct tui *t, const struct overview *o, const bool *on)
+{
+	size_t n = 0, len = 0;
+	t->sources_note[0] = '\0';
+	for (size_t k = 0; k < o->n_cols; k++) {
+		if (!on[k])
+			continue;
+		size_t l;
+		const char *s = o->cols[k].heading ? overview_label(o, k, &l) : o->cols[k].kind;
+		if (!o->cols[k].heading)
+			l = strlen(s);
+		if (len < sizeof t->sources_note)
+			len += (size_t)snprintf(t->sources_note + len, sizeof t->sources_note - len,
+						"%s%.*s", n ? ", " : "", (int)l, s);
+		n++;
+	}
+	struct doc *base = NULL;
+	if (n && n < o->n_cols) {
+		struct chosen c = {o, on};
+		base = doc_view(t->full, from_chosen, &c, true);
+		if (!base || !base->n_topics) {
+			tui_notice(t, true, "%s", base ? _("no input comes from those sources")
+						       : _("out of memory"));
+			doc_free(base);
+			return;
+		}
+	}
+	const struct doc *old_base = t->base, *old = t->doc;
+	t->base = base ? base : t->full;
+	t->opt.sources = base ? t->sources_note : NULL;
+	struct doc *v = t->limit[0] ? limited(t, t->limit) : NULL;
+	if (t->limit[0] && (!v || !v->n_topics)) {
+		doc_free(v); /* the limit matches nothing there: lifted */
+		v = NULL;
+		t->limit[0] = '\0';
+	}
+	show_doc(t, v ? v : t->base);
+	if (old_base != t->full && old_base != t->doc && old_base != old)
+		doc_free((struct doc *)old_base);
+	tui_notice(t, false, base ? _("sources: %s") : _("every source again%s"),
+		   base ? t->sources_note : "");
+}
+
 void limit_free(struct tui *t)
 {
-	if (t->doc != t->full) {
+	if (t->doc != t->full && t->doc != t->base)
 		doc_free((struct doc *)t->doc);
-		t->doc = t->full;
-	}
+	if (t->base != t->full)
+		doc_free((struct doc *)t->base);
+	t->doc = t->base = t->full;
 }

@@ -22,7 +22,8 @@
 	P(GUIDANCE, pane_guidance_ops, BODY, DOC_ROLE_GUIDANCE)              \
 	P(HELP, pane_help_ops, COVER, -1)                                    \
 	P(LIST, pane_list_ops, COVER, -1)                                    \
-	P(OVERVIEW, pane_overview_ops, COVER, -1)
+	P(OVERVIEW, pane_overview_ops, COVER, -1)                            \
+	P(SOURCES, pane_sources_ops, COVER, -1)
 
 enum pane_id {
 #define TUI_PANE_ENUM(name, ops, place, role) PANE_##name,
@@ -105,7 +106,8 @@ struct pane {
 };
 
 extern const struct pane_ops pane_topics_ops, pane_inputs_ops,
-	pane_guidance_ops, pane_help_ops, pane_list_ops, pane_overview_ops;
+	pane_guidance_ops, pane_help_ops, pane_list_ops, pane_overview_ops,
+	pane_sources_ops;
 
 /* pane_text.c: the inputs pane's rows, in the order shown.  The row
  * after (dir 1) or before (-1) input, or with none yet the first on the
@@ -116,6 +118,9 @@ long pane_inputs_at(const struct pane *p, size_t from, size_t to);
 /* Row input's lines; false when it is not laid out. */
 bool pane_inputs_lines(const struct pane *p, long input, size_t *first,
 		       size_t *last);
+
+/* pane_sources.c: F opens the checklist, as last applied. */
+void pane_sources_open(struct tui *t);
 
 /* pane.c: the content area of a pane, inside the border, with one column
  * of padding; what every pane and the loop use. */

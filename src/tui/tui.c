@@ -313,7 +313,7 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
-	t.doc = t.full = d;
+	t.doc = t.full = t.base = d;
 	t.opt = *opt;
 	t.count = -1;
 	t.focus = PANE_TOPICS;

@@ -20,6 +20,8 @@
 struct tui {
 	const struct doc *doc;  /* what is shown: the document, or a view (&) */
 	const struct doc *full; /* the document as opened */
+	const struct doc *base; /* full, or the sources chosen with F */
+	char sources_note[256]; /* F's sources, for the status line */
 	char limit[256];        /* &'s pattern while it limits the view, or "" */
 	struct tui_options opt;
 	size_t topic;        /* index of the selected topic */
