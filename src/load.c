@@ -57,6 +57,7 @@ struct loader {
 	struct doc *doc;
 	int depth;
 	struct vec numbers; /* struct seen_number, for duplicate topics */
+	struct vec sees;    /* struct seen_see: checked once every topic is read */
 	/* One bit per possible topic number: a duplicate is found without
 	 * comparing against every earlier topic, which took a tenth of the
 	 * load time of a 20,000-topic file.  numbers gives its first line. */
@@ -68,6 +69,12 @@ struct loader {
 };
 
 enum { MAX_TOPIC_NUMBER = 999999 }; /* at most 6 digits */
+
+/* A "see" reference and where it was, for its error. */
+struct seen_see {
+	long number;
+	yaml_mark_t mark;
+};
 
 struct seen_number {
 	long number;
@@ -449,12 +456,14 @@ static bool parse_sequence(struct loader *L, const char *what, size_t elem,
 /* ---- the schema (docs/format.md) ---- */
 
 static bool p_item(struct loader *L, void *e);
+static bool f_see(struct loader *L, void *o);
 
 static const struct field item_fields[] = {
 	STRING_FIELD("marker", false, struct doc_item, marker),
 	STRING_FIELD("text", true, struct doc_item, text),
 	SEQUENCE_FIELD("items", false, struct doc_item, items, n_items,
 		       struct doc_item, p_item, false),
+	CUSTOM_FIELD("see", false, f_see),
 };
 
 static bool p_item(struct loader *L, void *e)
@@ -489,6 +498,78 @@ static const struct field input_fields[] = {
 static bool p_input(struct loader *L, void *e)
 {
 	return parse_mapping(L, "an input", input_fields, N_FIELDS(input_fields), e);
+}
+
+/* A topic number as the format writes one: digits, no leading zero, 1 to
+ * 999999; -1 after the error (what: the key, for it). */
+static long plain_number(struct loader *L, const char *what)
+{
+	yaml_event_t *ev = &L->ev;
+	if (ev->type != YAML_SCALAR_EVENT || ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
+		fail_at(L, ev->start_mark, "%s must be a plain integer, not %s", what,
+			ev->type == YAML_SCALAR_EVENT ? "a quoted string" : event_noun(ev));
+		return -1;
+	}
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	long v = 0;
+	bool ok = len > 0 && len <= 6 && strspn(s, "0123456789") == len && !(len > 1 && s[0] == '0');
+	for (size_t i = 0; ok && i < len; i++)
+		v = v * 10 + (s[i] - '0');
+	if (!ok || v < 1) {
+		fail_at(L, ev->start_mark, "%s must hold topic numbers from 1 to 999999 "
+			"without leading zeros, not \"%.*s\"", what, clip(s, len, 20), s);
+		return -1;
+	}
+	return v;
+}
+
+/* "see": [7, 3], the topics an item refers to; whether they exist is
+ * checked once every topic is read. */
+static bool f_see(struct loader *L, void *o)
+{
+	struct doc_item *it = o;
+	yaml_event_t *ev = &L->ev;
+	if (ev->type != YAML_SEQUENCE_START_EVENT)
+		return fail_at(L, ev->start_mark, "\"see\" must be a sequence of topic "
+			       "numbers, not %s", event_noun(ev));
+	long v[64];
+	size_t n = 0;
+	for (;;) {
+		if (!next(L))
+			return false;
+		if (ev->type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (n == sizeof v / sizeof *v)
+			return fail_at(L, ev->start_mark, "\"see\" holds at most 64 topics");
+		if ((v[n] = plain_number(L, "\"see\"")) < 0)
+			return false;
+		struct seen_see *ss = vec_push(&L->sees);
+		if (!ss)
+			return oom(L);
+		*ss = (struct seen_see){v[n++], ev->start_mark};
+	}
+	long *see = n ? doc_alloc(L->doc, n * sizeof *see) : NULL;
+	if (n && !see)
+		return oom(L);
+	if (n)
+		memcpy(see, v, n * sizeof *see);
+	it->see = see;
+	it->n_see = n;
+	return true;
+}
+
+/* Every "see" names a topic of the document. */
+static bool check_sees(struct loader *L)
+{
+	const struct seen_see *ss = (const struct seen_see *)L->sees.data;
+	for (size_t i = 0; i < L->sees.n; i++) {
+		long v = ss[i].number;
+		if (!L->number_seen || !(L->number_seen[v / 8] & (1u << (v % 8))))
+			return fail_at(L, ss[i].mark, "\"see\" names topic %ld, which "
+				       "the document does not have", v);
+	}
+	return true;
 }
 
 static bool f_topic_number(struct loader *L, void *o)
@@ -690,6 +771,7 @@ struct doc *load_buffer(const char *data, size_t len,
 	L.opt = opt;
 	L.err = err;
 	vec_reuse(&L.numbers, sizeof(struct seen_number));
+	vec_reuse(&L.sees, sizeof(struct seen_see));
 	L.doc = doc_new();
 	/* Depths run from 1 to max_depth: next() refuses deeper nesting. */
 	size_t n_bufs = (size_t)(opt->max_depth > 0 ? opt->max_depth : 0) + 2;
@@ -704,11 +786,12 @@ struct doc *load_buffer(const char *data, size_t len,
 	yaml_parser_set_encoding(&L.parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&L.parser, (const unsigned char *)data,
 				     len);
-	bool ok = parse_stream(&L);
+	bool ok = parse_stream(&L) && check_sees(&L);
 	if (L.have_ev)
 		yaml_event_delete(&L.ev);
 	yaml_parser_delete(&L.parser);
 	free(L.numbers.data);
+	free(L.sees.data);
 	free(L.number_seen);
 	for (size_t i = 0; i < n_bufs; i++)
 		free(L.seq_bufs[i].data);

@@ -201,8 +201,40 @@ static void json_key(struct buf *b, int depth, const char *key)
 	buf_adds(b, ": ");
 }
 
+/* What a JSON export holds: the topics that "see" may name. */
+struct json_scope {
+	const struct doc *d;
+	const bool *sel;
+};
+
+static bool json_has(const struct json_scope *sc, long number)
+{
+	long i = doc_topic_index(sc->d, number);
+	return i >= 0 && sc->sel[i];
+}
+
+/* "see": the topics the export holds (a file of topic 6 alone does not
+ * name topic 7, which the loader would refuse); none: no key. */
+static void json_see(struct buf *b, const struct doc_item *it, int depth,
+		     const struct json_scope *sc)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < it->n_see; k++)
+		n += json_has(sc, it->see[k]);
+	if (!n)
+		return;
+	buf_adds(b, ",\n");
+	json_key(b, depth, "see");
+	buf_addc(b, '[');
+	n = 0;
+	for (size_t k = 0; k < it->n_see; k++)
+		if (json_has(sc, it->see[k]))
+			buf_printf(b, n++ ? ", %ld" : "%ld", it->see[k]);
+	buf_addc(b, ']');
+}
+
 static void json_items(struct buf *b, const struct doc_item *it, size_t n,
-		       int depth)
+		       int depth, const struct json_scope *sc)
 {
 	if (n == 0) {
 		buf_adds(b, "[]");
@@ -222,8 +254,9 @@ static void json_items(struct buf *b, const struct doc_item *it, size_t n,
 		if (it[i].n_items) {
 			buf_adds(b, ",\n");
 			json_key(b, depth + 2, "items");
-			json_items(b, it[i].items, it[i].n_items, depth + 2);
+			json_items(b, it[i].items, it[i].n_items, depth + 2, sc);
 		}
+		json_see(b, &it[i], depth + 2, sc);
 		buf_adds(b, "\n");
 		ind(b, depth + 1);
 		buf_adds(b, i + 1 < n ? "},\n" : "}\n");
@@ -232,7 +265,8 @@ static void json_items(struct buf *b, const struct doc_item *it, size_t n,
 	buf_adds(b, "]");
 }
 
-static void json_topic(struct buf *b, const struct doc_topic *t, int depth)
+static void json_topic(struct buf *b, const struct doc_topic *t, int depth,
+		       const struct json_scope *sc)
 {
 	ind(b, depth);
 	buf_adds(b, "{\n");
@@ -271,7 +305,7 @@ static void json_topic(struct buf *b, const struct doc_topic *t, int depth)
 				buf_adds(b, ",\n");
 			}
 			json_key(b, d2 + 3, "items");
-			json_items(b, bl->items, bl->n_items, d2 + 3);
+			json_items(b, bl->items, bl->n_items, d2 + 3, sc);
 			buf_adds(b, "\n");
 			ind(b, d2 + 2);
 			buf_adds(b, k + 1 < in->n_blocks ? "},\n" : "}\n");
@@ -285,7 +319,7 @@ static void json_topic(struct buf *b, const struct doc_topic *t, int depth)
 		ind(b, depth + 1), buf_adds(b, "]");
 	buf_adds(b, ",\n");
 	json_key(b, depth + 1, "guidance");
-	json_items(b, t->guidance, t->n_guidance, depth + 1);
+	json_items(b, t->guidance, t->n_guidance, depth + 1, sc);
 	buf_adds(b, "\n");
 	ind(b, depth);
 	buf_adds(b, "}");
@@ -293,6 +327,7 @@ static void json_topic(struct buf *b, const struct doc_topic *t, int depth)
 
 static void json_doc(struct buf *b, const struct doc *d, const bool *sel)
 {
+	const struct json_scope sc = {d, sel};
 	static const char *const column_keys[DOC_N_COLUMNS] = {
 		"source", "input", "documents", "guidance"};
 	buf_adds(b, "{\n");
@@ -329,7 +364,7 @@ static void json_doc(struct buf *b, const struct doc *d, const bool *sel)
 		if (!first)
 			buf_adds(b, ",\n");
 		first = false;
-		json_topic(b, &d->topics[i], 2);
+		json_topic(b, &d->topics[i], 2, &sc);
 	}
 	buf_adds(b, "\n  ]\n}\n");
 }

@@ -19,6 +19,10 @@ struct doc_item {
 	const char *text;
 	struct doc_item *items; /* nested list (供考虑的方案：, a) b) …) */
 	size_t n_items;
+	/* The topics the item refers to in its own words ("另请参见下文区域代表处
+	 * 问题…"), by number; the text stays as written. */
+	const long *see;
+	size_t n_see;
 };
 
 struct doc_block {

@@ -58,40 +58,96 @@ static char *xref_text(const struct doc_topic *tp, const struct doc_input *in)
 	return b.data ? b.data : strdup("");
 }
 
+struct rows {
+	struct list_row *v;
+	size_t n, cap;
+	bool oom;
+};
+
+static void row_add(struct rows *r, char *text, size_t topic, long input)
+{
+	struct list_row *p = text ? mem_room(r->v, r->n, &r->cap, sizeof *p, 16) : NULL;
+	if (!p) {
+		free(text);
+		r->oom = true;
+		return;
+	}
+	r->v = p;
+	r->v[r->n++] = (struct list_row){text, topic, input, -1};
+}
+
+/* The topic's own cross-references ("see" in the data: 另请参见…), in
+ * its inputs and its guidance, first in the list. */
+static void see_rows(struct tui *t, const struct doc_item *it, size_t n,
+		     struct rows *r)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < it[i].n_see; k++) {
+			long to = doc_topic_index(t->doc, it[i].see[k]);
+			if (to < 0)
+				continue; /* not in this view (&, F, --source) */
+			const struct doc_topic *tp = &t->doc->topics[to];
+			struct buf b = BUF_INIT;
+			buf_printf(&b, _("see %ld "), tp->number);
+			text_sanitize(&b, tp->title, strlen(tp->title));
+			buf_adds(&b, " · ");
+			text_sanitize(&b, it[i].text, strlen(it[i].text));
+			row_add(r, b.oom ? NULL : b.data, (size_t)to, -1);
+			if (b.oom)
+				buf_free(&b);
+		}
+		see_rows(t, it[i].items, it[i].n_items, r);
+	}
+}
+
+static void topic_see_rows(struct tui *t, struct rows *r)
+{
+	const struct doc_topic *tp = &t->doc->topics[t->topic];
+	for (size_t i = 0; i < tp->n_inputs; i++)
+		for (size_t k = 0; k < tp->inputs[i].n_blocks; k++)
+			see_rows(t, tp->inputs[i].blocks[k].items,
+				 tp->inputs[i].blocks[k].n_items, r);
+	see_rows(t, tp->guidance, tp->n_guidance, r);
+}
+
 void lists_xref(struct tui *t)
 {
-	if (t->input < 0) {
-		tui_notice(t, true, "%s", _("no current input: } selects one"));
+	struct rows r = {NULL, 0, 0, false};
+	topic_see_rows(t, &r);
+	const struct doc_input *cur = t->input >= 0 ? &t->doc->topics[t->topic].inputs[t->input]
+						    : NULL;
+	if (!r.n && (!cur || !cur->n_documents)) {
+		tui_notice(t, true, "%s", cur ? _("this input cites no document")
+					     : _("no current input: } selects one"));
 		return;
 	}
-	const struct doc_input *cur = &t->doc->topics[t->topic].inputs[t->input];
-	if (!cur->n_documents) {
-		tui_notice(t, true, "%s", _("this input cites no document"));
-		return;
-	}
-	struct list_row *rows = NULL;
-	size_t n = 0, cap = 0, sel = 0;
-	for (size_t i = 0; i < t->doc->n_topics; i++) {
+	size_t n_see = r.n, sel = 0;
+	for (size_t i = 0; cur && i < t->doc->n_topics; i++) {
 		const struct doc_topic *tp = &t->doc->topics[i];
 		for (size_t j = 0; j < tp->n_inputs; j++) {
 			if (!cites_any(&tp->inputs[j], cur))
 				continue;
-			struct list_row *r = mem_room(rows, n, &cap, sizeof *r, 16);
-			char *text = r ? xref_text(tp, &tp->inputs[j]) : NULL;
-			if (!text) {
-				free(r ? r : rows);
-				tui_notice(t, true, "%s", _("out of memory"));
-				return;
-			}
-			rows = r;
 			if (i == t->topic && (long)j == t->input)
-				sel = n;
-			rows[n++] = (struct list_row){text, i, (long)j, -1};
+				sel = r.n;
+			row_add(&r, xref_text(tp, &tp->inputs[j]), i, (long)j);
 		}
 	}
+	struct list_row *rows = r.v;
+	size_t n = r.n;
 	char title[256];
-	snprintf(title, sizeof title, _("inputs citing %s%s: %zu"), cur->documents[0],
-		 cur->n_documents > 1 ? _(" and the others") : "", n);
+	if (cur && cur->n_documents)
+		snprintf(title, sizeof title, _("inputs citing %s%s: %zu%s"), cur->documents[0],
+			 cur->n_documents > 1 ? _(" and the others") : "", n - n_see,
+			 n_see ? _(", after this topic's cross-references") : "");
+	else
+		snprintf(title, sizeof title, "%s", _("this topic's cross-references"));
+	if (r.oom) {
+		for (size_t k = 0; k < n; k++)
+			free(rows[k].text);
+		free(rows);
+		tui_notice(t, true, "%s", _("out of memory"));
+		return;
+	}
 	list_open(t, title, rows, n, sel, "");
 }
 

@@ -316,10 +316,46 @@ static void test_select(void **state)
 
 enum { N_BAD = sizeof bad_cases / sizeof *bad_cases };
 
+/* "see": the topics an item refers to, checked against the document's
+ * topics once all are read (a later topic may be named). */
+static void test_see(void **state)
+{
+	(void)state;
+	const char *src =
+		"format: cwgview/1\ntitle: t\ntopics:\n"
+		"  - number: 1\n    title: a\n    inputs: []\n"
+		"    guidance:\n      - {text: x, see: [2, 1]}\n"
+		"  - number: 2\n    title: b\n    inputs: []\n    guidance: []\n";
+	struct load_error err;
+	struct doc *d = load_buffer(src, strlen(src), NULL, &err);
+	if (!d)
+		fail_msg("%lu:%lu: %s", err.line, err.column, err.msg);
+	const struct doc_item *it = &d->topics[0].guidance[0];
+	assert_int_equal(it->n_see, 2);
+	assert_int_equal(it->see[0], 2);
+	assert_int_equal(it->see[1], 1);
+	doc_free(d);
+	/* The bundled document's two: topic 6 to 7, topic 8 to 3. */
+	d = unit_bundled();
+	size_t n = 0;
+	for (size_t t = 0; t < d->n_topics; t++) {
+		const struct doc_topic *tp = &d->topics[t];
+		for (size_t g = 0; g < tp->n_guidance; g++)
+			if (tp->guidance[g].n_see) {
+				assert_int_equal(tp->number, 8);
+				assert_int_equal(tp->guidance[g].see[0], 3);
+				n++;
+			}
+	}
+	assert_int_equal(n, 1);
+	doc_free(d);
+}
+
 int main(void)
 {
 	struct CMUnitTest tests[N_BAD + 6] = {
 		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_see),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_size_limit),
 		cmocka_unit_test(test_billion_laughs),
