@@ -119,8 +119,10 @@ long pane_inputs_at(const struct pane *p, size_t from, size_t to);
 bool pane_inputs_lines(const struct pane *p, long input, size_t *first,
 		       size_t *last);
 
-/* pane_sources.c: F opens the checklist, as last applied. */
+/* pane_sources.c: F opens the checklist, as last applied; choose shows
+ * the one source (kind, heading) alone, as if chosen there. */
 void pane_sources_open(struct tui *t);
+void pane_sources_choose(struct tui *t, const char *kind, const char *heading);
 
 /* pane.c: the content area of a pane, inside the border, with one column
  * of padding; what every pane and the loop use. */

@@ -1,8 +1,9 @@
 /* The overview pane (o): which sources have inputs in which topics, the
  * matrix of --print overview, covering the body.  j k move between
  * topics, Tab and Shift-Tab (Right, Left) between sources; the columns
- * scroll sideways to keep the cell in view.  Enter opens the topic at
- * its first input from that source (a jump: '' comes back). */
+ * scroll sideways to keep the cell in view.  Enter opens the topic with
+ * that source alone, as F would choose it (a jump: '' comes back; F
+ * again, or choosing nothing, shows every source). */
 #include "config.h"
 
 #include <stdio.h>
@@ -187,33 +188,28 @@ static void draw(struct pane *p, struct tui *t)
 	}
 }
 
-/* Enter: the topic, at its first input from the cell's source. */
+/* Enter: that topic with that source alone (as F would choose it), at
+ * its first input. */
 static void go(struct tui *t, const struct overview_pane *v)
 {
 	const struct overview_col *col = &v->o.cols[v->col];
-	const struct doc_topic *tp = &t->doc->topics[v->row];
+	long number = t->doc->topics[v->row].number;
+	bool any = overview_count(&v->o, v->row, v->col) > 0;
 	jump_push(t, NULL);
 	t->cover = -1;
-	tui_select_topic(t, v->row);
-	long input = -1;
-	for (size_t i = 0; i < tp->n_inputs && input < 0; i++)
-		for (size_t k = 0; k < tp->inputs[i].n_blocks && input < 0; k++)
-			if (strcmp(tp->inputs[i].kind, col->kind) == 0 &&
-			    (tp->inputs[i].blocks[k].heading == col->heading ||
-			     (col->heading && tp->inputs[i].blocks[k].heading &&
-			      strcmp(tp->inputs[i].blocks[k].heading, col->heading) == 0)))
-				input = (long)i;
-	t->focus = PANE_INPUTS;
-	tui_relayout(t);
-	struct pane *in = &t->panes[PANE_INPUTS];
-	size_t first, last;
-	if (input >= 0 && pane_inputs_lines(in, input, &first, &last)) {
-		t->input = input;
-		in->top = first;
-		pane_clamp(in);
-	} else if (input < 0) {
+	if (!any) {
 		tui_notice(t, false, "%s", _("no input from that source in this topic"));
+		return;
 	}
+	pane_sources_choose(t, col->kind, col->heading);
+	long i = doc_topic_index(t->doc, number);
+	if (i < 0)
+		return;
+	tui_select_topic(t, (size_t)i);
+	t->focus = PANE_INPUTS;
+	t->input = -1;
+	tui_relayout(t);
+	t->panes[PANE_INPUTS].top = 0;
 }
 
 static enum tui_result key(struct pane *p, struct tui *t, enum tui_action a,

@@ -169,6 +169,23 @@ static enum tui_result key(struct pane *p, struct tui *t, enum tui_action a,
 	return TUI_HANDLED;
 }
 
+void pane_sources_choose(struct tui *t, const char *kind, const char *heading)
+{
+	struct pane *p = &t->panes[PANE_SOURCES];
+	struct sources_pane *s = src_of(p);
+	build(s, t->full);
+	if (!s->built)
+		return;
+	for (size_t c = 0; c < s->o.n_cols; c++) {
+		const struct overview_col *col = &s->o.cols[c];
+		s->on[c] = strcmp(col->kind, kind) == 0 &&
+			   (col->heading == heading ||
+			    (col->heading && heading && strcmp(col->heading, heading) == 0));
+	}
+	memcpy(s->applied, s->on, s->o.n_cols * sizeof *s->on);
+	limit_sources(t, &s->o, s->on);
+}
+
 void pane_sources_open(struct tui *t)
 {
 	struct pane *p = &t->panes[PANE_SOURCES];
