@@ -15,10 +15,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 #ifdef HAVE_OPENCC
-#include <errno.h>
-#include <opencc.h>
-#include <sys/mman.h>
-#include <unistd.h>
+#include "cwgview/module.h"
 #endif
 
 /* ---- folding one code point or cluster ---- */
@@ -78,8 +75,9 @@ struct folder {
 	struct buf pool;
 	const uc_script_t *han;
 #ifdef HAVE_OPENCC
-	opencc_t t2s; /* NULL when OpenCC's t2s tables did not open */
-	char problem[300]; /* why not, for folder_problem */
+	const struct t2s_module *t2s; /* NULL when it did not load */
+	void *cc; /* its converter; NULL when OpenCC's t2s tables did not open */
+	char problem[400]; /* why not, for folder_problem */
 #endif
 };
 
@@ -95,15 +93,15 @@ static void append_t2s(const struct folder *f, ucs4_t cp, const uint8_t *s,
 		       int k, struct buf *out)
 {
 #ifdef HAVE_OPENCC
-	if (f->t2s && uc_script(cp) == f->han) {
+	if (f->cc && uc_script(cp) == f->han) {
 		/* One character at a time, not phrase by phrase: OpenCC's
 		 * phrase table could turn two characters into one, and the map
 		 * back to the original needs every output byte to come from
 		 * one cluster. */
-		char *r = opencc_convert_utf8(f->t2s, (const char *)s, (size_t)k);
+		char *r = f->t2s->convert(f->cc, (const char *)s, (size_t)k);
 		if (r) {
 			buf_adds(out, r);
-			opencc_convert_utf8_free(r);
+			f->t2s->release(r);
 			return;
 		}
 	}
@@ -411,70 +409,24 @@ bool fold_string(struct fold_ctx *c, const char *str, size_t n)
 	return true;
 }
 
-/* ---- the folder: OpenCC and the kept folds ---- */
+/* ---- the folder: OpenCC's module and the kept folds ---- */
 
 #ifdef HAVE_OPENCC
-/* OpenCC looks for a configuration named by a relative path, and for the
- * dictionaries a configuration names (its own t2s.json names them by
- * relative paths), in the current directory first: opened as
- * "t2s.json", a t2s.json or TSCharacters.ocd2 lying where cwgview was
- * started would be read instead of OpenCC's (an invalid one turned
- * folding off without a word, a hostile one hung the search).  So the
- * configuration is cwgview's own, that of OpenCC's t2s.json with the
- * dictionaries named by absolute paths in OpenCC's data directory, and
- * OpenCC reads it from an anonymous memory file through its /proc path:
- * no file of the current directory, or of anywhere but that directory,
- * is looked at. */
-#define T2S_DICT(name) "{\"type\":\"ocd2\",\"file\":\"" OPENCC_DATADIR "/" name "\"}"
-static const char t2s_config[] =
-	"{\"name\":\"cwgview t2s\",\"segmentation\":{\"type\":\"mmseg\","
-	"\"dict\":" T2S_DICT("TSPhrases.ocd2") "},"
-	"\"conversion_chain\":[{\"dict\":{\"type\":\"group\",\"dicts\":["
-	T2S_DICT("TSPhrases.ocd2") "," T2S_DICT("TSCharacters.ocd2") "]}}]}";
-
-/* The configuration into a new memory file; -1 when that failed.  It is
- * filled through a mapping: the core makes no write() calls
- * (tests/cli/layering.sh). */
-static int t2s_memfd(void)
-{
-	size_t len = sizeof t2s_config - 1;
-	int fd = memfd_create("cwgview-t2s", MFD_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	void *p = ftruncate(fd, (off_t)len) == 0
-			  ? mmap(NULL, len, PROT_WRITE, MAP_SHARED, fd, 0)
-			  : MAP_FAILED;
-	if (p == MAP_FAILED) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	memcpy(p, t2s_config, len);
-	munmap(p, len);
-	return fd;
-}
-
+/* OpenCC (and with it libstdc++) is the module cwgview-t2s.so, loaded
+ * by the first folder: the browser builds its index after the first frame
+ * is drawn, so OpenCC is never mapped before it. */
 static void t2s_open(struct folder *f)
 {
-	int fd = t2s_memfd();
-	if (fd < 0) {
-		snprintf(f->problem, sizeof f->problem,
-			 "OpenCC: no memory file for its configuration: %s",
-			 strerror(errno));
+	char why[360];
+	f->t2s = module_load(T2S_MODULE_FILE, T2S_MODULE_ENTRY,
+			     T2S_MODULE_PACKAGES, why, sizeof why);
+	if (!f->t2s) {
+		snprintf(f->problem, sizeof f->problem, "%s", why);
 		return;
 	}
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	opencc_t cc = opencc_open(path);
-	if (cc == (opencc_t)-1) {
-		const char *why = opencc_error();
-		snprintf(f->problem, sizeof f->problem, "OpenCC (%s): %s",
-			 OPENCC_DATADIR, why && *why ? why : "cannot open t2s");
-	} else {
-		f->t2s = cc;
-	}
-	close(fd);
+	f->cc = f->t2s->open(why, sizeof why);
+	if (!f->cc)
+		snprintf(f->problem, sizeof f->problem, "%s", why);
 }
 #endif
 
@@ -498,8 +450,8 @@ void folder_free(struct folder *f)
 		free(f->pages[i]);
 	buf_free(&f->pool);
 #ifdef HAVE_OPENCC
-	if (f->t2s)
-		opencc_close(f->t2s);
+	if (f->cc)
+		f->t2s->close(f->cc);
 #endif
 	free(f);
 }
@@ -507,7 +459,7 @@ void folder_free(struct folder *f)
 bool folder_folds_traditional(const struct folder *f)
 {
 #ifdef HAVE_OPENCC
-	return f->t2s != NULL;
+	return f->cc != NULL;
 #else
 	(void)f;
 	return false;
@@ -517,7 +469,7 @@ bool folder_folds_traditional(const struct folder *f)
 const char *folder_problem(const struct folder *f)
 {
 #ifdef HAVE_OPENCC
-	return f->t2s ? NULL : f->problem;
+	return f->cc ? NULL : f->problem;
 #else
 	(void)f;
 	return NULL;

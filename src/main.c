@@ -110,7 +110,7 @@ static void print_help(void)
 		 "PDF\n"
 		 "                       on its standard input; default lpr\n"
 		 "      --secure         no printing, saving, piping or "
-		 "history; no -o\n"
+		 "history; no -o, no PDF\n"
 		 "  -h, --help           show this help and exit\n"
 		 "  -V, --version        show the version and exit\n"
 		 "\n"
@@ -543,6 +543,12 @@ static bool check_options(struct cli *o)
 	}
 	if (o->paper_name && !pdf_paper_parse(o->paper_name, &o->paper)) {
 		usage_error("unknown paper size '%s': use a4 or letter", o->paper_name);
+		return false;
+	}
+	/* Secure mode keeps the PDF renderer out of the process: Pango,
+	 * Cairo and fontconfig read configuration and fonts of their own. */
+	if (o->topt.secure && o->format == RENDER_PDF) {
+		usage_error("--format pdf loads the PDF renderer, which --secure keeps out");
 		return false;
 	}
 	if (o->format == RENDER_PDF && pdf_unavailable()) {

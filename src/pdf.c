@@ -1,8 +1,12 @@
-/* PDF output (pdf.h) through Pango and Cairo.  Built only when configure
- * found them (the HAVE_PDF conditional); src/pdf_stub.c stands in
- * otherwise, and src/pdf_paper.c has the paper sizes for both. */
+/* PDF output (pdf.h) through Pango and Cairo: the module cwgview-pdf.so
+ * (module.h), loaded by pdf_host.c on first use.  Built only when
+ * configure found them (the HAVE_PDF conditional).  The module holds its
+ * own copy of the few core files this uses (buf, doc, mem, text,
+ * pdf_paper), built with hidden symbols: it needs nothing of the program
+ * that loads it, so a test program loads it as cwgview does. */
 #include "config.h"
 
+#include "cwgview/module.h"
 #include "cwgview/pdf.h"
 
 #include <cairo-pdf.h>
@@ -15,11 +19,6 @@
 
 #include "cwgview/mem.h"
 #include "cwgview/text.h"
-
-const char *pdf_unavailable(void)
-{
-	return NULL;
-}
 
 /* ---- the font ---- */
 
@@ -113,7 +112,7 @@ static bool pdf_find_font(const char *const *families, size_t n_families,
 
 #define PDF_N(a) (sizeof a / sizeof *a)
 
-bool pdf_find_cjk_font(char *family, size_t family_size, char *err,
+static bool find_cjk_font(char *family, size_t family_size, char *err,
 		       size_t errsize)
 {
 	return pdf_find_font(serif_families, PDF_N(serif_families), family,
@@ -766,14 +765,14 @@ static void pdf_free(struct pdf *P)
 		cairo_destroy(P->cr);
 }
 
-bool pdf_render_topics(struct buf *out, const struct doc *d,
+static bool render_topics(struct buf *out, const struct doc *d,
 		       const bool *selected, enum pdf_paper paper, char *err,
 		       size_t errsize)
 {
 	struct pdf P;
 	memset(&P, 0, sizeof P);
 	P.d = d;
-	if (!pdf_find_cjk_font(P.family, sizeof P.family, err, errsize) ||
+	if (!find_cjk_font(P.family, sizeof P.family, err, errsize) ||
 	    !pdf_find_font(sans_families, PDF_N(sans_families), P.heading,
 			   sizeof P.heading, err, errsize))
 		return false;
@@ -832,4 +831,12 @@ bool pdf_render_topics(struct buf *out, const struct doc *d,
 					   : cairo_status_to_string(st));
 	pdf_free(&P);
 	return ok;
+}
+
+MODULE_EXPORT const void *cwgview_pdf_module(void);
+const void *cwgview_pdf_module(void)
+{
+	static const struct pdf_module m = {MODULE_STAMP, find_cjk_font,
+					    render_topics};
+	return &m;
 }

@@ -243,6 +243,11 @@ static int loop(struct tui *t)
 	tui_relayout(t);
 	open_at(t);
 	draw_all(t);
+	/* The index once the first frame is out: building it loads OpenCC's
+	 * module (module.h), which the first frame does not need.  open_at
+	 * has built it already for +/PATTERN. */
+	if (!t->find.ix && !t->find.building)
+		find_index_start(t);
 	while (!t->quit && !tui_signal()) {
 		/* A search a key abandoned, once no key is waiting. */
 		if (find_resume(t))
@@ -346,7 +351,6 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	draw_init_styles(t.color);
 	tui_start_input(!opt->no_mouse);
 	find_history_load(&t);
-	find_index_start(&t);
 	int status = loop(&t);
 	tui_bracketed_paste(false);
 	tui_free_windows(&t);

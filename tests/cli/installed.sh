@@ -1,0 +1,52 @@
+#!/bin/sh
+# After make install the program finds its document and its modules
+# (include/cwgview/module.h) where make install put them: a fresh build of
+# this source tree, configured for a prefix of its own, installed there and
+# checked by make installcheck (the installed binary's --check, a PDF
+# through the PDF module, a traditional query through OpenCC's module),
+# then the same binary with its modules gone.
+. "$top_srcdir/tests/lib/lib.sh"
+
+b="$T/build" p="$T/prefix"
+if [ -f "$top_srcdir/config.status" ]; then
+	# configure refuses a second build of a tree built in place.
+	skip_all "the source tree is configured in place (./configure there): an installed copy needs a build of its own (make distclean there, build in a directory)"
+fi
+mkdir "$b"
+if ! (cd "$b" && "$top_srcdir/configure" --prefix="$p" CFLAGS=-O0 >"$T/configure.log" 2>&1); then
+	not_ok "configure --prefix for an installed copy" "$(tail -n 5 "$T/configure.log")"
+	done_testing
+fi
+if make -C "$b" -j2 install >"$T/install.log" 2>&1; then
+	ok "make install into a prefix of its own"
+else
+	not_ok "make install into a prefix of its own" "$(tail -n 10 "$T/install.log")"
+	done_testing
+fi
+have() { grep -q "^#define $1 1" "$b/config.h"; }
+for m in pdf:HAVE_PDF t2s:HAVE_OPENCC; do
+	if ! have "${m#*:}"; then
+		skip "cwgview-${m%%:*}.so installed in pkglibdir" "not built (${m#*:})"
+	elif [ -f "$p/lib/cwgview/cwgview-${m%%:*}.so" ]; then
+		ok "cwgview-${m%%:*}.so installed in pkglibdir"
+	else
+		not_ok "cwgview-${m%%:*}.so installed in pkglibdir" "$(ls -R "$p")"
+	fi
+done
+if env -u CWGVIEW_DATA -u CWGVIEW_MODULE_DIR make -C "$b" installcheck >"$T/check.log" 2>&1; then
+	ok "make installcheck: the installed cwgview finds its document, prints a PDF and folds 國際電聯"
+else
+	not_ok "make installcheck" "$(tail -n 10 "$T/check.log")"
+fi
+# The installed binary does not fall back on the build tree's modules.
+rm -rf "$p/lib/cwgview"
+status=0
+env -u CWGVIEW_DATA -u CWGVIEW_MODULE_DIR "$p/bin/cwgview" --count --search 國際電聯 >"$T/out" 2>"$T/err" || status=$?
+if ! have HAVE_OPENCC; then
+	skip "without its modules the installed cwgview says which packages" "built without OpenCC"
+elif [ "$status" = 1 ] && grep -qF "cannot load $p/lib/cwgview/cwgview-t2s.so: " "$T/err"; then
+	ok "without its modules the installed cwgview says which packages, and searches on"
+else
+	not_ok "without its modules the installed cwgview says which packages" "status $status" "$(cat "$T/out" "$T/err")"
+fi
+done_testing
