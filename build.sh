@@ -9,6 +9,9 @@
 #   ./build.sh fuzz [T:S]...  build the libFuzzer targets with clang and run
 #                             each target T for S seconds (default load:60
 #                             search:20 wrap:20); TAP on standard output
+#   ./build.sh bench          install what is missing (less too), build
+#                             without sanitizers in _build/bench, and run
+#                             make bench: the figures in README
 #   ./build.sh deps           only install what is missing
 #
 # Packages are installed with apt-get only when dpkg says one is missing;
@@ -110,6 +113,11 @@ check)
 	build _build/check --enable-werror --enable-sanitizers
 	make -C _build/check -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory check
 	;;
+bench)
+	install_missing $PKGS_BUILD less
+	build _build/bench
+	exec make -C _build/bench --no-print-directory bench
+	;;
 fuzz)
 	# Only where clang is: then its libFuzzer runtime too.
 	if command -v clang >/dev/null 2>&1; then
@@ -123,7 +131,7 @@ fuzz)
 	exec sh "$top/tests/fuzz/run.sh" _build/check _build/fuzz "$@"
 	;;
 *)
-	say "unknown command '$cmd': use run, check, fuzz or deps"
+	say "unknown command '$cmd': use run, check, bench, fuzz or deps"
 	exit 2
 	;;
 esac

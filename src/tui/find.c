@@ -289,6 +289,8 @@ static void show_first(struct tui *t, const char *text)
 		 wrapped ? _("search wrapped  ") : "", count);
 }
 
+static bool builder_done(struct find *f);
+
 static void changed(struct tui *t, const char *text)
 {
 	t->prompt.info[0] = '\0';
@@ -297,16 +299,35 @@ static void changed(struct tui *t, const char *text)
 		show_first(t, text);
 		return;
 	}
-	/* Abandoned for the key that is waiting: that key runs the next
-	 * search (or find_resume this one again). */
-	snprintf(t->prompt.info, sizeof t->prompt.info, "…");
+	/* Abandoned for the key that is waiting, or waiting for the index:
+	 * the next key runs the next search, or find_resume this one. */
+	snprintf(t->prompt.info, sizeof t->prompt.info, "%s",
+		 t->find.building ? _("indexing…") : "…");
+}
+
+static void done(struct tui *t, const char *text, bool accepted);
+
+bool find_waiting(const struct tui *t)
+{
+	const struct find *f = &t->find;
+	return f->building &&
+	       (f->enter_waits || (f->stale && t->prompt.active &&
+				   t->prompt.spec.changed == changed));
 }
 
 bool find_resume(struct tui *t)
 {
 	struct find *f = &t->find;
+	if (f->enter_waits) {
+		if (!builder_done(f))
+			return false;
+		f->enter_waits = false;
+		t->notice[0] = '\0'; /* "searching once the index is built…" */
+		done(t, f->waiting, true);
+		return true;
+	}
 	if (!f->stale || !t->prompt.active || t->prompt.spec.changed != changed ||
-	    input_pending())
+	    input_pending() || !builder_done(f))
 		return false;
 	changed(t, f->query);
 	return true;
@@ -336,6 +357,14 @@ static void done(struct tui *t, const char *text, bool accepted)
 		f->current = f->prev_current;
 		restore_origin(t);
 		warn_once(t);
+		return;
+	}
+	if (f->stale && !input_scripted() && !builder_done(f)) {
+		/* Enter before the index is there: the search runs once it
+		 * is (find_resume), and keys work meanwhile. */
+		f->enter_waits = true;
+		snprintf(f->waiting, sizeof f->waiting, "%s", text);
+		tui_notice(t, false, "%s", _("searching once the index is built…"));
 		return;
 	}
 	if (f->stale) {
@@ -405,32 +434,29 @@ static void join_builder(struct find *f)
 	f->ix = ix;
 }
 
+/* Takes the builder's index if it is done; false while it is not. */
+static bool builder_done(struct find *f)
+{
+	if (!f->building)
+		return true;
+	void *ix = NULL;
+	if (pthread_tryjoin_np(f->builder, &ix) != 0)
+		return false;
+	f->building = false;
+	f->ix = ix;
+	return true;
+}
+
 /* The index, once the builder is done (or built here if no thread could
- * start); NULL when memory ran out.  With abandon, the wait for the
- * builder ends as soon as a key is waiting: NULL then, f->building still
- * set. */
+ * start); NULL when memory ran out.  With abandon, nothing waits for the
+ * builder: NULL then, f->building still set, and the loop wakes
+ * (find_waiting) to run the search once it is done.  A key script waits
+ * for it, so that every screen it dumps is the same. */
 static struct search_index *find_index(struct tui *t, bool abandon)
 {
 	struct find *f = &t->find;
-	while (f->building && abandon) {
-		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 20 * 1000 * 1000;
-		if (ts.tv_nsec >= 1000 * 1000 * 1000) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000 * 1000 * 1000;
-		}
-		void *ix = NULL;
-		int rc = pthread_timedjoin_np(f->builder, &ix, &ts);
-		if (rc == 0) {
-			f->building = false;
-			f->ix = ix;
-		} else if (rc != ETIMEDOUT) {
-			break;
-		} else if (input_pending()) {
-			return NULL;
-		}
-	}
+	if (abandon && !input_scripted() && !builder_done(f))
+		return NULL;
 	join_builder(f);
 	if (!f->ix)
 		f->ix = search_index_new(t->doc);
@@ -441,6 +467,7 @@ void find_start(struct tui *t, bool backward)
 {
 	struct find *f = &t->find;
 	f->backward = backward;
+	f->enter_waits = false;
 	place_take(t, &f->origin.at);
 	f->origin.maximised = t->maximised;
 	f->origin.pos = here(t);

@@ -31,6 +31,10 @@ struct find {
 	/* res was abandoned for a key (res.cancelled) or waits for the
 	 * index: find_resume runs it again once no key is waiting. */
 	bool stale;
+	/* Enter came while the index was still being built: the search of
+	 * waiting runs, and its first hit is shown, once it is. */
+	bool enter_waits;
+	char waiting[PROMPT_MAX * 4 + 1];
 	unsigned long gen; /* counts changes of res, for runs */
 	struct find_runs *runs; /* the text panes' topic's runs of hits */
 	char query[PROMPT_MAX * 4 + 1];
@@ -82,6 +86,9 @@ bool find_highlights(struct tui *t, size_t topic, struct find_hl *hl);
  * waiting now (the loop calls it before reading each event); true when
  * it did. */
 bool find_resume(struct tui *t);
+/* True while a search waits for the index (typed, or Enter pressed): the
+ * loop then wakes now and then to run it (find_resume) once it is built. */
+bool find_waiting(const struct tui *t);
 void find_history_load(struct tui *t);
 /* Starts building the search index in the background. */
 void find_index_start(struct tui *t);

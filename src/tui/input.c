@@ -251,13 +251,18 @@ static void next_from_terminal(struct tui *t, struct tui_event *ev)
 	for (;;) {
 		/* A begun character waits a while for its rest; dropped
 		 * bytes are reported with whatever else is there already. */
-		wtimeout(w, feed.n_pend ? REST_MS : feed.n_bad ? 0 : -1);
+		wtimeout(w, feed.n_pend ? REST_MS : feed.n_bad ? 0 : t->wake_ms);
 		errno = 0;
 		int c = wgetch(w);
 		if (c == ERR && errno != EINTR && (feed.n_pend || feed.n_bad)) {
 			/* Nothing more came.  (Had the terminal gone, the
 			 * next read, a blocking one, says so.) */
 			text_feed_flush(&feed);
+			ev->type = EV_NONE;
+		} else if (c == ERR && errno == 0 && t->wake_ms >= 0) {
+			/* No key in wake_ms: the loop looks at the work in
+			 * the background.  (A terminal that has gone is
+			 * found by the blocking read once that is done.) */
 			ev->type = EV_NONE;
 		} else if (c == ERR) {
 			read_failed(ev);

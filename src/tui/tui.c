@@ -252,6 +252,7 @@ static int loop(struct tui *t)
 		/* A search a key abandoned, once no key is waiting. */
 		if (find_resume(t))
 			draw_all(t);
+		t->wake_ms = find_waiting(t) ? 20 : -1;
 		struct tui_event ev;
 		input_next(t, &ev);
 		if (tui_signal())

@@ -37,6 +37,10 @@ struct tui {
 	int rows, cols;
 	bool color;
 	bool quit;
+	/* How long a read of the keyboard waits before the loop looks at
+	 * work in the background again (a search waiting for the index);
+	 * -1: until a key comes. */
+	int wake_ms;
 	long count;          /* pending count, -1 when none */
 	char notice[300];    /* shown on the status line until the next key */
 	bool notice_error;   /* the notice reports a failure */
