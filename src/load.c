@@ -639,7 +639,13 @@ static const struct field topic_fields[] = {
 
 static bool p_topic(struct loader *L, void *e)
 {
-	return parse_mapping(L, "a topic", topic_fields, N_FIELDS(topic_fields), e);
+	if (!parse_mapping(L, "a topic", topic_fields, N_FIELDS(topic_fields), e))
+		return false;
+	if (L->opt->on_topic &&
+	    !L->opt->on_topic(L->opt->on_topic_arg, L->doc, e,
+			      L->ev.end_mark.index, L->input_len))
+		return fail_at(L, L->ev.end_mark, "the load was stopped");
+	return true;
 }
 
 static const struct field column_fields[] = {
@@ -719,6 +725,7 @@ static bool parse_stream(struct loader *L)
 
 void load_options_default(struct load_options *opt)
 {
+	memset(opt, 0, sizeof *opt);
 	opt->max_bytes = LOAD_DEFAULT_MAX_BYTES;
 	opt->max_depth = LOAD_DEFAULT_MAX_DEPTH;
 }
@@ -797,7 +804,10 @@ struct doc *load_buffer(const char *data, size_t len,
 		free(L.seq_bufs[i].data);
 	free(L.seq_bufs);
 	if (!ok) {
-		doc_free(L.doc);
+		if (opt->failed)
+			*opt->failed = L.doc;
+		else
+			doc_free(L.doc);
 		return NULL;
 	}
 	return L.doc;

@@ -159,14 +159,9 @@ static struct doc *load_or_report(const char *path)
 {
 	struct load_error err;
 	struct doc *d = load_file(path, NULL, &err);
-	if (d)
-		return d;
-	if (err.line)
-		msg_error("%s:%lu:%lu: %s", display_name(path), err.line,
-		       err.column, err.msg);
-	else
-		msg_error("%s: %s", display_name(path), err.msg);
-	return NULL;
+	if (!d)
+		msg_load_error(path, &err);
+	return d;
 }
 
 static int terminal_width(void)
@@ -738,6 +733,18 @@ int main(int argc, char **argv)
 	if (!take_operands(&o, argc, argv) || !check_options(&o))
 		return EXIT_TROUBLE;
 	const char *path = o.file ? o.file : bundled_path();
+	o.topt.paper = (int)o.paper;
+	o.topt.script = getenv("CWGVIEW_SCRIPT");
+	if (o.topt.script && !*o.topt.script)
+		o.topt.script = NULL;
+	/* On a terminal, the browser opens before the file is all loaded;
+	 * a key script (the screen tests), --source and +N or +/PATTERN
+	 * take the whole document first. */
+	if (o.mode == MODE_BROWSE && !o.topt.script && isatty(STDOUT_FILENO) &&
+	    !o.n_sources && !o.start_topic && !o.start_search) {
+		o.topt.start_topic = -1;
+		return tui_run_file(path, &o.topt);
+	}
 	struct doc *d = load_or_report(path), *view = NULL;
 	int status = EXIT_TROUBLE;
 	if (!d || !take_sources(&o, d, &view, &status) ||
@@ -750,10 +757,6 @@ int main(int argc, char **argv)
 	/* The browser, unless standard output is not a terminal: then, as
 	 * less does, print everything.  A key script (the screen tests) runs
 	 * the browser headless. */
-	o.topt.paper = (int)o.paper;
-	o.topt.script = getenv("CWGVIEW_SCRIPT");
-	if (o.topt.script && !*o.topt.script)
-		o.topt.script = NULL;
 	const struct doc *shown = view ? view : d;
 	status = o.mode == MODE_BROWSE && (o.topt.script || isatty(STDOUT_FILENO))
 			 ? tui_run(shown, &o.topt)

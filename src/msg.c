@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cwgview/buf.h"
+#include "cwgview/load.h"
 #include "cwgview/text.h"
 
 void msg_error(const char *fmt, ...)
@@ -24,4 +25,13 @@ void msg_error(const char *fmt, ...)
 	if (out.data)
 		fputs(out.data, stderr);
 	buf_free(&out);
+}
+
+void msg_load_error(const char *path, const struct load_error *err)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if (err->line)
+		msg_error("%s:%lu:%lu: %s", name, err->line, err->column, err->msg);
+	else
+		msg_error("%s: %s", name, err->msg);
 }

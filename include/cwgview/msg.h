@@ -14,4 +14,10 @@ enum cwg_exit { EXIT_OK = 0, EXIT_NO_MATCH = 1, EXIT_TROUBLE = 2 };
  * reach the terminal raw. */
 void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+struct load_error;
+/* A failed load of path ("-": <stdin>) as one line:
+ * "cwgview: FILE:LINE:COLUMN: message", or "cwgview: FILE: message" when
+ * there is no position. */
+void msg_load_error(const char *path, const struct load_error *err);
+
 #endif

@@ -208,10 +208,28 @@ static enum tui_result cover_action(struct tui *t, enum tui_action a, long count
 	return t->cover >= 0 ? TUI_HANDLED : TUI_RELAYOUT;
 }
 
+/* What needs the whole document: while it loads, these say so. */
+static bool needs_all(enum tui_action a)
+{
+	switch (a) {
+	case ACT_XREF: case ACT_HITS: case ACT_LIMIT: case ACT_SOURCES:
+	case ACT_OVERVIEW: case ACT_PRINT: case ACT_SAVE: case ACT_PIPE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 void action_do(struct tui *t, enum tui_action a, long count)
 {
 	if (a <= ACT_NONE || a >= ACT_COUNT_)
 		return;
+	if (t->loading && t->cover < 0 && needs_all(a)) {
+		tui_notice(t, true, _("the document is still loading (%u%%): "
+				      "this key works once it is all there"),
+			   t->load_pct);
+		return;
+	}
 	enum tui_result r = t->cover >= 0 ? cover_action(t, a, count) : handlers[a](t, a, count);
 	if (r == TUI_QUIT)
 		t->quit = true;

@@ -112,6 +112,11 @@ static void position_text(const struct tui *t, char *left, size_t size, int room
 		snprintf(src + n, sizeof src - n, _("&%.100s · "), t->limit);
 		snprintf(src_short + m, sizeof src_short - m, "&%.100s ", t->limit);
 	}
+	if (t->loading) { /* how far the load is, first: it moves */
+		size_t n = strlen(src), m = strlen(src_short);
+		snprintf(src + n, sizeof src - n, _("loading %u%% · "), t->load_pct);
+		snprintf(src_short + m, sizeof src_short - m, "%u%%… ", t->load_pct);
+	}
 	if (t->n_tagged) {
 		size_t n = strlen(src), m = strlen(src_short);
 		snprintf(src + n, sizeof src - n, _("%zu tagged · "), t->n_tagged);

@@ -229,7 +229,7 @@ static bool run(struct tui *t, const char *query, bool abandon)
 		return true;
 	}
 	struct search_index *ix = find_index(t, abandon);
-	if (!ix && f->building) {
+	if (!ix && (f->building || t->loading)) {
 		/* No hits of an earlier query under this one's name. */
 		f->res.n = f->res.total = 0;
 		f->current = -1;
@@ -291,6 +291,13 @@ static void show_first(struct tui *t, const char *text)
 
 static bool builder_done(struct find *f);
 
+/* The index is not there yet: the document is still loading, or the
+ * builder still at work. */
+static bool index_pending(struct tui *t)
+{
+	return t->loading || !builder_done(&t->find);
+}
+
 static void changed(struct tui *t, const char *text)
 {
 	t->prompt.info[0] = '\0';
@@ -302,7 +309,7 @@ static void changed(struct tui *t, const char *text)
 	/* Abandoned for the key that is waiting, or waiting for the index:
 	 * the next key runs the next search, or find_resume this one. */
 	snprintf(t->prompt.info, sizeof t->prompt.info, "%s",
-		 t->find.building ? _("indexing…") : "…");
+		 t->loading ? _("loading…") : t->find.building ? _("indexing…") : "…");
 }
 
 static void done(struct tui *t, const char *text, bool accepted);
@@ -310,7 +317,7 @@ static void done(struct tui *t, const char *text, bool accepted);
 bool find_waiting(const struct tui *t)
 {
 	const struct find *f = &t->find;
-	return f->building &&
+	return (f->building || t->loading) &&
 	       (f->enter_waits || (f->stale && t->prompt.active &&
 				   t->prompt.spec.changed == changed));
 }
@@ -319,7 +326,7 @@ bool find_resume(struct tui *t)
 {
 	struct find *f = &t->find;
 	if (f->enter_waits) {
-		if (!builder_done(f))
+		if (index_pending(t))
 			return false;
 		f->enter_waits = false;
 		t->notice[0] = '\0'; /* "searching once the index is built…" */
@@ -327,9 +334,13 @@ bool find_resume(struct tui *t)
 		return true;
 	}
 	if (!f->stale || !t->prompt.active || t->prompt.spec.changed != changed ||
-	    input_pending() || !builder_done(f))
+	    input_pending() || index_pending(t))
 		return false;
-	changed(t, f->query);
+	/* A copy: run() writes f->query from its argument, and snprintf
+	 * from a buffer into itself empties it (the search ran as ""). */
+	char query[sizeof f->query];
+	snprintf(query, sizeof query, "%s", f->query);
+	changed(t, query);
 	return true;
 }
 
@@ -359,7 +370,7 @@ static void done(struct tui *t, const char *text, bool accepted)
 		warn_once(t);
 		return;
 	}
-	if (f->stale && !input_scripted() && !builder_done(f)) {
+	if (!input_scripted() && index_pending(t)) {
 		/* Enter before the index is there: the search runs once it
 		 * is (find_resume), and keys work meanwhile. */
 		f->enter_waits = true;
@@ -455,7 +466,7 @@ static bool builder_done(struct find *f)
 static struct search_index *find_index(struct tui *t, bool abandon)
 {
 	struct find *f = &t->find;
-	if (abandon && !input_scripted() && !builder_done(f))
+	if ((abandon || t->loading) && !input_scripted() && index_pending(t))
 		return NULL;
 	join_builder(f);
 	if (!f->ix)

@@ -43,16 +43,25 @@ static void place(struct pane *p, int y, int x, int h, int w)
 	p->shown = p->win != NULL;
 }
 
-static int topics_width(const struct tui *t)
+void tui_topics_measure(struct tui *t)
 {
-	int want = 0;
-	for (size_t i = 0; i < t->doc->n_topics; i++) {
-		const struct doc_topic *tp = &t->doc->topics[i];
-		int w = snprintf(NULL, 0, "%ld  %zu", tp->number, tp->n_inputs) +
+	struct topics_measure *m = &t->measure;
+	if (m->doc != t->doc || m->n > t->doc->n_topics)
+		*m = (struct topics_measure){.doc = t->doc, .num_w = 1};
+	for (; m->n < t->doc->n_topics; m->n++) {
+		const struct doc_topic *tp = &t->doc->topics[m->n];
+		int nw = snprintf(NULL, 0, "%ld", tp->number);
+		int w = nw + snprintf(NULL, 0, "  %zu", tp->n_inputs) +
 			text_width(tp->title, strlen(tp->title)) + 1;
-		want = w > want ? w : want;
+		m->want = w > m->want ? w : m->want;
+		m->num_w = nw > m->num_w ? nw : m->num_w;
 	}
-	want += 4; /* borders, one column of padding each side */
+}
+
+static int topics_width(struct tui *t)
+{
+	tui_topics_measure(t);
+	int want = t->measure.want + 4; /* borders, one column of padding each side */
 	int max = t->cols * 3 / 8;
 	return want > max ? max : want < 20 ? 20 : want;
 }

@@ -43,11 +43,8 @@ static void draw(struct pane *p, struct tui *t)
 {
 	int rows = pane_rows(p), cols = pane_cols(p);
 	follow(p, t);
-	int numw = 1;
-	for (size_t i = 0; i < t->doc->n_topics; i++) {
-		int w = snprintf(NULL, 0, "%ld", t->doc->topics[i].number);
-		numw = w > numw ? w : numw;
-	}
+	tui_topics_measure(t);
+	int numw = t->measure.num_w;
 	bool focused = t->focus == PANE_TOPICS && t->cover < 0;
 	for (int r = 0; r < rows; r++) {
 		size_t i = p->top + (size_t)r;

@@ -25,5 +25,10 @@ struct tui_options {
 
 /* Runs the browser on d until the user quits; returns the exit status. */
 int tui_run(const struct doc *d, const struct tui_options *opt);
+/* The browser on the file at path, opened before it is all loaded: the
+ * first topics show at once, the status line says how far the load is,
+ * and an error found later ends the browser with the loader's one line
+ * (status 2).  Without start_topic, start_search or sources. */
+int tui_run_file(const char *path, const struct tui_options *opt);
 
 #endif

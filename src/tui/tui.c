@@ -21,6 +21,7 @@
 #include "tui/frame.h"
 #include "tui/input.h"
 #include "tui/limit.h"
+#include "tui/loading.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
 #include "tui/term.h"
@@ -238,21 +239,67 @@ static void open_at(struct tui *t)
 		find_open(t, t->opt.start_search);
 }
 
+/* The topics the loader has handed over since the last turn (loading.h),
+ * and the index once the whole document is there; true when the screen
+ * changes.  A load that fails sets t->load_failed. */
+static bool load_sync(struct tui *t)
+{
+	if (!t->loading)
+		return false;
+	bool grew;
+	enum loading_state st = loading_take(t->load, &grew);
+	unsigned pct = loading_percent(t->load);
+	bool changed = grew || pct != t->load_pct || st != LOADING_MORE;
+	t->load_pct = pct;
+	if (st == LOADING_FAILED) {
+		t->load_failed = true;
+		return false;
+	}
+	size_t n = t->full->n_topics;
+	if (grew) {
+		bool *tg = realloc(t->tagged, n * sizeof *tg);
+		if (!tg) {
+			t->load_failed = true;
+			return false;
+		}
+		memset(tg + t->n_known, 0, (n - t->n_known) * sizeof *tg);
+		t->tagged = tg;
+		t->n_known = n;
+		/* The topics pane's length; its width only when a longer
+		 * title came. */
+		int want = t->measure.want;
+		tui_topics_measure(t);
+		if (t->measure.want != want)
+			tui_relayout(t);
+		else
+			t->panes[PANE_TOPICS].ops->reflow(&t->panes[PANE_TOPICS], t);
+	}
+	t->loading = st == LOADING_MORE;
+	if (!t->loading)
+		tui_relayout(t); /* the title may have come last */
+	return changed;
+}
+
 static int loop(struct tui *t)
 {
 	tui_relayout(t);
 	open_at(t);
 	draw_all(t);
-	/* The index once the first frame is out: building it loads OpenCC's
-	 * module (module.h), which the first frame does not need.  open_at
-	 * has built it already for +/PATTERN. */
-	if (!t->find.ix && !t->find.building)
-		find_index_start(t);
 	while (!t->quit && !tui_signal()) {
+		if (load_sync(t))
+			draw_all(t);
+		if (t->load_failed)
+			return EXIT_TROUBLE;
+		/* The index once the first frame is out and the document is
+		 * all there: building it loads OpenCC's module (module.h),
+		 * which the first frame does not need.  open_at has built it
+		 * already for +/PATTERN. */
+		if (!t->find.ix && !t->find.building && !t->loading)
+			find_index_start(t);
 		/* A search a key abandoned, once no key is waiting. */
 		if (find_resume(t))
 			draw_all(t);
-		t->wake_ms = find_waiting(t) ? 20 : -1;
+		t->wake_ms = t->loading ? 40 : find_waiting(t) ? 20 : -1;
 		struct tui_event ev;
 		input_next(t, &ev);
 		if (tui_signal())
@@ -315,11 +362,15 @@ static void panes_free(struct tui *t)
 	}
 }
 
-int tui_run(const struct doc *d, const struct tui_options *opt)
+static int run_doc(const struct doc *d, struct loading *lg,
+		   const struct tui_options *opt, const char *path)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
 	t.doc = t.full = t.base = d;
+	t.load = lg;
+	t.loading = lg != NULL;
+	t.n_known = d->n_topics;
 	t.opt = *opt;
 	t.count = -1;
 	t.focus = PANE_TOPICS;
@@ -362,6 +413,12 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 	history_clear(&t.prompt);
 	find_free(&t);
 	limit_free(&t); /* after the index built from the view */
+	if (t.load_failed) {
+		/* The terminal is restored: the loader's one line, and
+		 * nothing of the file was presented as complete. */
+		msg_load_error(path, loading_error(lg));
+		status = EXIT_TROUBLE;
+	}
 	if (tui_signal()) {
 		/* The terminal is restored; now die of the signal as the
 		 * caller expects (a shell reports ^C, a dropped ssh HUP). */
@@ -369,5 +426,37 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 		raise(sig);
 		return 128 + sig;
 	}
+	return status;
+}
+
+int tui_run(const struct doc *d, const struct tui_options *opt)
+{
+	return run_doc(d, NULL, opt, NULL);
+}
+
+int tui_run_file(const char *path, const struct tui_options *opt)
+{
+	struct loading *lg = loading_start(path);
+	if (!lg) { /* no thread: the whole file first */
+		struct load_error err;
+		struct doc *d = load_file(path, NULL, &err);
+		if (!d) {
+			msg_load_error(path, &err);
+			return EXIT_TROUBLE;
+		}
+		int status = tui_run(d, opt);
+		doc_free(d);
+		return status;
+	}
+	loading_wait_first(lg);
+	bool grew;
+	int status;
+	if (loading_take(lg, &grew) == LOADING_FAILED) {
+		msg_load_error(path, loading_error(lg));
+		status = EXIT_TROUBLE;
+	} else {
+		status = run_doc(loading_live(lg), lg, opt, path);
+	}
+	loading_free(lg);
 	return status;
 }

@@ -17,6 +17,14 @@
 #include "tui/prompt.h"
 #include "tui/run.h"
 
+/* The topics list's widths, measured topic by topic (tui_topics_measure):
+ * the widest row's number, count and title, and the widest number. */
+struct topics_measure {
+	const struct doc *doc; /* measured for */
+	size_t n;              /* topics measured */
+	int want, num_w;
+};
+
 struct tui {
 	const struct doc *doc;  /* what is shown: the document, or a view (&) */
 	const struct doc *full; /* the document as opened */
@@ -41,6 +49,14 @@ struct tui {
 	 * work in the background again (a search waiting for the index);
 	 * -1: until a key comes. */
 	int wake_ms;
+	/* While the document loads (tui_run_file): the loader, and how far
+	 * it is; n_known topics have their tags.  A load that fails ends
+	 * the browser with the loader's message. */
+	struct loading *load;
+	bool loading, load_failed;
+	unsigned load_pct;
+	size_t n_known;
+	struct topics_measure measure;
 	long count;          /* pending count, -1 when none */
 	char notice[300];    /* shown on the status line until the next key */
 	bool notice_error;   /* the notice reports a failure */

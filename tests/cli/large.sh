@@ -10,17 +10,86 @@
 . "$top_srcdir/tests/lib/bigdoc.sh"
 
 bigdoc 2500 "$T/big.yaml" # 62 MB, 25000 topics
+# make check's ASAN_OPTIONS unwind the stack slowly at every malloc (for
+# the font libraries' leak suppressions): that makes a 62 MB load take a
+# minute.  Nothing here loads fonts, so these browsers unwind fast (on
+# their command lines: a tmux window has the server's environment).
+asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=1"
 
 n=0
 start() { # a window on the big document; $W, $R, $P (its pid)
 	n=$((n + 1)); R="$T/status.$n"
 	W=$(tm new-window -d -P -F '#{window_id}' \
-		"exec env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$T' '$CWGVIEW_REAL' '$T/big.yaml' 2>'$T/err.$n'")
+		"exec env ASAN_OPTIONS='$asan' TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$T' '$CWGVIEW_REAL' '$T/big.yaml' 2>'$T/err.$n'")
 	tm resize-window -t "$W" -x 120 -y 40
 	P=$(tm display -p -t "$W" '#{pane_pid}')
 }
 threads() { ls "/proc/$P/task" 2>/dev/null | wc -l | tr -d ' '; }
 
+# shows TEXT…: until the pane shows every TEXT, without waiting for the
+# screen to settle (it changes as the load goes on), at most 15 s.
+shows() {
+	i=0
+	while [ $i -lt 300 ]; do
+		capture "$W" > "$T/screen"
+		all=1
+		for x in "$@"; do grep -qF -- "$x" "$T/screen" || { all=0; break; }; done
+		[ $all = 1 ] && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+check() { # NAME TEXT…
+	c_name=$1; shift
+	if shows "$@"; then ok "$c_name"; else not_ok "$c_name" "$(cat "$T/screen")"; fi
+}
+
+# ---- opening before the load is done ----
+start
+check "the first topics show while the rest loads, with its progress" "简化和明确" "loading " "% · topic 1/"
+tm send-keys -t "$W" j
+if shows "topic 2/" && grep -q "loading " "$T/screen"; then
+	ok "keys work during the load (j: topic 2, still loading)"
+elif grep -q "topic 2/25000" "$T/screen"; then
+	skip "keys work during the load" "the load ended before j was read"
+else
+	not_ok "keys work during the load" "$(cat "$T/screen")"
+fi
+tm send-keys -t "$W" '&'
+if shows "the document is still loading"; then
+	ok "& during the load says it needs the whole document"
+elif grep -q "topic 2/25000" "$T/screen"; then
+	skip "& during the load says it needs the whole document" "the load ended before & was read"
+else
+	not_ok "& during the load says it needs the whole document" "$(cat "$T/screen")"
+fi
+tm send-keys -t "$W" j # (a key ends the notice)
+see "the load ends: the whole document, no progress shown" "topic 3/25000"
+if grep -q "loading " "$T/screen"; then not_ok "no progress once loaded" "$(tail -n 1 "$T/screen")"
+else ok "no progress once loaded"; fi
+tm send-keys -t "$W" Escape q
+tm kill-window -t "$W" 2>/dev/null
+
+# ---- an error found after the first frame ----
+cp "$T/big.yaml" "$T/late.yaml"
+printf '  - number: 1\n    title: "again"\n    inputs: []\n    guidance: []\n' >> "$T/late.yaml"
+dup_line=$(($(wc -l < "$T/big.yaml") + 1))
+R="$T/status.late"
+W=$(tm new-window -d -P -F '#{window_id}' \
+	"env ASAN_OPTIONS='$asan' TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$T' '$CWGVIEW_REAL' '$T/late.yaml' 2>'$T/err.late'; echo status \$? > '$R'")
+tm resize-window -t "$W" -x 120 -y 40
+check "a file bad at its end: its first topics show while it loads" "简化和明确" "loading "
+if wait_status && [ "$(cat "$R")" = "status 2" ] && [ "$(line_count "$T/err.late")" = 1 ] &&
+   grep -qxF "cwgview: $T/late.yaml:$dup_line:13: duplicate topic number 1 (first used on line 13)" "$T/err.late"; then
+	ok "then the browser ends with the loader's one line, status 2"
+else
+	not_ok "then the browser ends with the loader's one line, status 2" "$(cat "$R" 2>/dev/null)" "$(cat "$T/err.late")"
+fi
+if [ "$(tm display -p -t "$W" '#{alternate_on}')" = 0 ]; then ok "and the terminal is restored"
+else not_ok "and the terminal is restored" "$(capture "$W")"; fi
+tm kill-window -t "$W" 2>/dev/null
+
+# ---- the index, after the load ----
 start
 see "the large document opens" "简化和明确" "topic 1/25000"
 if [ "$(threads)" -lt 2 ]; then

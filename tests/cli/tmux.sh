@@ -399,7 +399,8 @@ if wait_for "$W" "简化和明确"; then
 	tm send-keys -t "$W" /
 	tm send-keys -t "$W" -l "加速器实验室"
 	tm send-keys -t "$W" Enter
-	wait_for "$W" "1/1"
+	# (Enter before the index is built shows the hit once it is.)
+	wait_for "$W" "/加速器实验室 1/1"
 	tm send-keys -t "$W" y
 	want="CWG-SFP-1/5（普华永道关于区域代表处的报告）1.3.2，主题 3 国际电联是一家"
 	i=0 got=

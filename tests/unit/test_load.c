@@ -218,6 +218,77 @@ static void test_depth_limit(void **state)
 	free(deep);
 }
 
+/* on_topic: each topic as it completes, with the bytes parsed so far;
+ * a later error still fails the load, and failed keeps what was handed
+ * out readable; returning false stops the load. */
+struct seen {
+	long numbers[4];
+	const char *titles[4];
+	size_t n, last_done, total;
+	bool stop_after_first;
+};
+
+static bool on_topic(void *arg, const struct doc *d, const struct doc_topic *t,
+		     size_t done, size_t total)
+{
+	struct seen *s = arg;
+	assert_string_equal(d->title, "测试");
+	assert_true(done > s->last_done && done <= total);
+	if (s->n < 4) {
+		s->numbers[s->n] = t->number;
+		s->titles[s->n] = t->title;
+	}
+	s->n++;
+	s->last_done = done;
+	s->total = total;
+	return !s->stop_after_first;
+}
+
+static void test_on_topic(void **state)
+{
+	(void)state;
+	struct load_options opt;
+	load_options_default(&opt);
+	struct seen s = {0};
+	opt.on_topic = on_topic;
+	opt.on_topic_arg = &s;
+	struct load_error err;
+	struct doc *d = load_buffer(good, strlen(good), &opt, &err);
+	assert_non_null(d);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.numbers[0], 3);
+	assert_int_equal(s.numbers[1], 1);
+	assert_int_equal(s.total, strlen(good));
+	/* The strings handed out are the document's own. */
+	assert_ptr_equal(s.titles[0], d->topics[0].title);
+	doc_free(d);
+
+	/* Bad after its first two topics: both were handed out, the load
+	 * fails, and failed holds them. */
+	char *bad = malloc(strlen(good) + 100);
+	strcpy(bad, good);
+	strcat(bad, "  - number: 3\n    title: again\n    inputs: []\n    guidance: []\n");
+	struct doc *failed = NULL;
+	opt.failed = &failed;
+	memset(&s, 0, sizeof s);
+	assert_null(load_buffer(bad, strlen(bad), &opt, &err));
+	assert_int_equal(s.n, 2);
+	assert_string_equal(err.msg, "duplicate topic number 3 (first used on line 5)");
+	assert_non_null(failed);
+	assert_string_equal(s.titles[1], "一"); /* still readable */
+	doc_free(failed);
+	free(bad);
+
+	/* false stops it. */
+	memset(&s, 0, sizeof s);
+	s.stop_after_first = true;
+	failed = NULL;
+	assert_null(load_buffer(good, strlen(good), &opt, &err));
+	assert_int_equal(s.n, 1);
+	assert_string_equal(err.msg, "the load was stopped");
+	doc_free(failed);
+}
+
 static void test_size_limit(void **state)
 {
 	(void)state;
@@ -358,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_see),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_size_limit),
+		cmocka_unit_test(test_on_topic),
 		cmocka_unit_test(test_billion_laughs),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_select),
