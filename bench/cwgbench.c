@@ -594,45 +594,66 @@ static void frame_vs_less(struct progs *g, const char *what, const char *file,
 	       mc / ml, target);
 }
 
-/* The browser on the corpus: the first frame against the bare parse, then
- * keys through the terminal: / at once, 国际电联, Enter, j, n. */
+/* The browser on the corpus: the first frame against the bare parse;
+ * then keys through the terminal from the first frame on: / and
+ * 国际电联 Enter while the file loads and is indexed (the prompt answers
+ * at once and searches when it can), and, once the search has found its
+ * 240,000 hits, keys that move through them and redraw with them. */
 static void pty_session(struct progs *g, const double tb[RUNS])
 {
-	static const char *const keys[] = {"/", "国", "际", "电", "联", "\r", "j", "n"};
-	enum { SESSIONS = 5, N_KEYS = sizeof keys / sizeof *keys };
-	double frame[SESSIONS], slash[SESSIONS], all[SESSIONS * N_KEYS];
-	size_t n = 0;
+	static const char *const early[] = {"/", "国", "际", "电", "联", "\r"};
+	static const char *const later[] = {"j", "n", "n", "N", "j", "k", "n", "]", "[", "n"};
+	enum { SESSIONS = 5, N_EARLY = sizeof early / sizeof *early,
+	       N_LATER = sizeof later / sizeof *later };
+	double frame[SESSIONS], slash[SESSIONS], ready[SESSIONS];
+	double ea[SESSIONS * N_EARLY], la[SESSIONS * N_LATER];
+	size_t ne = 0, nl = 0;
 	for (int s = 0; s < SESSIONS; s++) {
 		char *cv[] = {(char *)g->cwgview, (char *)g->corpus, NULL};
 		struct pty p;
 		pty_spawn(&p, 120, 40, cv, g->env);
 		frame[s] = pty_until(&p, CWG_READY, 120);
-		for (size_t k = 0; k < N_KEYS && frame[s] >= 0; k++) {
-			double dt = pty_key(&p, keys[k], 30);
+		if (frame[s] < 0)
+			die("cwgview drew no first frame of the corpus");
+		for (size_t k = 0; k < N_EARLY; k++) {
+			double dt = pty_key(&p, early[k], 30);
 			if (dt < 0)
 				die("a key got no answer within 30 s");
-			all[n++] = dt * 1e3;
+			ea[ne++] = dt * 1e3;
 			if (k == 0)
 				slash[s] = dt * 1e3;
 		}
+		/* The status line once the search has run: /国际电联 1/N. */
+		/* (What came since Enter is still in p.seen.) */
+		if (pty_until(&p, "国际电联 1/", 60) < 0)
+			die("the search never showed its first hit");
+		ready[s] = now() - p.started;
+		for (size_t k = 0; k < N_LATER; k++) {
+			double dt = pty_key(&p, later[k], 30);
+			if (dt < 0)
+				die("a key got no answer within 30 s");
+			la[nl++] = dt * 1e3;
+		}
 		pty_close(&p);
-		if (frame[s] < 0)
-			die("cwgview drew no first frame of the corpus");
 	}
-	double mf = median(frame, SESSIONS);
+	double mf = median(frame, SESSIONS), mslash = median(slash, SESSIONS);
 	printf("first frame, the corpus, 120x40 pty (fastest, median of %d):\n",
 	       SESSIONS);
 	printf("  cwgview:                 %8.3f s  %8.3f s\n", frame[0], mf);
 	printf("  / bare libyaml parse:    %8.2fx   %8.2fx  (target <= 0.2x)\n",
 	       frame[0] / tb[0], mf / tb[RUNS / 2]);
-	printf("keys through the pty at the first frame: / 国际电联 Enter j n, "
-	       "%d sessions:\n", SESSIONS);
-	double mslash = median(slash, SESSIONS); /* sorts slash */
-	printf("  / pressed at the first frame: median %.1f ms, max %.1f ms "
-	       "(target <= 33 ms)\n", mslash, slash[SESSIONS - 1]);
-	qsort(all, n, sizeof *all, cmp_double);
-	printf("  all %zu keys: p50 %.1f ms, max %.1f ms (target p50 <= 16 ms, "
-	       "max <= 33 ms)\n", n, pct(all, n, 50), all[n - 1]);
+	printf("keys through the pty, the corpus, %d sessions:\n", SESSIONS);
+	printf("  / at the first frame: median %.1f ms, max %.1f ms (target <= 33 ms)\n",
+	       mslash, slash[SESSIONS - 1]);
+	qsort(ea, ne, sizeof *ea, cmp_double);
+	printf("  / 国际电联 Enter from the first frame (%zu keys): p50 %.1f ms, "
+	       "max %.1f ms\n", ne, pct(ea, ne, 50), ea[ne - 1]);
+	printf("  the first hit shown after the start: median %.3f s\n",
+	       median(ready, SESSIONS));
+	qsort(la, nl, sizeof *la, cmp_double);
+	printf("  then j n n N j k n ] [ n with 240,621 hits (%zu keys): p50 %.1f ms, "
+	       "max %.1f ms (target p50 <= 16 ms, max <= 33 ms)\n", nl,
+	       pct(la, nl, 50), la[nl - 1]);
 }
 
 /* --search --count against the bare parse and grep -F on the flattened
@@ -748,6 +769,7 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	setvbuf(stdout, NULL, _IOLBF, 0); /* each figure as it comes */
 	if (argc == 5 && strcmp(argv[1], "generate") == 0)
 		return generate(argv[2], atof(argv[3]), argv[4]);
 	if ((argc == 3 || argc == 7) && strcmp(argv[1], "run") == 0)

@@ -18,6 +18,9 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,26 +247,60 @@ static void function_key(struct tui_event *ev, int c)
 	}
 }
 
+/* Waits until the terminal has bytes, wake_ms (-1: no limit) have passed
+ * or a signal has come; true for bytes (or an end of file).  Signals are
+ * blocked from the look at the flag until ppoll waits, so a SIGTERM that
+ * comes just before the wait ends it instead of being noticed only at the
+ * next key (the loop looks at the flag between keys). */
+static bool wait_input(int wake_ms)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int r = 0;
+	if (!tui_signal()) {
+		struct pollfd pfd = {.fd = tui_input_fd(), .events = POLLIN};
+		struct timespec ts = {wake_ms / 1000, (long)(wake_ms % 1000) * 1000000L};
+		r = ppoll(&pfd, 1, wake_ms >= 0 ? &ts : NULL, &old);
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return r > 0;
+}
+
 static void next_from_terminal(struct tui *t, struct tui_event *ev)
 {
 	/* (No status window when the terminal reports no size at all.) */
 	WINDOW *w = t->status ? t->status : stdscr;
 	for (;;) {
 		/* A begun character waits a while for its rest; dropped
-		 * bytes are reported with whatever else is there already. */
-		wtimeout(w, feed.n_pend ? REST_MS : feed.n_bad ? 0 : t->wake_ms);
+		 * bytes are reported with whatever else is there already.
+		 * Otherwise a key curses has already (typed ahead, a
+		 * resize), else the wait. */
+		bool waited = false;
+		wtimeout(w, feed.n_pend ? REST_MS : 0);
 		errno = 0;
 		int c = wgetch(w);
+		if (c == ERR && !feed.n_pend && !feed.n_bad) {
+			if (!wait_input(t->wake_ms)) {
+				/* No key in wake_ms, or a signal: the loop
+				 * looks at both. */
+				ev->type = EV_NONE;
+				break;
+			}
+			waited = true;
+			wtimeout(w, 0);
+			errno = 0;
+			c = wgetch(w);
+		}
 		if (c == ERR && errno != EINTR && (feed.n_pend || feed.n_bad)) {
 			/* Nothing more came.  (Had the terminal gone, the
-			 * next read, a blocking one, says so.) */
+			 * next read says so.) */
 			text_feed_flush(&feed);
 			ev->type = EV_NONE;
-		} else if (c == ERR && errno == 0 && t->wake_ms >= 0) {
-			/* No key in wake_ms: the loop looks at the work in
-			 * the background.  (A terminal that has gone is
-			 * found by the blocking read once that is done.) */
-			ev->type = EV_NONE;
+		} else if (c == ERR && waited && errno == 0) {
+			/* Readable, yet nothing to read: the end of the
+			 * terminal (a dropped ssh, a closed window). */
+			ev->type = EV_HANGUP;
 		} else if (c == ERR) {
 			read_failed(ev);
 		} else if (c > 0xff) {

@@ -1,0 +1,54 @@
+/* ptyrun MARKER SIGNAL SECONDS PROGRAM [ARG]...: runs PROGRAM on a new
+ * 120x40 pseudo-terminal (bench/pty.c), sends SIGNAL the moment MARKER
+ * appears in its output, and prints how it ended: "status N", "signal N",
+ * or "alive" when it had not ended SECONDS after the signal (it is then
+ * killed).  Exit status 0 when it ended, 1 when not, 2 for trouble.  The
+ * browser's tests use it to hit the moment right after a frame, which a
+ * tmux capture, polled, cannot. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pty.h"
+
+extern char **environ;
+
+int main(int argc, char **argv)
+{
+	if (argc < 5) {
+		fprintf(stderr, "usage: ptyrun MARKER SIGNAL SECONDS PROGRAM [ARG]...\n");
+		return 2;
+	}
+	int sig = atoi(argv[2]);
+	double limit = atof(argv[3]);
+	struct pty p;
+	pty_spawn(&p, 120, 40, argv + 4, environ);
+	if (pty_until(&p, argv[1], 60) < 0) {
+		printf("no marker\n");
+		kill(p.pid, SIGKILL);
+		waitpid(p.pid, NULL, 0);
+		return 2;
+	}
+	kill(p.pid, sig);
+	double deadline = now() + limit;
+	int status;
+	while (waitpid(p.pid, &status, WNOHANG) != p.pid) {
+		if (now() > deadline) {
+			printf("alive\n");
+			kill(p.pid, SIGKILL);
+			waitpid(p.pid, NULL, 0);
+			return 1;
+		}
+		/* Keep reading: a full pseudo-terminal would block its writes. */
+		pty_until(&p, "\001never\001", 0.01);
+	}
+	if (WIFSIGNALED(status))
+		printf("signal %d\n", WTERMSIG(status));
+	else
+		printf("status %d\n", WEXITSTATUS(status));
+	return 0;
+}
