@@ -33,7 +33,19 @@ if [ -n "$cc" ]; then
 fi
 opencc=$(pkg-config --cflags --libs opencc 2>/dev/null || true)
 grep -q '^#define HAVE_OPENCC 1' "$cfg/config.h" 2>/dev/null || opencc=
-srcs="buf doc layout load render overview text fold search mem"
+srcs="buf doc layout load render overview text fold search mem module"
+# OpenCC is a module (include/cwgview/module.h): built here with clang,
+# without sanitizers (it is OpenCC's code, not ours), and found through
+# CWGVIEW_MODULE_DIR, so the targets fold traditional Chinese as cwgview
+# does.
+if [ -n "$cc" ] && [ -n "$opencc" ]; then
+	# shellcheck disable=SC2086
+	"$cc" -O1 -shared -fPIC -fvisibility=hidden -I"$top/include" -I"$cfg" -include config.h \
+		"$top/src/t2s.c" $opencc -o "$out/cwgview-t2s.so" 2> "$out/build-t2s.log" ||
+		echo "run.sh: OpenCC's module did not build ($(head -n 1 "$out/build-t2s.log")): traditional folding is off" >&2
+fi
+CWGVIEW_MODULE_DIR=$out
+export CWGVIEW_MODULE_DIR
 
 for arg in "$@"; do
 	t=${arg%%:*} secs=${arg#*:}

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -17,6 +18,23 @@
 
 extern char **environ;
 
+static struct pty p;
+
+/* Says how it ended, and frees all (a leak report at exit would end the
+ * process before stdout was flushed). */
+static int end(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int end(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	close(p.master);
+	free(p.seen);
+	return code;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 5) {
@@ -25,30 +43,25 @@ int main(int argc, char **argv)
 	}
 	int sig = atoi(argv[2]);
 	double limit = atof(argv[3]);
-	struct pty p;
 	pty_spawn(&p, 120, 40, argv + 4, environ);
 	if (pty_until(&p, argv[1], 60) < 0) {
-		printf("no marker\n");
 		kill(p.pid, SIGKILL);
 		waitpid(p.pid, NULL, 0);
-		return 2;
+		return end(2, "no marker\n");
 	}
 	kill(p.pid, sig);
 	double deadline = now() + limit;
 	int status;
 	while (waitpid(p.pid, &status, WNOHANG) != p.pid) {
 		if (now() > deadline) {
-			printf("alive\n");
 			kill(p.pid, SIGKILL);
 			waitpid(p.pid, NULL, 0);
-			return 1;
+			return end(1, "alive\n");
 		}
 		/* Keep reading: a full pseudo-terminal would block its writes. */
 		pty_until(&p, "\001never\001", 0.01);
 	}
 	if (WIFSIGNALED(status))
-		printf("signal %d\n", WTERMSIG(status));
-	else
-		printf("status %d\n", WEXITSTATUS(status));
-	return 0;
+		return end(0, "signal %d\n", WTERMSIG(status));
+	return end(0, "status %d\n", WEXITSTATUS(status));
 }
