@@ -122,16 +122,13 @@ tm send-keys -t "$W" Escape q
 tm kill-window -t "$W" 2>/dev/null
 
 start
-# (As soon as the load is done: the index is built from then on.)
-check "the large document opens again" "简化和明确" "topic 1/25000"
-if [ "$(threads)" -lt 2 ]; then
-	skip "Enter before the index is built: it says it will search" "the index was built before a key could be sent"
-	skip "and shows the first hit once it is" "the index was built before a key could be sent"
-else
-	tm send-keys -t "$W" / 区域代表处 Enter
-	see "Enter before the index is built: it says it will search" "searching once the index is built…"
-	see "and shows the first hit once it is" "/区域代表处 1/"
-fi
+# Enter while the file still loads: the search waits for the load and
+# then the index, whichever way the timing goes, and keys work meanwhile.
+check "the large document opens again, loading" "简化和明确" "loading "
+tm send-keys -t "$W" / 区域代表处 Enter
+check "Enter before the document and its index are there: it says it will search" \
+	"searching once the index is built…"
+see "and shows the first hit once they are" "/区域代表处 1/"
 tm send-keys -t "$W" q
 tm kill-window -t "$W" 2>/dev/null
 
