@@ -150,11 +150,6 @@ static const char *bundled_path(void)
 	return PKGDATADIR "/cwgsfp.yaml";
 }
 
-static const char *display_name(const char *path)
-{
-	return strcmp(path, "-") == 0 ? "<stdin>" : path;
-}
-
 static struct doc *load_or_report(const char *path)
 {
 	struct load_error err;
@@ -687,7 +682,7 @@ static int one_shot(struct cli *o, const struct doc *d, const char *path)
 	struct buf out = BUF_INIT;
 	switch (o->mode) {
 	case MODE_CHECK:
-		text_sanitize(&out, display_name(path), strlen(display_name(path)));
+		text_sanitize(&out, msg_file_name(path), strlen(msg_file_name(path)));
 		buf_adds(&out, ": ok, ");
 		render_summary(&out, d);
 		buf_addc(&out, '\n');

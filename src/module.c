@@ -38,7 +38,9 @@ static bool program_dir(char *dir, size_t dirsize)
 	return true;
 }
 
-void module_dir(const char *file, char *dir, size_t dirsize)
+/* The directory to load file from: the first of the places module.h
+ * names that applies. */
+static void module_dir(const char *file, char *dir, size_t dirsize)
 {
 	const char *env = getenv("CWGVIEW_MODULE_DIR");
 	if (env && *env) {

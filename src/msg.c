@@ -27,9 +27,14 @@ void msg_error(const char *fmt, ...)
 	buf_free(&out);
 }
 
+const char *msg_file_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
 void msg_load_error(const char *path, const struct load_error *err)
 {
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	const char *name = msg_file_name(path);
 	if (err->line)
 		msg_error("%s:%lu:%lu: %s", name, err->line, err->column, err->msg);
 	else

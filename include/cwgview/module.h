@@ -84,10 +84,6 @@ struct t2s_module {
 const void *module_load(const char *file, const char *entry,
 			const char *packages, char *err, size_t errsize);
 
-/* The directory module_load found file in (or would try last), into
- * dir; for messages and tests. */
-void module_dir(const char *file, char *dir, size_t dirsize);
-
 /* How the entry functions are declared in the modules. */
 #define MODULE_EXPORT __attribute__((visibility("default")))
 

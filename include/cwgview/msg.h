@@ -14,6 +14,9 @@ enum cwg_exit { EXIT_OK = 0, EXIT_NO_MATCH = 1, EXIT_TROUBLE = 2 };
  * reach the terminal raw. */
 void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* How a file given as path is named in messages: "-" is <stdin>. */
+const char *msg_file_name(const char *path);
+
 struct load_error;
 /* A failed load of path ("-": <stdin>) as one line:
  * "cwgview: FILE:LINE:COLUMN: message", or "cwgview: FILE: message" when

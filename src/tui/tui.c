@@ -246,6 +246,7 @@ static bool load_sync(struct tui *t)
 {
 	if (!t->loading)
 		return false;
+	size_t was = t->full->n_topics; /* those have their tags */
 	bool grew;
 	enum loading_state st = loading_take(t->load, &grew);
 	unsigned pct = loading_percent(t->load);
@@ -255,28 +256,28 @@ static bool load_sync(struct tui *t)
 		t->load_failed = true;
 		return false;
 	}
-	size_t n = t->full->n_topics;
+	t->loading = st == LOADING_MORE;
+	/* The windows again when the topics pane widens for a longer title
+	 * or the load is done (the title may have come last); else only
+	 * the topics pane's length. */
+	bool relayout = !t->loading;
 	if (grew) {
+		size_t n = t->full->n_topics;
 		bool *tg = realloc(t->tagged, n * sizeof *tg);
 		if (!tg) {
 			t->load_failed = true;
 			return false;
 		}
-		memset(tg + t->n_known, 0, (n - t->n_known) * sizeof *tg);
+		memset(tg + was, 0, (n - was) * sizeof *tg);
 		t->tagged = tg;
-		t->n_known = n;
-		/* The topics pane's length; its width only when a longer
-		 * title came. */
 		int want = t->measure.want;
 		tui_topics_measure(t);
-		if (t->measure.want != want)
-			tui_relayout(t);
-		else
-			t->panes[PANE_TOPICS].ops->reflow(&t->panes[PANE_TOPICS], t);
+		relayout = relayout || t->measure.want != want;
 	}
-	t->loading = st == LOADING_MORE;
-	if (!t->loading)
-		tui_relayout(t); /* the title may have come last */
+	if (relayout)
+		tui_relayout(t);
+	else if (grew)
+		t->panes[PANE_TOPICS].ops->reflow(&t->panes[PANE_TOPICS], t);
 	return changed;
 }
 
@@ -370,7 +371,6 @@ static int run_doc(const struct doc *d, struct loading *lg,
 	t.doc = t.full = t.base = d;
 	t.load = lg;
 	t.loading = lg != NULL;
-	t.n_known = d->n_topics;
 	t.opt = *opt;
 	t.count = -1;
 	t.focus = PANE_TOPICS;

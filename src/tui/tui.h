@@ -50,12 +50,11 @@ struct tui {
 	 * -1: until a key comes. */
 	int wake_ms;
 	/* While the document loads (tui_run_file): the loader, and how far
-	 * it is; n_known topics have their tags.  A load that fails ends
-	 * the browser with the loader's message. */
+	 * it is.  A load that fails ends the browser with the loader's
+	 * message. */
 	struct loading *load;
 	bool loading, load_failed;
 	unsigned load_pct;
-	size_t n_known;
 	struct topics_measure measure;
 	long count;          /* pending count, -1 when none */
 	char notice[300];    /* shown on the status line until the next key */

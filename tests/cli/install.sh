@@ -10,12 +10,8 @@ expect_eq "make check gives the binary the source tree's data (CWGVIEW_DATA)" \
 	"$top_srcdir/data/cwgsfp.yaml: ok, 10 topics, 23 inputs, 24 document references" \
 	"$(cat "$T/out" "$T/err")"
 
-# pkgdatadir as the Makefile has it, $(var) and ${var} expanded.
-mkvar() { sed -n "s/^$1 = //p" "$top_builddir/Makefile" | sed 's/\$(\([A-Za-z_]*\))/${\1}/g'; }
-prefix=$(mkvar prefix)
-datarootdir=$(eval "echo \"$(mkvar datarootdir)\"")
-datadir=$(eval "echo \"$(mkvar datadir)\"")
-pkgdatadir=$(eval "echo \"$(mkvar pkgdatadir)\"")
+# pkgdatadir as the Makefile has it, its variables expanded (lib.sh).
+pkgdatadir=$(installdir pkgdatadir)
 # ok: the installed document; an error: it is not installed.  Either way
 # the path named must be pkgdatadir's.
 in_pkgdatadir() { # NAME

@@ -140,13 +140,7 @@ if have HAVE_PDF; then
 		"$status:$(head -c 5 "$T/t3.pdf" 2>/dev/null)$(cat "$T/err")"
 	# A copy elsewhere does not: it looks in pkglibdir.
 	cp "$CWGVIEW_REAL" "$T/cwgview"
-	pkglibdir=$(sed -n 's/^pkglibdir = //p' "$top_builddir/Makefile" | sed 's/\$(\([A-Za-z_]*\))/${\1}/g')
-	libdir=$(sed -n 's/^libdir = //p' "$top_builddir/Makefile" | sed 's/\$(\([A-Za-z_]*\))/${\1}/g')
-	exec_prefix=$(sed -n 's/^exec_prefix = //p' "$top_builddir/Makefile" | sed 's/\$(\([A-Za-z_]*\))/${\1}/g')
-	prefix=$(sed -n 's/^prefix = //p' "$top_builddir/Makefile")
-	PACKAGE=cwgview
-	exec_prefix=$(eval "echo \"$exec_prefix\""); libdir=$(eval "echo \"$libdir\"")
-	pkglibdir=$(eval "echo \"$pkglibdir\"")
+	pkglibdir=$(installdir pkglibdir)
 	if [ -f "$pkglibdir/cwgview-pdf.so" ]; then
 		skip "a copy elsewhere looks in pkglibdir" "cwgview is installed in $pkglibdir"
 	else

@@ -23,6 +23,19 @@ skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 
 done_testing() { echo "1..$_n"; exit 0; }
 
+# mkvar NAME: a variable of the build's Makefile as written there, its
+# $(var) written ${var}.
+mkvar() { sed -n "s/^$1 = //p" "$top_builddir/Makefile" | sed 's/\$(\([A-Za-z_]*\))/${\1}/g'; }
+# installdir NAME: an installation directory of the build (pkgdatadir,
+# pkglibdir …) with every variable in it expanded.
+installdir() {
+	v=$(mkvar "$1")
+	while name=$(printf '%s\n' "$v" | sed -n 's/.*\${\([A-Za-z_]*\)}.*/\1/p') && [ -n "$name" ]; do
+		v=$(printf '%s\n' "$v" | sed "s|\${$name}|$(mkvar "$name")|")
+	done
+	printf '%s\n' "$v"
+}
+
 # run ARGS…: runs cwgview, leaving $T/out, $T/err and $status.
 run() {
 	status=0
