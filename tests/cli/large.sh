@@ -64,9 +64,15 @@ else
 	not_ok "& during the load says it needs the whole document" "$(cat "$T/screen")"
 fi
 tm send-keys -t "$W" j # (a key ends the notice)
-see "the load ends: the whole document, no progress shown" "topic 3/25000"
-if grep -q "loading " "$T/screen"; then not_ok "no progress once loaded" "$(tail -n 1 "$T/screen")"
-else ok "no progress once loaded"; fi
+see "the whole document is there" "topic 3/25000"
+# The last topic comes a moment before the load ends (the loader still
+# checks the see: references): the progress goes then, with no key.
+i=0
+while [ $i -lt 300 ] && grep -q "loading " "$T/screen"; do
+	sleep 0.05; i=$((i + 1)); capture "$W" > "$T/screen"
+done
+if grep -q "loading " "$T/screen"; then not_ok "the load ends: no progress shown" "$(tail -n 1 "$T/screen")"
+else ok "the load ends: no progress shown"; fi
 tm send-keys -t "$W" Escape q
 tm kill-window -t "$W" 2>/dev/null
 
