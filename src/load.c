@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "cwgview/load.h"
 
 #include <errno.h>
@@ -52,6 +54,14 @@ struct loader {
 	bool have_ev;
 	const char *input;
 	size_t input_len;
+	/* A large file is not kept whole beside its model: when input is a
+	 * mem_map buffer (give_back), the part that libyaml has decoded is
+	 * given back to the system as topics complete.  Every byte before
+	 * kept may be gone; kept is the start of a line, and lines_before
+	 * counts the lines before it, for the position of a later error. */
+	bool give_back;
+	size_t kept;
+	unsigned long lines_before;
 	const struct load_options *opt;
 	struct load_error *err;
 	struct doc *doc;
@@ -137,19 +147,24 @@ static bool parser_failed(struct loader *L)
 		return oom(L);
 	case YAML_READER_ERROR: {
 		unsigned long line, column;
-		size_t off = p->problem_offset, bad;
+		/* Only what follows kept is still there: the reader got
+		 * that far without a problem. */
+		const char *s = L->input + L->kept;
+		size_t n = L->input_len - L->kept, bad;
+		size_t off = p->problem_offset > L->kept ? p->problem_offset - L->kept : 0;
 		/* libyaml points at the byte where it noticed the problem;
 		 * the reader wants the start of the bad sequence. */
-		bool utf8 = !text_valid_utf8(L->input, L->input_len, &bad);
+		bool utf8 = !text_valid_utf8(s, n, &bad);
 		if (utf8 && bad <= off)
 			off = bad;
 		else
 			utf8 = false;
-		offset_position(L->input, L->input_len, off, &line, &column);
+		offset_position(s, n, off, &line, &column);
+		line += L->lines_before;
 		if (utf8) {
 			snprintf(L->err->msg, sizeof L->err->msg,
 				 "invalid UTF-8 (byte 0x%02X)",
-				 (unsigned)(unsigned char)L->input[off]);
+				 (unsigned)(unsigned char)s[off]);
 		} else if (p->problem_value >= 0) {
 			snprintf(L->err->msg, sizeof L->err->msg,
 				 "%s (U+%04X)", problem,
@@ -637,13 +652,33 @@ static const struct field topic_fields[] = {
 		       n_guidance, struct doc_item, p_item, true),
 };
 
+/* Gives back the input that libyaml has decoded (struct loader, kept),
+ * a mebibyte or more at a time, up to the start of its last line. */
+static void give_back(struct loader *L)
+{
+	enum { STEP = 1 << 20 };
+	size_t upto = L->parser.offset;
+	if (!L->give_back || upto > L->input_len || upto - L->kept < STEP)
+		return;
+	const char *from = L->input + L->kept;
+	const char *nl = memrchr(from, '\n', upto - L->kept);
+	if (!nl)
+		return;
+	for (const char *p = from; (p = memchr(p, '\n', (size_t)(nl + 1 - p))); p++)
+		L->lines_before++;
+	L->kept = (size_t)(nl + 1 - L->input);
+	mem_give_back((void *)L->input, 0, L->kept);
+}
+
 static bool p_topic(struct loader *L, void *e)
 {
 	if (!parse_mapping(L, "a topic", topic_fields, N_FIELDS(topic_fields), e))
 		return false;
+	give_back(L);
+	/* Progress in bytes decoded (a mark's index counts characters). */
 	if (L->opt->on_topic &&
 	    !L->opt->on_topic(L->opt->on_topic_arg, L->doc, e,
-			      L->ev.end_mark.index, L->input_len))
+			      L->parser.offset, L->input_len))
 		return fail_at(L, L->ev.end_mark, "the load was stopped");
 	return true;
 }
@@ -750,9 +785,9 @@ static void too_large(struct load_error *err, size_t max)
 		 n == 1 && unit[0] == 'b' ? "byte" : unit);
 }
 
-struct doc *load_buffer(const char *data, size_t len,
-			const struct load_options *opt,
-			struct load_error *err)
+static struct doc *load_input(const char *data, size_t len, bool give_back,
+			       const struct load_options *opt,
+			       struct load_error *err)
 {
 	struct load_options defaults;
 	if (!opt) {
@@ -775,6 +810,7 @@ struct doc *load_buffer(const char *data, size_t len,
 	memset(&L, 0, sizeof L);
 	L.input = data;
 	L.input_len = len;
+	L.give_back = give_back;
 	L.opt = opt;
 	L.err = err;
 	vec_reuse(&L.numbers, sizeof(struct seen_number));
@@ -813,11 +849,54 @@ struct doc *load_buffer(const char *data, size_t len,
 	return L.doc;
 }
 
+struct doc *load_buffer(const char *data, size_t len,
+			const struct load_options *opt,
+			struct load_error *err)
+{
+	return load_input(data, len, false, opt, err);
+}
+
 static struct doc *sys_fail(struct load_error *err, int e)
 {
 	err->line = err->column = 0;
 	err->sys_errno = e;
 	snprintf(err->msg, sizeof err->msg, "%s", strerror(e));
+	return NULL;
+}
+
+/* Reads fd to its end into a mem_map buffer of *cap bytes (cap to begin
+ * with, doubled as needed), the bytes read in *len: the parse and the
+ * error positions work on one buffer, which the loader gives back as it
+ * goes.  NULL with *e set on a read error or out of memory, NULL with *e 0
+ * when there is more than max. */
+static char *read_all(int fd, size_t cap, size_t max, size_t *capp,
+		      size_t *len, int *e)
+{
+	char *data = mem_map(cap);
+	*len = 0;
+	*e = data ? 0 : ENOMEM;
+	while (data && !*e) {
+		if (*len == cap) {
+			char *p = cap > max ? NULL : mem_remap(data, cap, cap * 2);
+			if (!p) {
+				*e = cap > max ? 0 : ENOMEM;
+				break;
+			}
+			data = p;
+			cap *= 2;
+		}
+		ssize_t n = read(fd, data + *len, cap - *len);
+		if (n < 0 && errno != EINTR)
+			*e = errno;
+		else if (n == 0)
+			break;
+		else if (n > 0)
+			*len += (size_t)n;
+	}
+	*capp = cap;
+	if (data && !*e && *len <= max)
+		return data;
+	mem_unmap(data, cap);
 	return NULL;
 }
 
@@ -852,51 +931,19 @@ struct doc *load_file(const char *path, const struct load_options *opt,
 		too_large(err, opt->max_bytes);
 		return NULL;
 	}
-	/* Read it all: the parse and the error positions work on one buffer,
-	 * which is freed as soon as the model is built. */
 	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
 	size_t len = 0;
-	char *data = malloc(cap);
 	int e = 0;
-	bool big = false;
-	while (data) {
-		if (len == cap) {
-			if (cap > opt->max_bytes) {
-				big = true;
-				break;
-			}
-			char *p = realloc(data, cap * 2);
-			if (!p) {
-				free(data);
-				data = NULL;
-				break;
-			}
-			data = p;
-			cap *= 2;
-		}
-		ssize_t n = read(fd, data + len, cap - len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			e = errno;
-			break;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
+	char *data = read_all(fd, cap, opt->max_bytes, &cap, &len, &e);
 	if (!is_stdin)
 		close(fd);
-	if (!data)
-		return sys_fail(err, ENOMEM);
-	if (e || big || len > opt->max_bytes) {
-		free(data);
+	if (!data) {
 		if (e)
 			return sys_fail(err, e);
 		too_large(err, opt->max_bytes);
 		return NULL;
 	}
-	struct doc *d = load_buffer(data, len, opt, err);
-	free(data);
+	struct doc *d = load_input(data, len, true, opt, err);
+	mem_unmap(data, cap);
 	return d;
 }

@@ -17,7 +17,8 @@ struct load_options {
 	 * thread): when set, called each time a topic is complete, with the
 	 * document so far (its title, columns … as far as read), the topic
 	 * (valid during the call only; its strings and arrays are d's and
-	 * stay where they are) and how many bytes of how many are parsed.
+	 * stay where they are) and how many bytes of how many libyaml has read
+	 * (it reads ahead by up to 16 KiB: two topics may say the same).
 	 * Nothing is complete until the load returns it: a later error
 	 * still fails the load.  Returning false stops the load (it fails,
 	 * "the load was stopped"). */

@@ -33,4 +33,17 @@ void *mem_room(void *p, size_t n, size_t *cap, size_t elem, size_t first);
 		mem_room_q_ != NULL;                                        \
 	})
 
+/* A buffer of n bytes mapped from the system rather than taken from
+ * malloc, so that the part of it that is done with can be given back while
+ * the rest is still in use (the loader's input).  NULL when out of memory
+ * or n is 0. */
+void *mem_map(size_t n);
+/* p, of n bytes, resized to m bytes and moved if need be; NULL (p then
+ * unchanged) when out of memory. */
+void *mem_remap(void *p, size_t n, size_t m);
+void mem_unmap(void *p, size_t n);
+/* Gives back the whole pages of the mem_map buffer p that lie in bytes
+ * [from, to); they read as zeros afterwards. */
+void mem_give_back(void *p, size_t from, size_t to);
+
 #endif
