@@ -23,6 +23,7 @@
 #include "cwgview/render.h"
 #include "cwgview/msg.h"
 #include "cwgview/search.h"
+#include "cwgview/search_file.h"
 #include "cwgview/text.h"
 #include "tui/keys.h"
 #include "tui/run.h"
@@ -208,9 +209,31 @@ static bool write_hits(const struct doc *d, const struct search_result *r)
 	return ok;
 }
 
-/* --search: the browser's matcher over the whole document.  The hit is
- * shown in bold on a terminal, between 【 】 otherwise, so that it survives
- * a pipe into grep or a file.  --count keeps no hits, only counts them. */
+/* The hits of --search as found in d: in bold on a terminal, between 【 】
+ * otherwise, so that they survive a pipe into grep or a file; with count,
+ * only their number. */
+static int search_report(const struct doc *d, const struct search_result *r,
+			 bool count, struct buf *out)
+{
+	int status = EXIT_OK;
+	if (count)
+		buf_printf(out, "%zu\n", r->total);
+	else if (!write_hits(d, r))
+		status = EXIT_TROUBLE;
+	else if (r->total > r->n)
+		msg_error("%zu hits; only the first %zu are shown", r->total, r->n);
+	return status == EXIT_OK && r->total == 0 ? EXIT_NO_MATCH : status;
+}
+
+static void fold_warning(const char *why)
+{
+	/* Once, before any hit: the search goes on without it. */
+	if (why && *why)
+		msg_error("warning: traditional Chinese will not match simplified: "
+			  "%s", why);
+}
+
+/* --search with --source: the browser's matcher over the view. */
 static int search_command(const struct doc *d, const char *pattern,
 			  unsigned flags, bool count, struct buf *out)
 {
@@ -219,29 +242,17 @@ static int search_command(const struct doc *d, const char *pattern,
 		msg_error("%s", strerror(ENOMEM));
 		return EXIT_TROUBLE;
 	}
-	/* Once, before any hit: the search goes on without it. */
-	const char *why = search_index_fold_problem(ix);
-	if (why)
-		msg_error("warning: traditional Chinese will not match simplified: "
-		       "%s", why);
+	fold_warning(search_index_fold_problem(ix));
 	struct search_result r;
 	search_result_init(&r);
 	if (count)
 		r.max_hits = 0;
 	char err[256];
-	int status = EXIT_OK;
-	if (!search_run(ix, pattern, flags, &r, err, sizeof err)) {
+	int status = EXIT_TROUBLE;
+	if (!search_run(ix, pattern, flags, &r, err, sizeof err))
 		msg_error("%s", err);
-		status = EXIT_TROUBLE;
-	} else if (count) {
-		buf_printf(out, "%zu\n", r.total);
-	} else if (!write_hits(d, &r)) {
-		status = EXIT_TROUBLE;
-	} else if (r.total > r.n) {
-		msg_error("%zu hits; only the first %zu are shown", r.total, r.n);
-	}
-	if (status == EXIT_OK && r.total == 0)
-		status = EXIT_NO_MATCH;
+	else
+		status = search_report(d, &r, count, out);
 	search_result_free(&r);
 	search_index_free(ix);
 	return status;
@@ -675,6 +686,46 @@ static bool take_start(struct cli *o, const struct doc *d)
 	return o->topt.start_topic >= 0;
 }
 
+/* A one-shot command's output, written at once at the end. */
+static int write_out(const struct cli *o, struct buf *out, int status)
+{
+	if (status != EXIT_TROUBLE && out->oom) {
+		msg_error("%s", strerror(ENOMEM));
+		status = EXIT_TROUBLE;
+	}
+	/* --count prints its 0; an --xref that found nothing writes no file. */
+	bool write = status == EXIT_OK || (status == EXIT_NO_MATCH && o->mode == MODE_SEARCH);
+	if (write && !emit(o->mode != MODE_BROWSE ? o->output : NULL, out))
+		status = EXIT_TROUBLE;
+	buf_free(out);
+	return status;
+}
+
+/* --search without --source, in one pass: the text is folded and searched
+ * while the file loads (search_file.h). */
+static int search_one_pass(const struct cli *o, const char *path)
+{
+	struct search_file sf;
+	search_result_init(&sf.r);
+	if (o->count)
+		sf.r.max_hits = 0;
+	bool ok = search_file(&sf, path, o->pattern, o->search_flags);
+	int status = EXIT_TROUBLE;
+	struct buf out = BUF_INIT;
+	if (sf.doc)
+		fold_warning(sf.fold_problem);
+	if (!sf.doc && sf.load.msg[0])
+		msg_load_error(path, &sf.load);
+	else if (!ok)
+		msg_error("%s", sf.err);
+	else
+		status = search_report(sf.doc, &sf.r, o->count, &out);
+	status = write_out(o, &out, status);
+	search_result_free(&sf.r);
+	doc_free(sf.doc);
+	return status;
+}
+
 /* The one-shot commands: their output, written at once at the end. */
 static int one_shot(struct cli *o, const struct doc *d, const char *path)
 {
@@ -701,16 +752,7 @@ static int one_shot(struct cli *o, const struct doc *d, const char *path)
 		status = xref_topics(o, d, &out);
 		break;
 	}
-	if (status != EXIT_TROUBLE && out.oom) {
-		msg_error("%s", strerror(ENOMEM));
-		status = EXIT_TROUBLE;
-	}
-	/* --count prints its 0; an --xref that found nothing writes no file. */
-	bool write = status == EXIT_OK || (status == EXIT_NO_MATCH && o->mode == MODE_SEARCH);
-	if (write && !emit(o->mode != MODE_BROWSE ? o->output : NULL, &out))
-		status = EXIT_TROUBLE;
-	buf_free(&out);
-	return status;
+	return write_out(o, &out, status);
 }
 
 int main(int argc, char **argv)
@@ -740,6 +782,8 @@ int main(int argc, char **argv)
 		o.topt.start_topic = -1;
 		return tui_run_file(path, &o.topt);
 	}
+	if (o.mode == MODE_SEARCH && !o.n_sources)
+		return search_one_pass(&o, path);
 	struct doc *d = load_or_report(path), *view = NULL;
 	int status = EXIT_TROUBLE;
 	if (!d || !take_sources(&o, d, &view, &status) ||

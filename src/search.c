@@ -25,8 +25,8 @@
 #define META_INPUT(m) ((long)((m) >> 5) - 1)
 
 struct search_index {
-	const struct doc *doc;
 	struct folder *folder;
+	size_t topic_base; /* the document's index of the first topic here */
 	/* The folded fields in document order, each followed by a NUL, so a
 	 * match never runs from one field into the next, except that a list
 	 * marker is followed by a space, as the line shows it before its
@@ -85,11 +85,9 @@ static bool add_field(const struct doc_field *f, void *arg)
 	       buf_addc(text, f->kind == DOC_FIELD_MARKER ? ' ' : '\0');
 }
 
-void search_index_free(struct search_index *ix)
+/* Frees what the index holds of its topics (the folder stays). */
+static void index_clear(struct search_index *ix)
 {
-	if (!ix)
-		return;
-	folder_free(ix->folder);
 	free(ix->text);
 	free(ix->orig);
 	free(ix->off);
@@ -99,68 +97,61 @@ void search_index_free(struct search_index *ix)
 	free(ix->anchors);
 	free(ix->marks.upper);
 	free(ix->marks.complex);
+	struct folder *f = ix->folder;
+	memset(ix, 0, sizeof *ix);
+	ix->folder = f;
+}
+
+void search_index_free(struct search_index *ix)
+{
+	if (!ix)
+		return;
+	index_clear(ix);
+	folder_free(ix->folder);
 	free(ix);
 }
 
-struct search_index *search_index_new(const struct doc *d)
+/* The per-field arrays for nf fields of n topics, and room for bytes of
+ * folded text. */
+static bool index_alloc(struct search_index *ix, size_t nf, size_t n,
+			struct buf *text, size_t bytes)
 {
-	struct search_index *ix = calloc(1, sizeof *ix);
-	if (!ix)
-		return NULL;
-	ix->doc = d;
-	struct count cnt = {0, 0};
-	for (size_t t = 0; t < d->n_topics; t++)
-		doc_topic_fields(&d->topics[t], count_field, &cnt);
-	size_t nf = cnt.fields;
-	ix->folder = folder_new();
 	ix->orig = malloc((nf ? nf : 1) * sizeof *ix->orig);
 	ix->off = malloc((nf + 1) * sizeof *ix->off);
 	ix->first_anchor = malloc((nf + 1) * sizeof *ix->first_anchor);
 	ix->meta = malloc((nf ? nf : 1) * sizeof *ix->meta);
-	ix->topic_first = malloc((d->n_topics + 1) * sizeof *ix->topic_first);
-	struct buf text = BUF_INIT;
-	struct build b = {ix, {ix->folder, ix->folder, true, &text, NULL, NULL},
-			  {NULL, 0, 0}, 0};
-	b.ctx.map = &b.anchors;
-	b.ctx.marks = &ix->marks;
+	ix->topic_first = malloc((n + 1) * sizeof *ix->topic_first);
 	/* Folding mostly keeps the length (Chinese) or shortens it (，to ,),
 	 * so the original size is nearly always enough. */
-	bool ok = ix->folder && ix->orig && ix->off && ix->first_anchor &&
-		  ix->meta && ix->topic_first && buf_reserve(&text, cnt.bytes);
-	if (ok) {
-		mem_hint_huge(text.data, text.cap);
-		mem_hint_huge(ix->orig, nf * sizeof *ix->orig);
-		mem_hint_huge(ix->off, nf * sizeof *ix->off);
-		mem_hint_huge(ix->first_anchor, nf * sizeof *ix->first_anchor);
-		mem_hint_huge(ix->meta, nf * sizeof *ix->meta);
-	}
-	for (size_t t = 0; ok && t < d->n_topics; t++) {
-		ix->topic_first[t] = (uint32_t)b.fi;
-		ok = doc_topic_fields(&d->topics[t], add_field, &b);
-	}
-	if (ok && (text.len > UINT32_MAX || b.anchors.n > UINT32_MAX))
-		ok = false;
-	if (!ok) {
-		buf_free(&text);
-		free(b.anchors.v);
-		search_index_free(ix);
-		return NULL;
-	}
-	ix->n_fields = nf;
-	ix->topic_first[d->n_topics] = (uint32_t)nf;
-	ix->off[nf] = (uint32_t)text.len;
-	ix->first_anchor[nf] = (uint32_t)b.anchors.n;
-	ix->text_len = text.len;
+	if (!ix->orig || !ix->off || !ix->first_anchor || !ix->meta ||
+	    !ix->topic_first || !buf_reserve(text, bytes))
+		return false;
+	mem_hint_huge(text->data, text->cap);
+	mem_hint_huge(ix->orig, nf * sizeof *ix->orig);
+	mem_hint_huge(ix->off, nf * sizeof *ix->off);
+	mem_hint_huge(ix->first_anchor, nf * sizeof *ix->first_anchor);
+	mem_hint_huge(ix->meta, nf * sizeof *ix->meta);
+	return true;
+}
 
-	ix->text = text.data ? text.data : calloc(1, 1);
-	ix->n_anchors = b.anchors.n;
+/* The index's arrays, built: their ends, and no room left unused. */
+static bool index_finish(struct search_index *ix, struct build *b, size_t n)
+{
+	size_t nf = b->fi;
+	ix->n_fields = nf;
+	ix->topic_first[n] = (uint32_t)nf;
+	ix->off[nf] = (uint32_t)b->ctx.out->len;
+	ix->first_anchor[nf] = (uint32_t)b->anchors.n;
+	ix->text_len = b->ctx.out->len;
+	ix->text = b->ctx.out->data ? b->ctx.out->data : calloc(1, 1);
+	ix->n_anchors = b->anchors.n;
 	/* Never NULL, even when nothing folded differently: the matcher
 	 * takes ix->anchors + offset for every field. */
-	ix->anchors = b.anchors.v ? b.anchors.v : calloc(1, sizeof *ix->anchors);
+	ix->anchors = b->anchors.v ? b->anchors.v : calloc(1, sizeof *ix->anchors);
 	/* The vectors doubled as they grew: give back what is not used. */
-	if (b.anchors.n && b.anchors.n < b.anchors.cap) {
-		struct fold_anchor *p = realloc(b.anchors.v,
-					   b.anchors.n * sizeof *p);
+	if (b->anchors.n && b->anchors.n < b->anchors.cap) {
+		struct fold_anchor *p = realloc(b->anchors.v,
+					   b->anchors.n * sizeof *p);
 		if (p)
 			ix->anchors = p;
 	}
@@ -170,7 +161,59 @@ struct search_index *search_index_new(const struct doc *d)
 		if (p)
 			ix->marks.upper = p;
 	}
-	if (!ix->text || !ix->anchors) {
+	return ix->text && ix->anchors;
+}
+
+bool search_index_refill(struct search_index *ix,
+			 const struct doc_topic *topics, size_t first, size_t n)
+{
+	index_clear(ix);
+	ix->topic_base = first;
+	struct count cnt = {0, 0};
+	for (size_t t = 0; t < n; t++)
+		doc_topic_fields(&topics[t], count_field, &cnt);
+	struct buf text = BUF_INIT;
+	struct build b = {ix, {ix->folder, ix->folder, true, &text, NULL, NULL},
+			  {NULL, 0, 0}, 0};
+	b.ctx.map = &b.anchors;
+	b.ctx.marks = &ix->marks;
+	bool ok = index_alloc(ix, cnt.fields, n, &text, cnt.bytes);
+	for (size_t t = 0; ok && t < n; t++) {
+		ix->topic_first[t] = (uint32_t)b.fi;
+		ok = doc_topic_fields(&topics[t], add_field, &b);
+	}
+	if (ok && (text.len > UINT32_MAX || b.anchors.n > UINT32_MAX))
+		ok = false;
+	if (!ok) {
+		buf_free(&text);
+		free(b.anchors.v);
+		index_clear(ix);
+		return false;
+	}
+	/* What index_finish could not finish is in ix all the same. */
+	if (!index_finish(ix, &b, n)) {
+		index_clear(ix);
+		return false;
+	}
+	return true;
+}
+
+struct search_index *search_index_new_part(void)
+{
+	struct search_index *ix = calloc(1, sizeof *ix);
+	if (!ix)
+		return NULL;
+	if (!(ix->folder = folder_new())) {
+		free(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+struct search_index *search_index_new(const struct doc *d)
+{
+	struct search_index *ix = search_index_new_part();
+	if (ix && !search_index_refill(ix, d->topics, 0, d->n_topics)) {
 		search_index_free(ix);
 		return NULL;
 	}
@@ -375,7 +418,7 @@ static bool hit_push(struct search_result *r, const struct search_index *ix,
 		return false;
 	r->hits = p;
 	uint32_t m = ix->meta[fi];
-	r->hits[r->n++] = (struct search_hit){topic, META_ROLE(m), META_KIND(m),
+	r->hits[r->n++] = (struct search_hit){ix->topic_base + topic, META_ROLE(m), META_KIND(m),
 					      META_INPUT(m), ix->orig[fi],
 					      start, end, NULL, 0};
 	return true;
@@ -1283,12 +1326,11 @@ static bool run_regex(const struct search_index *ix, const char *pattern,
 	return ok;
 }
 
-bool search_run(const struct search_index *ix, const char *query,
+/* search_run and search_run_more: the hits go after those in r. */
+static bool run(const struct search_index *ix, const char *query,
 		unsigned flags, struct search_result *r, char *err,
 		size_t errsize)
 {
-	r->n = 0;
-	r->total = 0;
 	r->cancelled = false;
 	r->fields_searched = 0;
 	if (!r->state && !(r->state = calloc(1, sizeof *r->state))) {
@@ -1322,4 +1364,22 @@ bool search_run(const struct search_index *ix, const char *query,
 	r->n = 0;
 	r->total = 0;
 	return false;
+}
+
+bool search_run(const struct search_index *ix, const char *query,
+		unsigned flags, struct search_result *r, char *err,
+		size_t errsize)
+{
+	r->n = 0;
+	r->total = 0;
+	return run(ix, query, flags, r, err, errsize);
+}
+
+bool search_run_more(const struct search_index *ix, const char *query,
+		     unsigned flags, struct search_result *r, char *err,
+		     size_t errsize)
+{
+	if (r->state)
+		r->state->valid = false;
+	return run(ix, query, flags, r, err, errsize);
 }

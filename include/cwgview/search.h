@@ -29,6 +29,15 @@ struct search_index;
 /* Folds every field of every topic of d (doc_topic_fields() order).  d must
  * outlive the index.  NULL when out of memory. */
 struct search_index *search_index_new(const struct doc *d);
+
+/* A document searched a part at a time, as it loads (search_file.h): an
+ * index of no topic yet, and its refill with topics[0..n), which are the
+ * document's topics first to first + n - 1 (the hits' topic numbers).
+ * A refill drops what the index held before; the folder, and with it
+ * OpenCC, stays.  False when out of memory (the index is then empty). */
+struct search_index *search_index_new_part(void);
+bool search_index_refill(struct search_index *ix,
+			 const struct doc_topic *topics, size_t first, size_t n);
 void search_index_free(struct search_index *ix);
 
 /* True when traditional Chinese folds to simplified: cwgview was built with
@@ -127,6 +136,14 @@ void search_result_free(struct search_result *r);
 bool search_run(const struct search_index *ix, const char *query,
 		unsigned flags, struct search_result *r, char *err,
 		size_t errsize);
+
+/* search_run over one part of a document (search_index_refill): the hits
+ * are added after those already in r, which keeps its total counting on
+ * and its max_hits for the whole document; nothing is narrowed.  On
+ * false, r holds 0 hits. */
+bool search_run_more(const struct search_index *ix, const char *query,
+		     unsigned flags, struct search_result *r, char *err,
+		     size_t errsize);
 
 /* Smart case: true when the query as typed holds a Latin upper-case
  * letter (A-Z, Ｕ, É …). */

@@ -21,7 +21,7 @@
 #include "tui/frame.h"
 #include "tui/input.h"
 #include "tui/limit.h"
-#include "tui/loading.h"
+#include "cwgview/loading.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
 #include "tui/term.h"

@@ -223,6 +223,39 @@ else
 	skip "NO_COLOR: brackets on a terminal too" "util-linux script(1) not installed"
 fi
 
+# In one pass: --search folds and searches each batch of topics while the
+# file loads.  Over 200 copies of the bundled topics (6 MB, hundreds of
+# batches) it finds 200 times what it finds in one, hit for hit; over a
+# file that turns bad at its end it prints no hit, only the loader's line.
+. "$top_srcdir/tests/lib/bigdoc.sh"
+bigdoc 200 "$T/copies.yaml"
+for q in 国际电联 區域代表處; do
+	run --count --search "$q"; one=$(cat "$T/out")
+	run --count --search "$q" "$T/copies.yaml"
+	expect_eq "$q in 200 copies: 200 times the hits of one" "$((one * 200)) 0" "$(cat "$T/out") $status"
+done
+run --search 普华永道
+sed 's/^topic \([0-9]*\) /\1 /' "$T/out" > "$T/one"
+run --search 普华永道 "$T/copies.yaml"
+awk '{ n = $2 % 10; n = n ? n : 10; $1 = ""; $2 = n; sub(/^ /, ""); print }' "$T/out" |
+	sort -u > "$T/many"
+sort -u "$T/one" > "$T/one.sorted"
+expect_file "普华永道 in 200 copies: the hits of one, in each copy" "$T/one.sorted" "$T/many"
+expect_eq "普华永道 in 200 copies: 200 times as many lines" "$(($(line_count "$T/one") * 200))" "$(line_count "$T/out")"
+cp "$T/copies.yaml" "$T/late.yaml"
+printf '  - number: 3\n    title: again\n    inputs: []\n    guidance: []\n' >> "$T/late.yaml"
+late_line=$(($(line_count "$T/late.yaml") - 3))
+first_line=$(grep -n '^  - number: 3$' "$T/late.yaml" | head -n 1 | cut -d: -f1)
+run --search 国际电联 "$T/late.yaml"
+expect_eq "a file bad at its end: no hit, its one line, status 2" \
+	"2::cwgview: $T/late.yaml:$late_line:13: duplicate topic number 3 (first used on line $first_line)" \
+	"$status:$(cat "$T/out"):$(cat "$T/err")"
+run --regex --search 'CWG(' "$T/late.yaml"
+expect_eq "a bad file and a bad regex: the file's error" \
+	"2:cwgview: $T/late.yaml:$late_line:13: duplicate topic number 3 (first used on line $first_line)" \
+	"$status:$(cat "$T/err")"
+rm -f "$T/copies.yaml" "$T/late.yaml"
+
 # Bounded work: one field of 100 MB of "a" (under the 128 MiB limit) has
 # 100 million hits.  --count counts them without keeping any (it took
 # 5.3 GB); --search keeps and prints the first million and says that

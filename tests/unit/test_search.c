@@ -831,6 +831,56 @@ static void test_hit_cap(void **state)
 	doc_free(d);
 }
 
+/* The document searched a part at a time (search_file.h does so while
+ * it loads) gives the hits and the total of one search over the whole:
+ * the same topics, fields and offsets, in parts of every size, literal
+ * and regex, with hits that run from a marker into its text, and with
+ * max_hits cutting in part-way. */
+static void check_parts(const struct doc *d, const char *q, unsigned flags,
+			size_t max_hits)
+{
+	struct search_index *whole = search_index_new(d);
+	struct search_result want, got;
+	search_result_init(&want);
+	want.max_hits = max_hits;
+	run(whole, q, flags, &want);
+	assert_true(want.total > 0);
+	struct search_index *ix = search_index_new_part();
+	for (size_t part = 1; part <= d->n_topics; part = part * 2 + 1) {
+		search_result_init(&got);
+		got.max_hits = max_hits;
+		for (size_t t = 0; t < d->n_topics; t += part) {
+			size_t n = d->n_topics - t < part ? d->n_topics - t : part;
+			char err[256] = "";
+			assert_true(search_index_refill(ix, d->topics + t, t, n));
+			if (!search_run_more(ix, q, flags, &got, err, sizeof err))
+				fail_msg("\"%s\" in parts of %zu: %s", q, part, err);
+		}
+		if (!same_hits(&want, &got) || want.total != got.total)
+			fail_msg("\"%s\" in parts of %zu: %zu of %zu hits, want %zu of %zu",
+				 q, part, got.n, got.total, want.n, want.total);
+		search_result_free(&got);
+	}
+	search_index_free(ix);
+	search_result_free(&want);
+	search_index_free(whole);
+}
+
+static void test_parts(void **state)
+{
+	(void)state;
+	struct doc *d = unit_bundled();
+	check_parts(d, "国际电联", 0, SEARCH_MAX_HITS);
+	check_parts(d, "国际电联", 0, 7);
+	check_parts(d, "國際電聯", 0, SEARCH_MAX_HITS);
+	check_parts(d, "CWG-SFP", 0, SEARCH_MAX_HITS);
+	check_parts(d, "c.1 – 加强", 0, SEARCH_MAX_HITS);
+	check_parts(d, "电联|ITU", SEARCH_REGEX, SEARCH_MAX_HITS);
+	check_parts(d, "电联|ITU", SEARCH_REGEX, 5);
+	check_parts(d, "的", 0, 0);
+	doc_free(d);
+}
+
 struct poll_count {
 	size_t calls, stop_at; /* 0: never stop */
 };
@@ -1084,6 +1134,7 @@ int main(void)
 		cmocka_unit_test(test_large_document),
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_hit_cap),
+		cmocka_unit_test(test_parts),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_many_candidates),
 		cmocka_unit_test(test_regex_backref),

@@ -1,11 +1,12 @@
-/* Opening a document while it loads: the loader runs on a thread of its
- * own and hands over each topic as it completes (load.h's on_topic); the
- * browser takes what has come at each turn of its loop into a document of
- * its own (loading_live), whose topics grow and never move otherwise.
+/* Using a document while it loads: the loader runs on a thread of its own
+ * and hands over each topic as it completes (load.h's on_topic); the
+ * browser, at each turn of its loop, and --search, as it folds and
+ * searches, take what has come into a document of their own
+ * (loading_live), whose topics grow and are never changed otherwise.
  * Nothing is complete until the load is: a later error ends the browser
- * with the loader's one line.  Calls nothing of the browser. */
-#ifndef CWGVIEW_TUI_LOADING_H
-#define CWGVIEW_TUI_LOADING_H
+ * with the loader's one line, and --search with it alone. */
+#ifndef CWGVIEW_LOADING_H
+#define CWGVIEW_LOADING_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -22,6 +23,8 @@ enum loading_state { LOADING_MORE, LOADING_DONE, LOADING_FAILED };
 struct loading *loading_start(const char *path);
 /* Waits until the first topic has come or the load has ended. */
 void loading_wait_first(struct loading *lg);
+/* Waits until more than n topics have come or the load has ended. */
+void loading_wait_more(struct loading *lg, size_t n);
 /* Takes what has come since the last call into the live document; *grew
  * when there are more topics. */
 enum loading_state loading_take(struct loading *lg, bool *grew);
@@ -32,6 +35,10 @@ const struct doc *loading_live(const struct loading *lg);
 unsigned loading_percent(struct loading *lg);
 /* Why it failed (LOADING_FAILED). */
 const struct load_error *loading_error(const struct loading *lg);
+/* The loaded document, once loading_take said LOADING_DONE, for the
+ * caller to free (doc_free); loading_free then leaves it.  Its topics are
+ * the live document's, in the same order, with the same strings. */
+struct doc *loading_keep(struct loading *lg);
 /* Stops the load if it is still running, waits for its thread and frees
  * everything, the live document too. */
 void loading_free(struct loading *lg);

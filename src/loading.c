@@ -1,10 +1,11 @@
 /* The load on a thread of its own (loading.h). */
 #include "config.h"
 
-#include "tui/loading.h"
+#include "cwgview/loading.h"
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct loading {
 	struct doc header; /* the document's own fields as far as read */
 	size_t done, total;
 	bool ended, stop;
+	size_t want; /* loading_wait_more waits for more than want topics */
 	struct doc *result, *failed;
 	struct load_error err;
 	/* The browser's side: read by it alone. */
@@ -46,7 +48,7 @@ static bool take_topic(void *arg, const struct doc *d, const struct doc_topic *t
 	lg->done = done;
 	lg->total = total;
 	bool go_on = !lg->stop && p;
-	if (lg->n == 1)
+	if (lg->n == 1 || lg->n > lg->want)
 		pthread_cond_broadcast(&lg->cond);
 	pthread_mutex_unlock(&lg->mu);
 	return go_on;
@@ -89,6 +91,7 @@ struct loading *loading_start(const char *path)
 	pthread_mutex_init(&lg->mu, NULL);
 	pthread_cond_init(&lg->cond, NULL);
 	lg->state = LOADING_MORE;
+	lg->want = SIZE_MAX;
 	/* Signals stay with the main thread (SIGWINCH, SIGINT …). */
 	sigset_t all, was;
 	sigfillset(&all);
@@ -110,6 +113,16 @@ void loading_wait_first(struct loading *lg)
 	pthread_mutex_lock(&lg->mu);
 	while (!lg->ended && lg->n == 0)
 		pthread_cond_wait(&lg->cond, &lg->mu);
+	pthread_mutex_unlock(&lg->mu);
+}
+
+void loading_wait_more(struct loading *lg, size_t n)
+{
+	pthread_mutex_lock(&lg->mu);
+	lg->want = n;
+	while (!lg->ended && lg->n <= n)
+		pthread_cond_wait(&lg->cond, &lg->mu);
+	lg->want = SIZE_MAX;
 	pthread_mutex_unlock(&lg->mu);
 }
 
@@ -136,9 +149,10 @@ enum loading_state loading_take(struct loading *lg, bool *grew)
 	while (p && lg->live_cap < n)
 		p = MEM_ROOM(l->topics, lg->live_cap, lg->live_cap, 64);
 	if (p) {
-		memcpy(l->topics + l->n_topics, lg->topics + l->n_topics,
-		       (n - l->n_topics) * sizeof *l->topics);
 		*grew = n > l->n_topics;
+		if (*grew) /* (no topics yet: both arrays may be NULL) */
+			memcpy(l->topics + l->n_topics, lg->topics + l->n_topics,
+			       (n - l->n_topics) * sizeof *l->topics);
 		l->n_topics = n;
 		take_header(lg, lg->ended && lg->result ? lg->result : &lg->header);
 	}
@@ -164,6 +178,17 @@ unsigned loading_percent(struct loading *lg)
 	unsigned pct = lg->total ? (unsigned)(lg->done * 100 / lg->total) : 0;
 	pthread_mutex_unlock(&lg->mu);
 	return pct > 99 && lg->state == LOADING_MORE ? 99 : pct;
+}
+
+struct doc *loading_keep(struct loading *lg)
+{
+	if (lg->state != LOADING_DONE)
+		return NULL;
+	pthread_mutex_lock(&lg->mu);
+	struct doc *d = lg->result;
+	lg->result = NULL;
+	pthread_mutex_unlock(&lg->mu);
+	return d;
 }
 
 const struct load_error *loading_error(const struct loading *lg)
