@@ -284,8 +284,15 @@ static bool load_sync(struct tui *t)
 static int loop(struct tui *t)
 {
 	tui_relayout(t);
+	/* The search history is not needed before a key, so it is read
+	 * once the first frame is out; +/PATTERN goes into it after what
+	 * the file holds. */
+	if (t->opt.start_search)
+		find_history_load(t);
 	open_at(t);
 	draw_all(t);
+	if (!t->opt.start_search)
+		find_history_load(t);
 	while (!t->quit && !tui_signal()) {
 		if (load_sync(t))
 			draw_all(t);
@@ -402,7 +409,6 @@ static int run_doc(const struct doc *d, struct loading *lg,
 	t.color = tui_start_modes(opt->no_color);
 	draw_init_styles(t.color);
 	tui_start_input(!opt->no_mouse);
-	find_history_load(&t);
 	int status = loop(&t);
 	tui_bracketed_paste(false);
 	tui_free_windows(&t);
