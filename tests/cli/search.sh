@@ -234,6 +234,12 @@ for q in 国际电联 區域代表處; do
 	run --count --search "$q" "$T/copies.yaml"
 	expect_eq "$q in 200 copies: 200 times the hits of one" "$((one * 200)) 0" "$(cat "$T/out") $status"
 done
+# Through a pipe: the buffer grows as it reads (mremap), and is given back
+# the same way.
+run --count --search 国际电联; one=$(cat "$T/out")
+status=0
+cat "$T/copies.yaml" | "$CWGVIEW" --count --search 国际电联 - > "$T/out" 2>"$T/err" || status=$?
+expect_eq "the 200 copies through a pipe: 200 times the hits of one" "$((one * 200)) 0" "$(cat "$T/out") $status"
 run --search 普华永道
 sed 's/^topic \([0-9]*\) /\1 /' "$T/out" > "$T/one"
 run --search 普华永道 "$T/copies.yaml"
