@@ -112,6 +112,31 @@ if [ "$(tm display -p -t "$W" '#{alternate_on}')" = 0 ]; then ok "and the termin
 else not_ok "and the terminal is restored" "$(capture "$W")"; fi
 tm kill-window -t "$W" 2>/dev/null
 
+# ---- an error before the first topic ----
+# The terminal opens while the loader reads the first topic, so a file
+# bad in its header ends the browser the same way: the loader's one line,
+# status 2, the terminal restored.  A file that cannot be read at all is
+# found before the terminal is touched.
+printf 'format: cwgview/1\ntitle: [T\n' > "$T/early.yaml"
+: > "$T/none.yaml"; rm -f "$T/none.yaml"
+for f in early none; do
+	R="$T/status.$f"
+	W=$(tm new-window -d -P -F '#{window_id}' \
+		"env ASAN_OPTIONS='$asan' TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$T' '$CWGVIEW_REAL' '$T/$f.yaml' 2>'$T/err.$f'; echo status \$? > '$R'")
+	case $f in
+	early) want="cwgview: $T/early.yaml:2:8: \"title\" must be a string, not a sequence" ;;
+	none) want="cwgview: $T/none.yaml: No such file or directory" ;;
+	esac
+	if wait_status && [ "$(cat "$R")" = "status 2" ] && [ "$(cat "$T/err.$f")" = "$want" ]; then
+		ok "$f.yaml on a terminal: the loader's one line, status 2"
+	else
+		not_ok "$f.yaml on a terminal: the loader's one line, status 2" "$(cat "$R" 2>/dev/null)" "want: $want" " got: $(cat "$T/err.$f")"
+	fi
+	if [ "$(tm display -p -t "$W" '#{alternate_on}')" = 0 ]; then ok "$f.yaml: the terminal is restored"
+	else not_ok "$f.yaml: the terminal is restored" "$(capture "$W")"; fi
+	tm kill-window -t "$W" 2>/dev/null
+done
+
 # ---- the index, after the load ----
 start
 see "the large document opens" "简化和明确" "topic 1/25000"
