@@ -666,8 +666,9 @@ static void give_back(struct loader *L)
 		return;
 	for (const char *p = from; (p = memchr(p, '\n', (size_t)(nl + 1 - p))); p++)
 		L->lines_before++;
+	size_t was = L->kept;
 	L->kept = (size_t)(nl + 1 - L->input);
-	mem_give_back((void *)L->input, 0, L->kept);
+	mem_give_back((void *)L->input, was, L->kept);
 }
 
 static bool p_topic(struct loader *L, void *e)

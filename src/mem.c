@@ -58,7 +58,7 @@ void mem_unmap(void *p, size_t n)
 void mem_give_back(void *p, size_t from, size_t to)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	from = (from + page - 1) / page * page;
+	from = from / page * page;
 	to = to / page * page;
 	if (p && to > from)
 		madvise((char *)p + from, to - from, MADV_DONTNEED);

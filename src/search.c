@@ -182,20 +182,16 @@ bool search_index_refill(struct search_index *ix,
 		ix->topic_first[t] = (uint32_t)b.fi;
 		ok = doc_topic_fields(&topics[t], add_field, &b);
 	}
-	if (ok && (text.len > UINT32_MAX || b.anchors.n > UINT32_MAX))
-		ok = false;
+	ok = ok && text.len <= UINT32_MAX && b.anchors.n <= UINT32_MAX;
+	if (ok && index_finish(ix, &b, n))
+		return true;
+	/* index_finish puts the text and anchors into ix, done or not. */
 	if (!ok) {
 		buf_free(&text);
 		free(b.anchors.v);
-		index_clear(ix);
-		return false;
 	}
-	/* What index_finish could not finish is in ix all the same. */
-	if (!index_finish(ix, &b, n)) {
-		index_clear(ix);
-		return false;
-	}
-	return true;
+	index_clear(ix);
+	return false;
 }
 
 struct search_index *search_index_new_part(void)

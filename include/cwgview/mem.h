@@ -42,8 +42,10 @@ void *mem_map(size_t n);
  * unchanged) when out of memory. */
 void *mem_remap(void *p, size_t n, size_t m);
 void mem_unmap(void *p, size_t n);
-/* Gives back the whole pages of the mem_map buffer p that lie in bytes
- * [from, to); they read as zeros afterwards. */
+/* Gives back pages of the mem_map buffer p whose bytes are no longer
+ * needed: none before byte to is, and those before from were given back
+ * by an earlier call.  So the pages from the one holding byte from to the
+ * last one wholly before to; they read as zeros afterwards. */
 void mem_give_back(void *p, size_t from, size_t to);
 
 #endif

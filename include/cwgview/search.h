@@ -34,7 +34,9 @@ struct search_index *search_index_new(const struct doc *d);
  * index of no topic yet, and its refill with topics[0..n), which are the
  * document's topics first to first + n - 1 (the hits' topic numbers).
  * A refill drops what the index held before; the folder, and with it
- * OpenCC, stays.  False when out of memory (the index is then empty). */
+ * OpenCC, stays.  False when out of memory (the index is then empty).
+ * Search a refilled index with search_run_more: search_run would take a
+ * result of the same index before the refill for one it may narrow. */
 struct search_index *search_index_new_part(void);
 bool search_index_refill(struct search_index *ix,
 			 const struct doc_topic *topics, size_t first, size_t n);

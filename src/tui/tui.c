@@ -241,6 +241,19 @@ static void open_at(struct tui *t)
 		find_open(t, t->opt.start_search);
 }
 
+/* Tags, untagged, for the topics from was on, which the load has just
+ * added. */
+static bool grow_tags(struct tui *t, size_t was)
+{
+	size_t n = t->full->n_topics;
+	bool *tg = realloc(t->tagged, (n ? n : 1) * sizeof *tg);
+	if (!tg)
+		return false;
+	memset(tg + was, 0, (n - was) * sizeof *tg);
+	t->tagged = tg;
+	return true;
+}
+
 /* The topics the loader has handed over since the last turn (loading.h),
  * and the index once the whole document is there; true when the screen
  * changes.  A load that fails sets t->load_failed. */
@@ -264,14 +277,10 @@ static bool load_sync(struct tui *t)
 	 * the topics pane's length. */
 	bool relayout = !t->loading;
 	if (grew) {
-		size_t n = t->full->n_topics;
-		bool *tg = realloc(t->tagged, n * sizeof *tg);
-		if (!tg) {
+		if (!grow_tags(t, was)) {
 			t->load_failed = true;
 			return false;
 		}
-		memset(tg + was, 0, (n - was) * sizeof *tg);
-		t->tagged = tg;
 		int want = t->measure.want;
 		tui_topics_measure(t);
 		relayout = relayout || t->measure.want != want;
@@ -369,14 +378,8 @@ static void take_first(struct tui *t)
 	enum loading_state st = loading_take(t->load, &grew);
 	t->loading = st == LOADING_MORE;
 	t->load_pct = loading_percent(t->load);
-	size_t n = t->full->n_topics;
-	bool *tg = st == LOADING_FAILED ? NULL : calloc(n ? n : 1, sizeof *tg);
-	if (!tg) {
+	if (st == LOADING_FAILED || !grow_tags(t, 0))
 		t->load_failed = true;
-		return;
-	}
-	free(t->tagged);
-	t->tagged = tg;
 }
 
 /* The panes, and the tags that go with the document shown. */
