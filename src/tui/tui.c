@@ -10,8 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cwgview/i18n.h"
 #include "cwgview/msg.h"
@@ -241,19 +239,6 @@ static void open_at(struct tui *t)
 		find_open(t, t->opt.start_search);
 }
 
-/* Tags, untagged, for the topics from was on, which the load has just
- * added. */
-static bool grow_tags(struct tui *t, size_t was)
-{
-	size_t n = t->full->n_topics;
-	bool *tg = realloc(t->tagged, (n ? n : 1) * sizeof *tg);
-	if (!tg)
-		return false;
-	memset(tg + was, 0, (n - was) * sizeof *tg);
-	t->tagged = tg;
-	return true;
-}
-
 /* The topics the loader has handed over since the last turn (loading.h),
  * and the index once the whole document is there; true when the screen
  * changes.  A load that fails sets t->load_failed. */
@@ -277,10 +262,14 @@ static bool load_sync(struct tui *t)
 	 * the topics pane's length. */
 	bool relayout = !t->loading;
 	if (grew) {
-		if (!grow_tags(t, was)) {
+		size_t n = t->full->n_topics;
+		bool *tg = realloc(t->tagged, n * sizeof *tg);
+		if (!tg) {
 			t->load_failed = true;
 			return false;
 		}
+		memset(tg + was, 0, (n - was) * sizeof *tg);
+		t->tagged = tg;
 		int want = t->measure.want;
 		tui_topics_measure(t);
 		relayout = relayout || t->measure.want != want;
@@ -367,21 +356,6 @@ static bool panes_init(struct tui *t)
 	return true;
 }
 
-/* The first topics, taken once the terminal is open: opening it (newterm
- * reads terminfo, about a millisecond) overlaps the loader's parse of the
- * first topic instead of following it.  A load that fails before its
- * first topic sets t->load_failed, as a later failure does. */
-static void take_first(struct tui *t)
-{
-	loading_wait_first(t->load);
-	bool grew;
-	enum loading_state st = loading_take(t->load, &grew);
-	t->loading = st == LOADING_MORE;
-	t->load_pct = loading_percent(t->load);
-	if (st == LOADING_FAILED || !grow_tags(t, 0))
-		t->load_failed = true;
-}
-
 /* The panes, and the tags that go with the document shown. */
 static void panes_free(struct tui *t)
 {
@@ -435,9 +409,7 @@ static int run_doc(const struct doc *d, struct loading *lg,
 	t.color = tui_start_modes(opt->no_color);
 	draw_init_styles(t.color);
 	tui_start_input(!opt->no_mouse);
-	if (lg)
-		take_first(&t);
-	int status = t.load_failed ? EXIT_TROUBLE : loop(&t);
+	int status = loop(&t);
 	tui_bracketed_paste(false);
 	tui_free_windows(&t);
 	tui_close_terminal();
@@ -470,15 +442,8 @@ int tui_run(const struct doc *d, const struct tui_options *opt)
 
 int tui_run_file(const char *path, const struct tui_options *opt)
 {
-	/* The terminal opens while the file loads (take_first): a file that
-	 * cannot be read at all is reported before the terminal is touched,
-	 * by the whole load below. */
-	struct stat st;
-	bool readable = strcmp(path, "-") == 0 ||
-			(access(path, R_OK) == 0 && stat(path, &st) == 0 &&
-			 !S_ISDIR(st.st_mode));
-	struct loading *lg = readable ? loading_start(path) : NULL;
-	if (!lg) { /* no thread, or nothing to read: the whole file first */
+	struct loading *lg = loading_start(path);
+	if (!lg) { /* no thread: the whole file first */
 		struct load_error err;
 		struct doc *d = load_file(path, NULL, &err);
 		if (!d) {
@@ -489,7 +454,15 @@ int tui_run_file(const char *path, const struct tui_options *opt)
 		doc_free(d);
 		return status;
 	}
-	int status = run_doc(loading_live(lg), lg, opt, path);
+	loading_wait_first(lg);
+	bool grew;
+	int status;
+	if (loading_take(lg, &grew) == LOADING_FAILED) {
+		msg_load_error(path, loading_error(lg));
+		status = EXIT_TROUBLE;
+	} else {
+		status = run_doc(loading_live(lg), lg, opt, path);
+	}
 	loading_free(lg);
 	return status;
 }

@@ -113,10 +113,8 @@ else not_ok "and the terminal is restored" "$(capture "$W")"; fi
 tm kill-window -t "$W" 2>/dev/null
 
 # ---- an error before the first topic ----
-# The terminal opens while the loader reads the first topic, so a file
-# bad in its header ends the browser the same way: the loader's one line,
-# status 2, the terminal restored.  A file that cannot be read at all is
-# found before the terminal is touched.
+# A file bad in its header, or one that cannot be read at all, on a
+# terminal: the loader's one line, status 2, and the terminal as it was.
 printf 'format: cwgview/1\ntitle: [T\n' > "$T/early.yaml"
 : > "$T/none.yaml"; rm -f "$T/none.yaml"
 for f in early none; do
