@@ -10,10 +10,71 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-/* ncursesw measures with the C library's wcwidth() in a UTF-8 locale, which
- * treats East Asian Ambiguous characters (– • “ ”) as narrow; libunistring
- * agrees when told the encoding is plain UTF-8. */
+/* Widths are libunistring's for plain UTF-8, where East Asian Ambiguous
+ * characters (– • “ ” … · § ─ │) are narrow, as the C library's wcwidth()
+ * has them in a UTF-8 locale.  ncursesw measures with wcwidth(), which the
+ * browser answers with text_terminal_width() (src/tui/wcwidth.c), so that
+ * curses and cwgview agree by construction. */
 static const char width_encoding[] = "UTF-8";
+
+/* 1, or 2 for a terminal that draws the ambiguous characters wide. */
+static int ambiguous_width = 1;
+
+void text_set_ambiguous_width(int w)
+{
+	ambiguous_width = w == 2 ? 2 : 1;
+}
+
+int text_ambiguous_width(void)
+{
+	return ambiguous_width;
+}
+
+/* Whether a terminal set for CJK draws uc (narrow in UTF-8) two columns
+ * wide.  libunistring answers for a CJK encoding, where every narrow
+ * character from U+00A1 to U+FF60 is wide; of those, only Latin, Greek,
+ * Cyrillic and the common punctuation and symbols hold East Asian
+ * Ambiguous ones (Unicode's EastAsianWidth.txt), so the other scripts
+ * (Hebrew, Arabic, Thai, Devanagari …) stay narrow.  U+FFFD, which the
+ * CJK encodings lack, and private use characters are ambiguous as well.
+ * Where libunistring cannot tell, this is not Unicode's list: Latin,
+ * Greek and Cyrillic letters that Unicode calls neutral (â, ä, À; some
+ * 4,200 of them) count as wide, and the parenthesized and circled letters
+ * of U+1F100…U+1F1AC as narrow.  None is in the bundled document. */
+static bool wide_ambiguous(uint32_t uc)
+{
+	if (uc == 0xFFFD || uc_is_general_category(uc, UC_CATEGORY_Co))
+		return true; /* and private use, on every plane */
+	if (uc_width(uc, "GBK") != 2)
+		return false;
+	const uc_script_t *sc = uc_script(uc);
+	if (!sc)
+		return false;
+	static const char *const scripts[] = {"Common", "Latin", "Greek", "Cyrillic"};
+	for (size_t i = 0; i < sizeof scripts / sizeof *scripts; i++)
+		if (strcmp(sc->name, scripts[i]) == 0)
+			return true;
+	return false;
+}
+
+/* libunistring's width of uc, with the ambiguous ones as the terminal has
+ * them. */
+static int uc_columns(uint32_t uc)
+{
+	int w = uc_width(uc, width_encoding);
+	if (w == 1 && uc >= 0xA1 && ambiguous_width == 2 && wide_ambiguous(uc))
+		return 2;
+	return w;
+}
+
+int text_terminal_width(uint32_t uc)
+{
+	if (uc == 0)
+		return 0;
+	if (uc < 0x20 || (uc >= 0x7F && uc < 0xA0))
+		return -1;
+	return uc_columns(uc);
+}
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
@@ -121,7 +182,7 @@ int text_uc_width(uint32_t uc)
 	if (is_caret_control(uc))
 		return 2;
 	int w = uc_width(uc, width_encoding);
-	return is_replaced(uc, w) ? 1 : w;
+	return is_replaced(uc, w) ? uc_columns(0xFFFD) : uc_columns(uc);
 }
 
 int text_uc_visible(uint32_t uc, char out[8])
@@ -140,10 +201,10 @@ int text_uc_visible(uint32_t uc, char out[8])
 	int k = is_replaced(uc, w) ? 0 : u8_uctomb((uint8_t *)out, uc, 6);
 	if (k <= 0) {
 		memcpy(out, replacement, sizeof replacement);
-		return 1;
+		return uc_columns(0xFFFD);
 	}
 	out[k] = '\0';
-	return w;
+	return uc_columns(uc);
 }
 
 int text_width(const char *s, size_t n)

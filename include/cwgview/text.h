@@ -3,8 +3,9 @@
  *
  * "What is drawn" is decided in one place, text_uc_visible(): a control
  * character is drawn as ^X (two columns), a C1 control or a character the
- * terminal cannot draw as U+FFFD (one column).  Every width in cwgview comes
- * from text_uc_width(), which agrees with it and with glibc's wcwidth(). */
+ * terminal cannot draw as U+FFFD.  Every width in cwgview comes from
+ * text_uc_width(), which agrees with it, and curses is told the same
+ * widths (text_terminal_width, src/tui/wcwidth.c). */
 #ifndef CWGVIEW_TEXT_H
 #define CWGVIEW_TEXT_H
 
@@ -17,6 +18,18 @@
 /* True when s[0..n) is valid UTF-8; otherwise *bad (if not NULL) is the
  * byte offset of the first invalid sequence. */
 bool text_valid_utf8(const char *s, size_t n, size_t *bad);
+
+/* How many columns the terminal gives the East Asian Ambiguous characters
+ * (– • “ ” … · § ─ │ U+FFFD): 1, as most terminals and C.UTF-8 do, or 2,
+ * as terminals set for CJK do (PuTTY's CJK option, xterm -cjk_width, vim's
+ * ambiwidth=double).  Every width below follows it.  Set it once, before
+ * anything is measured; the default is 1. */
+void text_set_ambiguous_width(int w);
+int text_ambiguous_width(void);
+
+/* The columns a terminal gives uc, as wcwidth() answers: -1 for a control
+ * character, 0 for NUL and zero-width characters.  (What curses is told.) */
+int text_terminal_width(uint32_t uc);
 
 /* Display width of one code point as drawn (after sanitising). */
 int text_uc_width(uint32_t uc);

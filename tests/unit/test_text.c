@@ -331,6 +331,98 @@ static void test_widths_agree_with_wcwidth(void **state)
 	free(s);
 }
 
+/* A terminal set for CJK: the ambiguous characters two columns wide, and
+ * nothing else changed. */
+static void test_ambiguous_wide(void **state)
+{
+	(void)state;
+	const uint32_t amb[] = {0xB7, 0x2013, 0x2022, 0x201C, 0x201D, 0x2026,
+				0xA7, 0x2500, 0x2502, 0x250C, 0x25BD, 0xFFFD,
+				0xE000, 0x410, 0x3B1};
+	const uint32_t same[] = {'a', ' ', 0x4E2D, 0x3000, 0xFF08, 0x5D0,
+				 0x627, 0xE01, 0x300, 0x200B};
+	assert_int_equal(text_ambiguous_width(), 1);
+	for (size_t i = 0; i < sizeof amb / sizeof *amb; i++)
+		assert_int_equal(text_uc_width(amb[i]), 1);
+	int was[sizeof same / sizeof *same];
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		was[i] = text_uc_width(same[i]);
+	text_set_ambiguous_width(2);
+	for (size_t i = 0; i < sizeof amb / sizeof *amb; i++) {
+		if (text_uc_width(amb[i]) != 2)
+			fail_msg("U+%04X is %d wide", (unsigned)amb[i], text_uc_width(amb[i]));
+		assert_int_equal(text_terminal_width(amb[i]), 2);
+	}
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		assert_int_equal(text_uc_width(same[i]), was[i]);
+	/* What is drawn instead: ^A is ASCII; a C1 control is U+FFFD. */
+	char vis[8];
+	assert_int_equal(text_uc_visible(0x01, vis), 2);
+	assert_int_equal(text_uc_visible(0x85, vis), 2);
+	assert_string_equal(vis, "\xEF\xBF\xBD");
+	assert_int_equal(text_terminal_width(0x01), -1);
+	assert_int_equal(text_terminal_width(0), 0);
+	assert_int_equal(text_width("输入 · 1", strlen("输入 · 1")), 9);
+	/* Wrapped for it: four columns hold two of them. */
+	struct text_line *lines;
+	const char *dots = "······";
+	size_t n = text_wrap(dots, strlen(dots), 4, 4, NULL, &lines);
+	text_set_ambiguous_width(1);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(lines[i].width, 4);
+	free(lines);
+}
+
+/* Every character of the bundled document is as wide, for a terminal set
+ * for CJK, as Unicode's EastAsianWidth.txt says such a terminal draws it
+ * (ambiguous: 2), read apart from libunistring. */
+static void test_ambiguous_as_unicode_says(void **state)
+{
+	(void)state;
+	FILE *f = fopen("/usr/share/unicode/EastAsianWidth.txt", "r");
+	if (!f) {
+		print_message("# skip: no /usr/share/unicode/EastAsianWidth.txt "
+			      "(Debian package unicode-data; ./build.sh check installs it)\n");
+		skip();
+	}
+	static bool is_amb[0x110000];
+	char line[512];
+	while (fgets(line, sizeof line, f)) {
+		unsigned a, b;
+		char cls[3];
+		const char *semi = strchr(line, ';');
+		if (!semi || sscanf(line, "%x", &a) != 1)
+			continue;
+		if (sscanf(line, "%x..%x", &a, &b) != 2)
+			b = a;
+		if (sscanf(semi + 1, "%2s", cls) == 1 && strcmp(cls, "A") == 0)
+			for (unsigned u = a; u <= b && u < 0x110000; u++)
+				is_amb[u] = true;
+	}
+	fclose(f);
+	size_t n, checked = 0, wide = 0;
+	char *s = unit_read("data/cwgsfp.yaml", &n);
+	for (size_t i = 0; i < n;) {
+		uint32_t uc;
+		i += (size_t)text_next(s + i, n - i, &uc);
+		if (uc < 0x20)
+			continue;
+		int narrow = text_uc_width(uc);
+		text_set_ambiguous_width(2);
+		int got = text_uc_width(uc);
+		text_set_ambiguous_width(1);
+		int want = is_amb[uc] && narrow == 1 ? 2 : narrow;
+		if (got != want)
+			fail_msg("U+%04X: %d columns, Unicode says %d", (unsigned)uc, got, want);
+		checked++;
+		wide += is_amb[uc] && narrow == 1;
+	}
+	free(s);
+	assert_true(checked > 10000);
+	assert_true(wide > 100); /* the dashes, dots and quotes are there */
+}
+
 /* Where libunistring 1.0 and glibc 2.36 (Debian 12) read different
  * Unicode data, and neither the character nor U+FFFD would be right:
  * circled numbers on black squares and the Yijing hexagrams (glibc 2
@@ -483,6 +575,8 @@ int main(void)
 		cmocka_unit_test(test_keep_tokens),
 		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_widths_agree_with_wcwidth),
+		cmocka_unit_test(test_ambiguous_wide),
+		cmocka_unit_test(test_ambiguous_as_unicode_says),
 		cmocka_unit_test(test_visible_width_every_code_point),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
