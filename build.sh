@@ -35,12 +35,15 @@ top=$(pwd)
 # OpenSSH (server and client) for the browser over a real ssh connection,
 # procps for the pgrep and pkill the terminal tests use, strace to count
 # the browser's writes per keystroke, valgrind for make check-valgrind, GNU
-# time for the search tests' bound on peak memory.
+# time for the search tests' bound on peak memory, and glibc's locale
+# sources (locales) with Unicode's EastAsianWidth.txt (unicode-data), from
+# which tests/lib/ambwide.sh compiles a terminal that draws the ambiguous
+# characters wide.
 PKGS_BUILD="autoconf autoconf-archive automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
 	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils
-	valgrind time"
+	valgrind time locales unicode-data"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
 

@@ -65,6 +65,23 @@ void pty_spawn(struct pty *p, int cols, int rows, char *const argv[],
 	}
 }
 
+/* The cursor position requests in what came since the last look. */
+static void answer_requests(struct pty *p)
+{
+	static const char req[] = "\033[6n";
+	const size_t n = sizeof req - 1;
+	while (p->scanned + n <= p->n_seen) {
+		const char *q = memmem(p->seen + p->scanned, p->n_seen - p->scanned, req, n);
+		if (!q) {
+			p->scanned = p->n_seen - (n - 1); /* a request cut short */
+			return;
+		}
+		p->scanned = (size_t)(q - p->seen) + n;
+		if (!p->silent && write(p->master, "\033[1;2R", 6) != 6)
+			die("cannot write to the pseudo-terminal");
+	}
+}
+
 /* Reads what is there within wait seconds into p->seen; false when
  * nothing came (or the program ended). */
 static bool pty_read(struct pty *p, double wait)
@@ -86,6 +103,7 @@ static bool pty_read(struct pty *p, double wait)
 	memcpy(p->seen + p->n_seen, chunk, (size_t)k);
 	p->n_seen += (size_t)k;
 	p->seen[p->n_seen] = '\0';
+	answer_requests(p);
 	return true;
 }
 
@@ -106,7 +124,7 @@ double pty_key(struct pty *p, const char *keys, double timeout)
 	/* What came before belongs to the key before. */
 	while (pty_read(p, 0.02))
 		;
-	p->n_seen = 0;
+	p->n_seen = p->scanned = 0;
 	double t0 = now();
 	if (write(p->master, keys, strlen(keys)) != (ssize_t)strlen(keys))
 		die("cannot write to the pseudo-terminal");

@@ -14,6 +14,13 @@ struct pty {
 	double started; /* now() just before fork */
 	char *seen;     /* output since the last pty_mark, NUL-terminated */
 	size_t n_seen, cap;
+	/* As a terminal does, the harness answers each cursor position
+	 * request (CSI 6n) that the program writes, with column 2: the
+	 * answer of a terminal that draws the ambiguous characters narrow
+	 * (the browser asks once at start, src/tui/probe.c).  silent, set
+	 * after pty_spawn: no answer, as from a terminal that has none. */
+	bool silent;
+	size_t scanned; /* seen up to here for requests */
 };
 
 /* Runs argv[0] (a path) with envp on a new COLSxROWS terminal. */

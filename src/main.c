@@ -23,6 +23,7 @@
 #include "cwgview/render.h"
 #include "cwgview/msg.h"
 #include "cwgview/search.h"
+#include "cwgview/text.h"
 #include "cwgview/search_file.h"
 #include "cwgview/text.h"
 #include "tui/keys.h"
@@ -103,6 +104,14 @@ static void print_help(void)
 		 "      --beside=COLS    from COLS columns (default 160; 0: "
 		 "never) the browser\n"
 		 "                       shows the guidance beside the inputs\n"
+		 "      --ambiguous-width=1|2|auto  the columns the terminal "
+		 "gives – • “ ” … · §\n"
+		 "                       and the box lines: 2 in terminals "
+		 "set for CJK (PuTTY,\n"
+		 "                       xterm -cjk_width); auto (the "
+		 "default) asks the\n"
+		 "                       terminal; --print is laid out for 1 "
+		 "unless told 2\n"
 		 "      +/PATTERN        open the browser at the first hit "
 		 "of PATTERN\n"
 		 "      --printer=NAME   the browser's p prints to NAME "
@@ -263,7 +272,7 @@ enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH,
 
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
        OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC,
-       OPT_BESIDE, OPT_XREF, OPT_SOURCE, OPT_NO_CLIPBOARD };
+       OPT_BESIDE, OPT_XREF, OPT_SOURCE, OPT_NO_CLIPBOARD, OPT_AMBIGUOUS };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -284,6 +293,7 @@ static const struct option long_options[] = {
 	{"no-clipboard", no_argument, NULL, OPT_NO_CLIPBOARD},
 	{"topic", required_argument, NULL, OPT_TOPIC},
 	{"beside", required_argument, NULL, OPT_BESIDE},
+	{"ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS},
 	{"xref", required_argument, NULL, OPT_XREF},
 	{"source", required_argument, NULL, OPT_SOURCE},
 	/* The man page's KEYS section, from the key table (a test compares
@@ -365,6 +375,21 @@ static bool take_beside(struct cli *o, const char *arg)
 		return false;
 	}
 	o->topt.beside = (int)v;
+	return true;
+}
+
+/* --ambiguous-width: 1, 2 or auto (0). */
+static bool take_ambiguous(struct cli *o, const char *arg)
+{
+	if (strcmp(arg, "1") == 0 || strcmp(arg, "2") == 0) {
+		o->topt.ambiguous = arg[0] - '0';
+	} else if (strcmp(arg, "auto") == 0) {
+		o->topt.ambiguous = 0;
+	} else {
+		usage_error("invalid width '%s' for --ambiguous-width: give 1, 2 "
+			    "or auto", arg);
+		return false;
+	}
 	return true;
 }
 
@@ -452,6 +477,8 @@ static int take_option(struct cli *o, int c, char **argv)
 		return -1;
 	case OPT_BESIDE:
 		return take_beside(o, optarg) ? -1 : EXIT_TROUBLE;
+	case OPT_AMBIGUOUS:
+		return take_ambiguous(o, optarg) ? -1 : EXIT_TROUBLE;
 	case OPT_SOURCE:
 		if (o->n_sources == sizeof o->sources / sizeof *o->sources) {
 			usage_error("too many --source: give at most 16");
@@ -769,6 +796,8 @@ int main(int argc, char **argv)
 	}
 	if (!take_operands(&o, argc, argv) || !check_options(&o))
 		return EXIT_TROUBLE;
+	if (o.topt.ambiguous)
+		text_set_ambiguous_width(o.topt.ambiguous);
 	const char *path = o.file ? o.file : bundled_path();
 	o.topt.paper = (int)o.paper;
 	o.topt.script = getenv("CWGVIEW_SCRIPT");

@@ -150,11 +150,12 @@ int draw_text_cut(WINDOW *w, const char *s, size_t n, int limit)
 	int x = getcurx(w);
 	if (x + text_width(s, n) <= limit)
 		return draw_text(w, s, n, limit);
-	if (limit - x < 2)
+	int ew = text_width("…", strlen("…"));
+	if (limit - x < ew + 1)
 		return draw_text(w, s, n, limit);
-	int used = draw_text(w, s, n, limit - 1);
+	int used = draw_text(w, s, n, limit - ew);
 	waddstr(w, "…");
-	return used + 1;
+	return used + ew;
 }
 
 /* The hits of field in hl, as [*b, *e): a binary search in the sorted
@@ -303,7 +304,15 @@ void draw_frame(struct pane *p, const char *title, bool focused)
 {
 	WINDOW *w = p->win;
 	draw_set(w, focused ? ST_BORDER_FOCUS : ST_BORDER);
-	box(w, 0, 0);
+	/* Where the ambiguous characters are wide, so may the lines be:
+	 * ncursesw draws them as the Unicode box characters (─ │ ┌) on
+	 * some terminals (TERM=screen, linux) and through the alternate
+	 * character set on others, and which it chose it does not say.
+	 * ASCII takes one column on every terminal. */
+	if (text_ambiguous_width() == 1)
+		box(w, 0, 0);
+	else
+		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
 	if (p->w < 6)
 		return;
 	/* Brackets mark focus where attributes cannot (monochrome dumps). */

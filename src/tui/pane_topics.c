@@ -46,6 +46,7 @@ static void draw(struct pane *p, struct tui *t)
 	tui_topics_measure(t);
 	int numw = t->measure.num_w;
 	bool focused = t->focus == PANE_TOPICS && t->cover < 0;
+	int ew = text_width("…", strlen("…"));
 	for (int r = 0; r < rows; r++) {
 		size_t i = p->top + (size_t)r;
 		if (i >= t->doc->n_topics)
@@ -82,9 +83,9 @@ static void draw(struct pane *p, struct tui *t)
 		if (tw <= room) {
 			draw_field(p->win, tp->title, strlen(tp->title), tp->title,
 				   base, limit - cntw, marks ? &hl : NULL);
-		} else if (room > 1) {
+		} else if (room > ew) {
 			draw_field(p->win, tp->title, strlen(tp->title), tp->title,
-				   base, getcurx(p->win) + room - 1, marks ? &hl : NULL);
+				   base, getcurx(p->win) + room - ew, marks ? &hl : NULL);
 			waddstr(p->win, "…");
 		}
 		if (limit - cntw >= getcurx(p->win)) {

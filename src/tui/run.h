@@ -18,6 +18,8 @@ struct tui_options {
 	enum pdf_paper paper;
 	int beside;          /* from this many columns the guidance sits
 				beside the inputs; 0: never */
+	int ambiguous;       /* columns of the East Asian Ambiguous
+				characters, 1 or 2; 0: ask the terminal */
 	const char *sources; /* --source's names, shown; NULL: all */
 	long start_topic;    /* the index to open at, or -1 */
 	const char *start_search; /* open at its first hit; NULL: none */

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "cwgview/i18n.h"
+#include "cwgview/text.h"
+#include "tui/probe.h"
 #include "tui/prompt.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -170,6 +172,27 @@ bool tui_open_terminal(bool scripted, char *err, size_t errsize)
 		     strncmp(term, "tmux", 4) == 0 || strncmp(term, "rxvt", 4) == 0 ||
 		     strncmp(term, "foot", 4) == 0 || strncmp(term, "alacritty", 9) == 0;
 	return true;
+}
+
+int tui_probe_ambiguous(void)
+{
+	if (headless || !screen)
+		return 0;
+	/* Only where terminfo knows how to ask, and an alternate screen to
+	 * ask on (the Linux console has neither, nor a wide mode). */
+	const char *enter = tigetstr("smcup"), *ask = tigetstr("u7");
+	if (!enter || enter == (char *)-1 || !ask || ask == (char *)-1 ||
+	    strstr(enter, "$<") || strstr(ask, "$<"))
+		return 0;
+	unsigned char typed[256];
+	size_t n = sizeof typed;
+	fflush(term_out);
+	int w = probe_ambiguous(fileno(term_in), fileno(term_out), enter, ask,
+				PROBE_TIMEOUT_MS, typed, &n);
+	/* What was typed meanwhile is read first, in order. */
+	for (size_t i = n; i-- > 0;)
+		ungetch(typed[i]);
+	return w;
 }
 
 void tui_close_terminal(void)

@@ -405,6 +405,10 @@ static int run_doc(const struct doc *d, struct loading *lg,
 		msg_error("%s", err);
 		return EXIT_TROUBLE;
 	}
+	if (!opt->ambiguous) {
+		int w = tui_probe_ambiguous();
+		text_set_ambiguous_width(w ? w : 1);
+	}
 	tui_catch_signals(true);
 	t.color = tui_start_modes(opt->no_color);
 	draw_init_styles(t.color);

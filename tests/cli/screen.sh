@@ -9,12 +9,19 @@
 # tests/screen/NAME/<file>, and every text dump is checked by screencheck
 # (no row wider than the screen, pane borders in the same columns on every
 # row).  "# covers: ACTION…" lines name the key-table actions a script
-# exercises; every action in src/tui/keys.h must be covered.
+# exercises; every action in src/tui/keys.h must be covered.  A script
+# with a "# wide" line runs for a terminal that draws the ambiguous
+# characters two columns wide (its args say --ambiguous-width=2): its
+# dumps are checked with such a terminal's wcwidth (tests/lib/ambwide.sh)
+# and ASCII borders.
 # To update the expected dumps after an intended change:
 #   make check GOLDEN_UPDATE=1 TESTS=tests/cli/screen.sh
 # then review git diff tests/screen.
 . "$top_srcdir/tests/lib/lib.sh"
+. "$top_srcdir/tests/lib/ambwide.sh"
 check="$top_builddir/tests/lib/screencheck"
+amb_ok=true
+amb_locale "$T/amb" || amb_ok=false
 
 for script in "$top_srcdir"/tests/screen/*.keys; do
 	name=$(basename "$script" .keys)
@@ -52,7 +59,15 @@ for script in "$top_srcdir"/tests/screen/*.keys; do
 		*.attrs|*.log|*.md|*.json) ;;
 		topic-*|piped*|中文*) ;;
 		*)
-			if out=$("$check" "$T/$name/$d" "$cols"); then
+			if grep -qx '# wide' "$script" && ! $amb_ok; then
+				skip "$name/$d: within the wide screen, borders aligned" "$amb_why"
+			elif grep -qx '# wide' "$script"; then
+				if out=$(LOCPATH="$T/amb" "$check" "$T/$name/$d" "$cols" ascii); then
+					ok "$name/$d: within the wide screen, borders aligned"
+				else
+					not_ok "$name/$d: within the wide screen, borders aligned" "$out"
+				fi
+			elif out=$("$check" "$T/$name/$d" "$cols"); then
 				ok "$name/$d: within the screen, borders aligned"
 			else
 				not_ok "$name/$d: within the screen, borders aligned" "$out"

@@ -5,17 +5,12 @@
 . "$top_srcdir/tests/lib/lib.sh"
 . "$top_srcdir/tests/lib/tmuxlib.sh"
 
-# start COLSxROWS ENV…: a new window running cwgview with ENV; sets $W to
-# its id and $R to a file that receives "status N" when cwgview ends (tmux
-# itself may leave a killed child unreaped for a long time, so its
-# pane_dead_status cannot be relied on), and $E to cwgview's stderr.
+# start COLSxROWS ENV…: a new window running cwgview with ENV
+# (start_window: $W, $R, $E).  n numbers the other cases' files.
 n=0
 start() {
 	size=$1; shift
-	n=$((n + 1)); R="$T/status.$n"; E="$T/stderr.$n"
-	W=$(tm new-window -d -P -F '#{window_id}' \
-		"trap : INT; env $* '$CWGVIEW' 2>'$E'; echo status \$? > '$R'")
-	tm resize-window -t "$W" -x "${size%x*}" -y "${size#*x}"
+	start_window "$size" "trap : INT; env $* '$CWGVIEW'"
 }
 
 # restored: the terminal left the alternate screen.

@@ -4,7 +4,9 @@
  * or "alive" when it had not ended SECONDS after the signal (it is then
  * killed).  Exit status 0 when it ended, 1 when not, 2 for trouble.  The
  * browser's tests use it to hit the moment right after a frame, which a
- * tmux capture, polled, cannot. */
+ * tmux capture, polled, cannot.  It answers the browser's question how
+ * wide the terminal draws ambiguous characters (narrow), unless
+ * PTYRUN_SILENT is set. */
 #include "config.h"
 
 #include <signal.h>
@@ -44,6 +46,8 @@ int main(int argc, char **argv)
 	int sig = atoi(argv[2]);
 	double limit = atof(argv[3]);
 	pty_spawn(&p, 120, 40, argv + 4, environ);
+	const char *silent = getenv("PTYRUN_SILENT");
+	p.silent = silent && *silent;
 	if (pty_until(&p, argv[1], 60) < 0) {
 		kill(p.pid, SIGKILL);
 		waitpid(p.pid, NULL, 0);

@@ -78,6 +78,18 @@ wait_status() { wait_file "$R"; }
 tm new-session -d -s t -n idle -x 80 -y 24 'exec cat'
 tm set-option -g remain-on-exit on
 
+# start_window COLSxROWS COMMAND: a new window of that size running the
+# shell COMMAND (cwgview, with what it needs); sets $W to its id, $R to a
+# file that receives "status N" when COMMAND ends (tmux itself may leave a
+# killed child unreaped for a long time, so its pane_dead_status cannot be
+# relied on) and $E to a file for its stderr.
+sw_n=0
+start_window() {
+	sw_n=$((sw_n + 1)); R="$T/window.$sw_n.status"; E="$T/window.$sw_n.err"
+	W=$(tm new-window -d -P -F '#{window_id}' "$2 2>'$E'; echo status \$? > '$R'")
+	tm resize-window -t "$W" -x "${1%x*}" -y "${1#*x}"
+}
+
 # see NAME TEXT…: one case: passes when the pane $W comes to show every
 # TEXT (wait_for), else fails with the screen as evidence.
 see() {
