@@ -41,7 +41,8 @@ static void usage_error(const char *fmt, ...)
 	msg_error("%s (see cwgview --help)", msg);
 }
 
-static void print_help(void)
+/* --help: what it reads and prints, */
+static void print_help_modes(void)
 {
 	printf(_("Usage: cwgview [OPTION]... [+N | +/PATTERN] [FILE]\n"
 		 "Browse, print and check the CWG-SFP summary table "
@@ -93,9 +94,20 @@ static void print_help(void)
 		 "  -l, --list           list the topics: number, title, "
 		 "number of inputs\n"
 		 "      --check          load and validate FILE, print a "
-		 "one-line summary\n"
-		 "      --no-color       browse without colours (so does "
+		 "one-line summary\n"));
+}
+
+/* and how the browser looks and behaves. */
+static void print_help_browser(void)
+{
+	printf(_("      --no-color       browse without colours (so does "
 		 "NO_COLOR=1)\n"
+		 "      --theme=auto|dark|light|none  colours for a dark or a "
+		 "light background;\n"
+		 "                       auto (the default) asks the "
+		 "terminal (else COLORFGBG)\n"
+		 "                       and, when it does not say, uses "
+		 "what reads on both\n"
 		 "      --no-mouse       browse without the mouse, so the "
 		 "terminal can select text\n"
 		 "      --no-clipboard   y and Y do not copy to the terminal's "
@@ -131,6 +143,12 @@ static void print_help(void)
 		 "message.\n"
 		 "The file format is described in cwgview(1) and "
 		 "docs/format.md.\n"));
+}
+
+static void print_help(void)
+{
+	print_help_modes();
+	print_help_browser();
 }
 
 static void print_version(void)
@@ -272,7 +290,8 @@ enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH,
 
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
        OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC,
-       OPT_BESIDE, OPT_XREF, OPT_SOURCE, OPT_NO_CLIPBOARD, OPT_AMBIGUOUS };
+       OPT_BESIDE, OPT_XREF, OPT_SOURCE, OPT_NO_CLIPBOARD, OPT_AMBIGUOUS,
+       OPT_THEME };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -294,6 +313,7 @@ static const struct option long_options[] = {
 	{"topic", required_argument, NULL, OPT_TOPIC},
 	{"beside", required_argument, NULL, OPT_BESIDE},
 	{"ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS},
+	{"theme", required_argument, NULL, OPT_THEME},
 	{"xref", required_argument, NULL, OPT_XREF},
 	{"source", required_argument, NULL, OPT_SOURCE},
 	/* The man page's KEYS section, from the key table (a test compares
@@ -393,6 +413,21 @@ static bool take_ambiguous(struct cli *o, const char *arg)
 	return true;
 }
 
+/* --theme: auto, dark, light or none. */
+static bool take_theme(struct cli *o, const char *arg)
+{
+	static const char *const names[] = {[THEME_AUTO] = "auto", [THEME_DARK] = "dark",
+					    [THEME_LIGHT] = "light", [THEME_NONE] = "none"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		if (strcmp(arg, names[i]) == 0) {
+			o->topt.theme = (enum tui_theme)i;
+			return true;
+		}
+	}
+	usage_error("invalid theme '%s': give auto, dark, light or none", arg);
+	return false;
+}
+
 /* Options that only print something and exit, and the errors getopt
  * reports: the exit status. */
 static int take_final(int c, char **argv)
@@ -479,6 +514,8 @@ static int take_option(struct cli *o, int c, char **argv)
 		return take_beside(o, optarg) ? -1 : EXIT_TROUBLE;
 	case OPT_AMBIGUOUS:
 		return take_ambiguous(o, optarg) ? -1 : EXIT_TROUBLE;
+	case OPT_THEME:
+		return take_theme(o, optarg) ? -1 : EXIT_TROUBLE;
 	case OPT_SOURCE:
 		if (o->n_sources == sizeof o->sources / sizeof *o->sources) {
 			usage_error("too many --source: give at most 16");
