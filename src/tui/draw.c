@@ -18,7 +18,9 @@ struct style {
 };
 
 /* Keep colours few and meaningful; every style also reads in monochrome
- * (vt100, NO_COLOR), so focus and selection never depend on colour. */
+ * (vt100, NO_COLOR), so focus and selection never depend on colour.
+ * Black letters on a colour are never bold: xterm and others draw bold
+ * black as grey, which fades on cyan. */
 static const struct style styles[N_STYLES] = {
 	[ST_NORMAL] = {-1, -1, 0, 0, '.'},
 	[ST_TITLEBAR] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD, 'T'},
@@ -27,16 +29,16 @@ static const struct style styles[N_STYLES] = {
 	[ST_BORDER] = {-1, -1, 0, 0, 'b'},
 	[ST_BORDER_FOCUS] = {COLOR_CYAN, -1, A_BOLD, A_BOLD, 'B'},
 	[ST_PANE_TITLE] = {-1, -1, 0, 0, 'p'},
-	[ST_PANE_TITLE_FOCUS] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD, 'P'},
+	[ST_PANE_TITLE_FOCUS] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE | A_BOLD, 'P'},
 	[ST_SELECTED] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE, 'R'},
 	[ST_SELECTED_DIM] = {-1, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE, 'r'},
 	[ST_TAB] = {-1, -1, 0, 0, 't'},
-	[ST_TAB_ACTIVE] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD, 'A'},
+	[ST_TAB_ACTIVE] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE | A_BOLD, 'A'},
 	[ST_TOPIC_NUMBER] = {COLOR_YELLOW, -1, 0, 0, 'n'},
 	[ST_COUNT] = {COLOR_GREEN, -1, 0, 0, 'c'},
 	[ST_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE | A_UNDERLINE, 'E'},
 	[ST_HIT] = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE, 'h'},
-	[ST_HIT_CURRENT] = {COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD | A_UNDERLINE, 'X'},
+	[ST_HIT_CURRENT] = {COLOR_BLACK, COLOR_GREEN, A_UNDERLINE, A_REVERSE | A_BOLD | A_UNDERLINE, 'X'},
 	[ST_LAY_BASE + LAY_PLAIN] = {-1, -1, 0, 0, '.'},
 	[ST_LAY_BASE + LAY_TITLE] = {-1, -1, A_BOLD, A_BOLD, 'H'},
 	[ST_LAY_BASE + LAY_RULE] = {-1, -1, 0, 0, '.'},
@@ -49,25 +51,70 @@ static const struct style styles[N_STYLES] = {
 	[ST_LAY_BASE + LAY_LABEL] = {-1, -1, A_BOLD, A_BOLD, 'L'},
 };
 
-static bool use_color;
+/* The table above is the dark palette: yellow, cyan and green letters
+ * read on black and fade on white.  These change it for a light
+ * background (blue, magenta, red and black read there), and for one not
+ * known, where only what reads on both is used: magenta, red, bold, and
+ * the terminal's own colours reversed for the status line (light grey
+ * under black letters barely shows on white). */
+struct recolor {
+	enum tui_style st;
+	short fg, bg;
+	attr_t attr;
+};
 
-void draw_init_styles(bool color)
+static const struct recolor for_light[] = {
+	{ST_STATUS, -1, -1, A_REVERSE},
+	{ST_NOTICE, COLOR_RED, -1, A_BOLD},
+	{ST_BORDER_FOCUS, COLOR_BLUE, -1, A_BOLD},
+	{ST_TOPIC_NUMBER, COLOR_BLUE, -1, 0},
+	{ST_COUNT, COLOR_MAGENTA, -1, 0},
+	{ST_LAY_BASE + LAY_KIND, COLOR_BLUE, -1, A_BOLD},
+	{ST_LAY_BASE + LAY_DOCNUM, COLOR_BLUE, -1, A_UNDERLINE},
+	{ST_LAY_BASE + LAY_MARKER, COLOR_BLUE, -1, A_BOLD},
+};
+
+static const struct recolor for_both[] = {
+	{ST_STATUS, -1, -1, A_REVERSE},
+	{ST_NOTICE, COLOR_RED, -1, A_BOLD},
+	{ST_BORDER_FOCUS, -1, -1, A_BOLD},
+	{ST_TOPIC_NUMBER, COLOR_MAGENTA, -1, 0},
+	{ST_COUNT, -1, -1, 0},
+	{ST_LAY_BASE + LAY_KIND, -1, -1, A_BOLD | A_UNDERLINE},
+	{ST_LAY_BASE + LAY_DOCNUM, COLOR_RED, -1, 0},
+	{ST_LAY_BASE + LAY_MARKER, -1, -1, A_BOLD},
+};
+
+static bool use_color;
+static struct style active[N_STYLES]; /* styles, with a palette's changes */
+
+void draw_init_styles(bool color, enum draw_palette palette)
 {
 	use_color = color;
+	memcpy(active, styles, sizeof active);
+	const struct recolor *rc = palette == PALETTE_LIGHT ? for_light
+				   : palette == PALETTE_BOTH ? for_both : NULL;
+	size_t n = palette == PALETTE_LIGHT ? sizeof for_light / sizeof *for_light
+		   : palette == PALETTE_BOTH ? sizeof for_both / sizeof *for_both : 0;
+	for (size_t i = 0; i < n; i++) {
+		active[rc[i].st].fg = rc[i].fg;
+		active[rc[i].st].bg = rc[i].bg;
+		active[rc[i].st].color_attr = rc[i].attr;
+	}
 	if (!color)
 		return;
 	for (int s = 0; s < N_STYLES; s++)
-		init_pair((short)(s + 1), styles[s].fg, styles[s].bg);
+		init_pair((short)(s + 1), active[s].fg, active[s].bg);
 }
 
 attr_t draw_attr(enum tui_style st, short *pair)
 {
 	if (use_color) {
 		*pair = (short)(st + 1);
-		return styles[st].color_attr;
+		return active[st].color_attr;
 	}
 	*pair = 0;
-	return styles[st].mono_attr;
+	return active[st].mono_attr;
 }
 
 void draw_set(WINDOW *w, enum tui_style st)

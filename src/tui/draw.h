@@ -34,8 +34,12 @@ enum tui_style {
 	N_STYLES = ST_LAY_BASE + LAY_N_STYLES
 };
 
+/* The colours for a dark background, a light one, or one not known (what
+ * reads on both). */
+enum draw_palette { PALETTE_BOTH, PALETTE_DARK, PALETTE_LIGHT };
+
 /* draw.c */
-void draw_init_styles(bool color);
+void draw_init_styles(bool color, enum draw_palette palette);
 attr_t draw_attr(enum tui_style st, short *pair);
 void draw_set(WINDOW *w, enum tui_style st);
 /* Draws s[0..n) at the cursor, control characters made visible, never past

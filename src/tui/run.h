@@ -7,8 +7,13 @@
 #include "cwgview/doc.h"
 #include "cwgview/pdf.h"
 
+/* --theme: the colours for the terminal's background, found out (auto),
+ * told, or none. */
+enum tui_theme { THEME_AUTO, THEME_DARK, THEME_LIGHT, THEME_NONE };
+
 struct tui_options {
 	bool no_color;
+	enum tui_theme theme;
 	bool no_mouse;
 	bool no_clipboard;   /* y and Y do not send OSC 52 */
 	bool secure;         /* no key may start a process or write a file */

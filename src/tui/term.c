@@ -174,25 +174,29 @@ bool tui_open_terminal(bool scripted, char *err, size_t errsize)
 	return true;
 }
 
-int tui_probe_ambiguous(void)
+void tui_probe(int *width, int *light)
 {
+	*width = 0;
+	*light = -1;
 	if (headless || !screen)
-		return 0;
+		return;
 	/* Only where terminfo knows how to ask, and an alternate screen to
 	 * ask on (the Linux console has neither, nor a wide mode). */
 	const char *enter = tigetstr("smcup"), *ask = tigetstr("u7");
 	if (!enter || enter == (char *)-1 || !ask || ask == (char *)-1 ||
 	    strstr(enter, "$<") || strstr(ask, "$<"))
-		return 0;
+		return;
 	unsigned char typed[256];
 	size_t n = sizeof typed;
+	struct probe_answer a;
 	fflush(term_out);
-	int w = probe_ambiguous(fileno(term_in), fileno(term_out), enter, ask,
-				PROBE_TIMEOUT_MS, typed, &n);
+	probe_terminal(fileno(term_in), fileno(term_out), enter, ask,
+		       PROBE_TIMEOUT_MS, &a, typed, &n);
 	/* What was typed meanwhile is read first, in order. */
 	for (size_t i = n; i-- > 0;)
 		ungetch(typed[i]);
-	return w;
+	*width = a.width;
+	*light = a.light;
 }
 
 void tui_close_terminal(void)

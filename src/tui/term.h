@@ -13,10 +13,11 @@ bool tui_ensure_utf8(struct tui *t, char *err, size_t errsize);
 /* scripted: headless, for a key script (no terminal is touched). */
 bool tui_open_terminal(bool scripted, char *err, size_t errsize);
 void tui_close_terminal(void);
-/* After tui_open_terminal, on a terminal: asks it how many columns it
- * gives the East Asian Ambiguous characters (probe.h); 1 or 2, or 0 when
- * it cannot be asked or did not answer. */
-int tui_probe_ambiguous(void);
+/* After tui_open_terminal, on a terminal: asks it (probe.h) how many
+ * columns it gives the East Asian Ambiguous characters (*width: 1 or 2;
+ * 0 when it cannot be asked or did not answer) and whether its background
+ * is light (*light: 1, 0, or -1 when it did not say). */
+void tui_probe(int *width, int *light);
 /* The modes the browser runs in, after tui_open_terminal; true when it
  * uses colours (not with no_color or NO_COLOR). */
 bool tui_start_modes(bool no_color);

@@ -23,6 +23,7 @@
 #include "tui/limit.h"
 #include "cwgview/loading.h"
 #include "tui/pane.h"
+#include "tui/probe.h"
 #include "tui/prompt.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -370,6 +371,25 @@ static void panes_free(struct tui *t)
 	}
 }
 
+/* What the terminal is asked, when something is left to ask: how wide it
+ * draws the ambiguous characters, and what its background is (else
+ * COLORFGBG says); the palette that follows. */
+static enum draw_palette start_look(const struct tui_options *opt)
+{
+	int width = 0, light = -1;
+	if (!opt->ambiguous || opt->theme == THEME_AUTO)
+		tui_probe(&width, &light);
+	if (!opt->ambiguous)
+		text_set_ambiguous_width(width ? width : 1);
+	if (opt->theme == THEME_DARK)
+		return PALETTE_DARK;
+	if (opt->theme == THEME_LIGHT)
+		return PALETTE_LIGHT;
+	if (light < 0)
+		light = probe_colorfgbg(getenv("COLORFGBG"));
+	return light < 0 ? PALETTE_BOTH : light ? PALETTE_LIGHT : PALETTE_DARK;
+}
+
 static int run_doc(const struct doc *d, struct loading *lg,
 		   const struct tui_options *opt, const char *path)
 {
@@ -405,13 +425,10 @@ static int run_doc(const struct doc *d, struct loading *lg,
 		msg_error("%s", err);
 		return EXIT_TROUBLE;
 	}
-	if (!opt->ambiguous) {
-		int w = tui_probe_ambiguous();
-		text_set_ambiguous_width(w ? w : 1);
-	}
+	enum draw_palette palette = start_look(opt);
 	tui_catch_signals(true);
-	t.color = tui_start_modes(opt->no_color);
-	draw_init_styles(t.color);
+	t.color = tui_start_modes(opt->no_color || opt->theme == THEME_NONE);
+	draw_init_styles(t.color, palette);
 	tui_start_input(!opt->no_mouse);
 	int status = loop(&t);
 	tui_bracketed_paste(false);

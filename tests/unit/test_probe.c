@@ -1,5 +1,6 @@
 /* The question to the terminal how wide it draws the ambiguous characters
- * (src/tui/probe.c): the answers taken out of what it sends, and the whole
+ * and what its background is (src/tui/probe.c): the answers taken out of
+ * what it sends, COLORFGBG, and the whole
  * exchange over a real pseudo-terminal, with a thread as the terminal. */
 #include "config.h"
 
@@ -12,16 +13,29 @@
 #include "unit.h"
 #include "tui/probe.h"
 
+/* probe_take_reports on in: the keys left in out, the first report's
+ * column in *col (0: none), the background in *light. */
+static size_t take_all(const char *in, char *out, int *col, int *light,
+		       size_t *pending)
+{
+	unsigned char buf[128];
+	size_t n = strlen(in);
+	memcpy(buf, in, n);
+	struct probe_reply r = {0, -1};
+	size_t k = probe_take_reports(buf, &n, &r, pending);
+	memcpy(out, buf, n);
+	out[n] = '\0';
+	*col = r.cols;
+	*light = r.light;
+	return k;
+}
+
 static size_t take(const char *in, char *out, int *cols, size_t max,
 		   size_t *pending)
 {
-	unsigned char buf[64];
-	size_t n = strlen(in);
-	memcpy(buf, in, n);
-	size_t k = probe_take_reports(buf, &n, cols, max, pending);
-	memcpy(out, buf, n);
-	out[n] = '\0';
-	return k;
+	int light;
+	(void)max;
+	return take_all(in, out, cols, &light, pending);
 }
 
 static void test_report_taken_keys_stay(void **state)
@@ -34,11 +48,53 @@ static void test_report_taken_keys_stay(void **state)
 	assert_string_equal(rest, "ab");
 	assert_int_equal(cols[0], 3);
 	assert_int_equal(pending, 0);
-	/* Two, and keys between them. */
+	/* Two, and keys between them: the first one's column. */
 	assert_int_equal(take("\033[1;2Rj\033[40;120Rk", rest, cols, 2, &pending), 2);
 	assert_string_equal(rest, "jk");
 	assert_int_equal(cols[0], 2);
-	assert_int_equal(cols[1], 120);
+}
+
+static void test_background(void **state)
+{
+	(void)state;
+	char rest[128];
+	int col, light;
+	size_t pending;
+	/* xterm's answer (ESC \ after it), white; then the report. */
+	assert_int_equal(take_all("\033]11;rgb:ffff/ffff/ffff\033\\\033[3;2R", rest,
+				  &col, &light, &pending), 1);
+	assert_string_equal(rest, "");
+	assert_int_equal(light, 1);
+	assert_int_equal(col, 2);
+	/* BEL after it, two digits each: a dark blue-grey; keys around. */
+	take_all("a\033]11;rgb:1e/1e/2e\007b", rest, &col, &light, &pending);
+	assert_string_equal(rest, "ab");
+	assert_int_equal(light, 0);
+	/* Solarized light's base3, four digits. */
+	take_all("\033]11;rgb:fdfd/f6f6/e3e3\033\\", rest, &col, &light, &pending);
+	assert_int_equal(light, 1);
+	/* Not an answer: stays as typed. */
+	take_all("\033]11;rgb:zz/00/00\007", rest, &col, &light, &pending);
+	assert_int_equal(light, -1);
+	assert_string_equal(rest, "\033]11;rgb:zz/00/00\007");
+	/* Cut short: kept, pending. */
+	take_all("\033]11;rgb:ffff/ff", rest, &col, &light, &pending);
+	assert_int_equal(light, -1);
+	assert_int_equal(pending, strlen("\033]11;rgb:ffff/ff"));
+}
+
+static void test_colorfgbg(void **state)
+{
+	(void)state;
+	assert_int_equal(probe_colorfgbg("15;0"), 0);
+	assert_int_equal(probe_colorfgbg("0;15"), 1);
+	assert_int_equal(probe_colorfgbg("0;default;7"), 1);
+	assert_int_equal(probe_colorfgbg("7;8"), 0);
+	assert_int_equal(probe_colorfgbg("0;default"), -1);
+	assert_int_equal(probe_colorfgbg("0;"), -1);
+	assert_int_equal(probe_colorfgbg("0;16"), -1);
+	assert_int_equal(probe_colorfgbg(""), -1);
+	assert_int_equal(probe_colorfgbg(NULL), -1);
 }
 
 static void test_not_reports(void **state)
@@ -79,6 +135,7 @@ struct terminal {
 	const char *before; /* typed before anything */
 	char got[256];      /* what the program wrote */
 	size_t n_got;
+	int light;          /* what the probe made of the background */
 };
 
 static void *play_terminal(void *arg)
@@ -121,7 +178,10 @@ static int exchange(struct terminal *tm, char *typed, tcflag_t *lflag_after,
 	assert_int_equal(pthread_create(&th, NULL, play_terminal, tm), 0);
 	unsigned char buf[64];
 	size_t n = sizeof buf;
-	int w = probe_ambiguous(slave, slave, "\033[?1049h", "\033[6n", 150, buf, &n);
+	struct probe_answer a;
+	probe_terminal(slave, slave, "\033[?1049h", "\033[6n", 150, &a, buf, &n);
+	tm->light = a.light;
+	int w = a.width;
 	pthread_join(th, NULL);
 	memcpy(typed, buf, n);
 	typed[n] = '\0';
@@ -135,14 +195,16 @@ static int exchange(struct terminal *tm, char *typed, tcflag_t *lflag_after,
 static void test_wide_terminal(void **state)
 {
 	(void)state;
-	struct terminal tm = {.answer = "k\033[5;3R"};
+	struct terminal tm = {.answer = "k\033]11;rgb:0000/0000/0000\033\\\033[5;3R"};
 	char typed[64];
 	tcflag_t before, after;
 	assert_int_equal(exchange(&tm, typed, &after, &before), 2);
-	/* The alternate screen, a carriage return, U+25BD, the question. */
+	/* The alternate screen, the colour asked for, a carriage return,
+	 * U+25BD, the question where the cursor is. */
 	tm.got[tm.n_got] = '\0';
-	assert_string_equal(tm.got, "\033[?1049h\r\xE2\x96\xBD\033[6n");
+	assert_string_equal(tm.got, "\033[?1049h\033]11;?\033\\\r\xE2\x96\xBD\033[6n");
 	assert_string_equal(typed, "k"); /* typed meanwhile: kept */
+	assert_int_equal(tm.light, 0);   /* black */
 	assert_int_equal(after, before); /* echo and lines as they were */
 }
 
@@ -154,6 +216,7 @@ static void test_narrow_terminal(void **state)
 	tcflag_t before, after;
 	assert_int_equal(exchange(&tm, typed, &after, &before), 1);
 	assert_string_equal(typed, "jj");
+	assert_int_equal(tm.light, -1); /* no colour said */
 }
 
 static void test_no_answer(void **state)
@@ -173,6 +236,8 @@ int main(void)
 		cmocka_unit_test(test_report_taken_keys_stay),
 		cmocka_unit_test(test_not_reports),
 		cmocka_unit_test(test_cut_short),
+		cmocka_unit_test(test_background),
+		cmocka_unit_test(test_colorfgbg),
 		cmocka_unit_test(test_wide_terminal),
 		cmocka_unit_test(test_narrow_terminal),
 		cmocka_unit_test(test_no_answer),
