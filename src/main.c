@@ -24,6 +24,7 @@
 #include "cwgview/msg.h"
 #include "cwgview/search.h"
 #include "cwgview/text.h"
+#include "settings.h"
 #include "cwgview/search_file.h"
 #include "cwgview/text.h"
 #include "tui/keys.h"
@@ -133,6 +134,11 @@ static void print_help_browser(void)
 		 "                       on its standard input; default lpr\n"
 		 "      --secure         no printing, saving, piping or "
 		 "history; no -o, no PDF\n"
+		 "      --config=FILE    read the settings from FILE instead "
+		 "of\n"
+		 "                       ~/.config/cwgview/config "
+		 "($XDG_CONFIG_HOME/cwgview/config)\n"
+		 "      --no-config      read no config file\n"
 		 "  -h, --help           show this help and exit\n"
 		 "  -V, --version        show the version and exit\n"
 		 "\n"
@@ -291,7 +297,7 @@ enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_SEARCH,
 enum { OPT_CHECK = 256, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_KEYS_MAN, OPT_PAPER,
        OPT_SECURE, OPT_PRINTER, OPT_PRINT_COMMAND, OPT_REGEX, OPT_TOPIC,
        OPT_BESIDE, OPT_XREF, OPT_SOURCE, OPT_NO_CLIPBOARD, OPT_AMBIGUOUS,
-       OPT_THEME };
+       OPT_THEME, OPT_CONFIG, OPT_NO_CONFIG };
 
 static const struct option long_options[] = {
 	{"print", required_argument, NULL, 'p'},
@@ -314,6 +320,8 @@ static const struct option long_options[] = {
 	{"beside", required_argument, NULL, OPT_BESIDE},
 	{"ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS},
 	{"theme", required_argument, NULL, OPT_THEME},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	{"xref", required_argument, NULL, OPT_XREF},
 	{"source", required_argument, NULL, OPT_SOURCE},
 	/* The man page's KEYS section, from the key table (a test compares
@@ -516,6 +524,9 @@ static int take_option(struct cli *o, int c, char **argv)
 		return take_ambiguous(o, optarg) ? -1 : EXIT_TROUBLE;
 	case OPT_THEME:
 		return take_theme(o, optarg) ? -1 : EXIT_TROUBLE;
+	case OPT_CONFIG:
+	case OPT_NO_CONFIG: /* find_config took them */
+		return -1;
 	case OPT_SOURCE:
 		if (o->n_sources == sizeof o->sources / sizeof *o->sources) {
 			usage_error("too many --source: give at most 16");
@@ -819,20 +830,46 @@ static int one_shot(struct cli *o, const struct doc *d, const char *path)
 	return write_out(o, &out, status);
 }
 
-int main(int argc, char **argv)
+static const char short_options[] = ":p:f:w:o:s:clhV";
+
+/* --config FILE and --no-config (the last one given), looked for before
+ * the other options are read: the config file's settings go in first, and
+ * the options, read after them, win. */
+static void find_config(int argc, char **argv, const char **path, bool *none)
 {
-	setlocale(LC_ALL, "");
-	struct cli o;
-	cli_init(&o);
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:f:w:o:s:clhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
+		if (c == OPT_CONFIG) {
+			*path = optarg;
+			*none = false;
+		} else if (c == OPT_NO_CONFIG) {
+			*none = true;
+		}
+	}
+	optind = 0; /* GNU getopt: start again from the first argument */
+}
+
+static int run_cli(int argc, char **argv, struct settings *set)
+{
+	struct cli o;
+	cli_init(&o);
+	const char *config = NULL;
+	bool no_config = false;
+	find_config(argc, argv, &config, &no_config);
+	if (!no_config)
+		settings_read(config, config != NULL, set, &o.topt, &o.paper);
+	int c;
+	while ((c = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
 		int st = take_option(&o, c, argv);
 		if (st >= 0)
 			return st;
 	}
 	if (!take_operands(&o, argc, argv) || !check_options(&o))
 		return EXIT_TROUBLE;
+	settings_secure(set, &o.topt);
+	if (set->n_warnings)
+		o.topt.note = set->note;
 	if (o.topt.ambiguous)
 		text_set_ambiguous_width(o.topt.ambiguous);
 	const char *path = o.file ? o.file : bundled_path();
@@ -868,5 +905,15 @@ int main(int argc, char **argv)
 			 : one_shot(&o, shown, path);
 	doc_free(view);
 	doc_free(d);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct settings set;
+	memset(&set, 0, sizeof set);
+	int status = run_cli(argc, argv, &set);
+	settings_free(&set);
 	return status;
 }

@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistr.h>
 
+#include "cwgview/i18n.h"
 #include "cwgview/text.h"
 #include "tui/draw.h"
 #include "tui/find.h"
@@ -88,6 +90,88 @@ static const struct recolor for_both[] = {
 static bool use_color;
 static struct style active[N_STYLES]; /* styles, with a palette's changes */
 
+/* The config file's colours (draw_set_color), over any palette. */
+static struct {
+	bool set;
+	short fg, bg;
+} custom[N_STYLES];
+
+/* The styles' names in the config file. */
+static const char *const style_names[N_STYLES] = {
+	[ST_TITLEBAR] = "title-bar", [ST_STATUS] = "status", [ST_NOTICE] = "notice",
+	[ST_BORDER] = "border", [ST_BORDER_FOCUS] = "border-focused",
+	[ST_PANE_TITLE] = "pane-title", [ST_PANE_TITLE_FOCUS] = "pane-title-focused",
+	[ST_SELECTED] = "selected", [ST_SELECTED_DIM] = "selected-unfocused",
+	[ST_TAB] = "tab", [ST_TAB_ACTIVE] = "tab-active",
+	[ST_TOPIC_NUMBER] = "topic-number", [ST_COUNT] = "input-count",
+	[ST_ERROR] = "error", [ST_HIT] = "hit", [ST_HIT_CURRENT] = "hit-current",
+	[ST_LAY_BASE + LAY_TITLE] = "title", [ST_LAY_BASE + LAY_KIND] = "kind",
+	[ST_LAY_BASE + LAY_HEADING] = "heading",
+	[ST_LAY_BASE + LAY_DOCNUM] = "document-number",
+	[ST_LAY_BASE + LAY_MARKER] = "marker", [ST_LAY_BASE + LAY_LABEL] = "label",
+};
+
+/* A colour of the config: a name, or 0-255; false when it is neither. */
+static bool color_named(const char *s, size_t n, short *c)
+{
+	static const char *const names[] = {"black", "red", "green", "yellow",
+					    "blue", "magenta", "cyan", "white"};
+	if (n == 7 && strncmp(s, "default", 7) == 0) {
+		*c = -1;
+		return true;
+	}
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		if (strlen(names[i]) == n && strncmp(s, names[i], n) == 0) {
+			*c = (short)i;
+			return true;
+		}
+	}
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || i > 2)
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (n == 0 || v > 255)
+		return false;
+	*c = (short)v;
+	return true;
+}
+
+bool draw_set_color(const char *style, const char *spec, char *why, size_t size)
+{
+	int st = -1;
+	for (int i = 0; i < N_STYLES && st < 0; i++)
+		if (style_names[i] && strcmp(style_names[i], style) == 0)
+			st = i;
+	if (st < 0) {
+		snprintf(why, size, _("no style '%s' (the styles are listed in "
+				      "cwgview(1), CONFIGURATION)"), style);
+		return false;
+	}
+	/* "FG", "FG on BG" or "on BG" */
+	const char *on = strstr(spec, "on ");
+	size_t fg_len = on ? (size_t)(on - spec) : strlen(spec);
+	while (fg_len && spec[fg_len - 1] == ' ')
+		fg_len--;
+	short fg = -2, bg = -2; /* -2: the palette's */
+	bool ok = (on && (on == spec || on[-1] == ' ')) || !on;
+	if (ok && fg_len)
+		ok = color_named(spec, fg_len, &fg);
+	if (ok && on)
+		ok = color_named(on + 3, strlen(on + 3), &bg);
+	if (!ok || (!fg_len && !on)) {
+		snprintf(why, size, _("'%s' is not a colour: give FG, FG on BG or "
+				      "on BG, each black, red, green, yellow, blue, "
+				      "magenta, cyan, white, default or 0-255"), spec);
+		return false;
+	}
+	custom[st].set = true;
+	custom[st].fg = fg;
+	custom[st].bg = bg;
+	return true;
+}
+
 void draw_init_styles(bool color, enum draw_palette palette)
 {
 	use_color = color;
@@ -100,6 +184,12 @@ void draw_init_styles(bool color, enum draw_palette palette)
 		active[rc[i].st].fg = rc[i].fg;
 		active[rc[i].st].bg = rc[i].bg;
 		active[rc[i].st].color_attr = rc[i].attr;
+	}
+	for (int st = 0; st < N_STYLES; st++) {
+		if (custom[st].set && custom[st].fg != -2)
+			active[st].fg = custom[st].fg;
+		if (custom[st].set && custom[st].bg != -2)
+			active[st].bg = custom[st].bg;
 	}
 	if (!color)
 		return;

@@ -40,6 +40,11 @@ enum draw_palette { PALETTE_BOTH, PALETTE_DARK, PALETTE_LIGHT };
 
 /* draw.c */
 void draw_init_styles(bool color, enum draw_palette palette);
+/* The config file's colour for a style (its name there: topic-number,
+ * document-number, status …): spec is "FG", "FG on BG" or "on BG", each a
+ * colour name, default or 0-255.  Before draw_init_styles; false, with
+ * why, for an unknown style or colour. */
+bool draw_set_color(const char *style, const char *spec, char *why, size_t size);
 attr_t draw_attr(enum tui_style st, short *pair);
 void draw_set(WINDOW *w, enum tui_style st);
 /* Draws s[0..n) at the cursor, control characters made visible, never past

@@ -65,8 +65,80 @@ static const struct extra {
 	{"Mouse", N_("a click focuses a pane or selects a topic; the wheel scrolls")},
 };
 
+/* Bindings from the config file (keys_bind): looked up before the table,
+ * and a key bound here is no longer the table's. */
+enum { MAX_USER_BINDINGS = 128 };
+static struct binding user_bindings[MAX_USER_BINDINGS];
+static size_t n_user;
+
+static const char *const action_names[ACT_COUNT_] = {
+#define TUI_ACTION_NAME(name, handler, help) [ACT_##name] = #name,
+	TUI_ACTIONS(TUI_ACTION_NAME)
+#undef TUI_ACTION_NAME
+};
+
+static enum tui_action user_action(bool fn, wint_t code)
+{
+	for (size_t i = n_user; i-- > 0;) /* the last binding of a key wins */
+		if (user_bindings[i].fn == fn && user_bindings[i].code == code)
+			return user_bindings[i].action;
+	return ACT_NONE;
+}
+
+/* The action named as in the config: line-down for LINE_DOWN. */
+static enum tui_action action_named(const char *name)
+{
+	for (int a = ACT_NONE + 1; a < ACT_COUNT_; a++) {
+		const char *n = action_names[a];
+		size_t i = 0;
+		for (; n[i] && name[i]; i++) {
+			char c = n[i] == '_' ? '-' : (char)(n[i] - 'A' + 'a');
+			if (n[i] >= '0' && n[i] <= '9')
+				c = n[i];
+			if (name[i] != c)
+				break;
+		}
+		if (!n[i] && !name[i])
+			return (enum tui_action)a;
+	}
+	return ACT_NONE;
+}
+
+bool keys_bind(const char *action, const char *key, char *why, size_t size)
+{
+	enum tui_action a = action_named(action);
+	if (a == ACT_NONE) {
+		snprintf(why, size, _("no action '%s' (the actions are listed in "
+				      "cwgview(1), CONFIGURATION)"), action);
+		return false;
+	}
+	struct tui_key k;
+	uint32_t uc;
+	size_t n = strlen(key);
+	if (!keys_parse_name(key, &k)) {
+		if (n == 0 || (size_t)text_next(key, n, &uc) != n || uc < 0x20 ||
+		    uc == 0x7f || uc == 0xFFFD || (uc >= '0' && uc <= '9')) {
+			snprintf(why, size, _("'%s' is not a key: give one character "
+					      "(not a digit), C-x, or a name such as "
+					      "Enter, Esc, Tab, S-Tab, Up, PgDn, Home, F1"), key);
+			return false;
+		}
+		k.fn = false;
+		k.code = (wint_t)uc;
+	}
+	if (n_user == MAX_USER_BINDINGS) {
+		snprintf(why, size, _("more than %d bindings"), MAX_USER_BINDINGS);
+		return false;
+	}
+	user_bindings[n_user++] = (struct binding){k.fn, k.code, a, true};
+	return true;
+}
+
 enum tui_action keys_action(struct tui_key k)
 {
+	enum tui_action u = user_action(k.fn, k.code);
+	if (u != ACT_NONE)
+		return u;
 	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++)
 		if (bindings[i].fn == k.fn && bindings[i].code == k.code)
 			return bindings[i].action;
@@ -126,27 +198,40 @@ static const char *key_shown(const struct binding *bd, char *buf, size_t size)
 	return keys_name((struct tui_key){bd->fn, bd->code}, buf, size);
 }
 
-/* The names of the keys bound to a, in binding order, each once, two
- * spaces apart: "j  Down". */
-static void action_keys(struct buf *b, enum tui_action a)
+/* Adds the name of bd's key to b unless it is there already. */
+static void add_key_name(struct buf *b, size_t start, const struct binding *bd)
+{
+	char buf[16];
+	const char *name = key_shown(bd, buf, sizeof buf);
+	size_t len = strlen(name);
+	for (size_t i = start; i + len <= b->len; i++) {
+		bool at_start = i == start || b->data[i - 1] == ' ';
+		bool at_end = i + len == b->len || b->data[i + len] == ' ';
+		if (at_start && at_end && memcmp(b->data + i, name, len) == 0)
+			return;
+	}
+	if (b->len > start)
+		buf_adds(b, "  ");
+	buf_adds(b, name);
+}
+
+/* The names of the keys bound to a, the config's first, then the table's
+ * in binding order, each once, two spaces apart: "j  Down".  With
+ * with_user false, the table's alone (the man page). */
+static void action_keys(struct buf *b, enum tui_action a, bool with_user)
 {
 	size_t start = b->len;
+	for (size_t i = 0; with_user && i < n_user; i++)
+		if (user_bindings[i].action == a &&
+		    user_action(user_bindings[i].fn, user_bindings[i].code) == a)
+			add_key_name(b, start, &user_bindings[i]);
 	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++) {
-		if (bindings[i].action != a || !bindings[i].shown)
+		const struct binding *bd = &bindings[i];
+		if (bd->action != a || !bd->shown)
 			continue;
-		char buf[16];
-		const char *name = key_shown(&bindings[i], buf, sizeof buf);
-		bool seen = false;
-		for (size_t j = 0; j < i && !seen; j++) {
-			char other[16];
-			seen = bindings[j].action == a && bindings[j].shown &&
-			       strcmp(key_shown(&bindings[j], other, sizeof other), name) == 0;
-		}
-		if (seen)
-			continue;
-		if (b->len > start)
-			buf_adds(b, "  ");
-		buf_adds(b, name);
+		enum tui_action u = with_user ? user_action(bd->fn, bd->code) : ACT_NONE;
+		if (u == ACT_NONE || u == a)
+			add_key_name(b, start, bd);
 	}
 }
 
@@ -168,14 +253,14 @@ static bool secure_off(int a)
  * blank_between. */
 static void for_each_entry(void (*fn)(const char *keys, const char *help,
 				      bool off, void *arg),
-			   void *arg, bool blank_between)
+			   void *arg, bool blank_between, bool with_user)
 {
 	struct buf keys = BUF_INIT;
 	for (int a = ACT_NONE + 1; a < ACT_COUNT_; a++) {
 		if (!descriptions[a])
 			continue;
 		buf_reset(&keys);
-		action_keys(&keys, (enum tui_action)a);
+		action_keys(&keys, (enum tui_action)a, with_user);
 		fn(keys.data ? keys.data : "", descriptions[a], secure_off(a), arg);
 	}
 	buf_free(&keys);
@@ -218,11 +303,11 @@ static void help_line(const char *keys, const char *help, bool off, void *arg)
 void keys_help(struct buf *b, int *indent, bool secure)
 {
 	struct help_out o = {b, 0, secure};
-	for_each_entry(key_width, &o.keyw, false);
+	for_each_entry(key_width, &o.keyw, false, true);
 	*indent = 2 + o.keyw + 2; /* as help_line lays a line out */
 	buf_adds(b, _("cwgview keys"));
 	buf_adds(b, "\n\n");
-	for_each_entry(help_line, &o, true); /* a blank line before the extras */
+	for_each_entry(help_line, &o, true, true); /* a blank line before the extras */
 }
 
 static void man_escape(struct buf *b, const char *s)
@@ -251,5 +336,5 @@ static void man_entry(const char *keys, const char *help, bool off, void *arg)
 void keys_man(struct buf *b)
 {
 	buf_adds(b, ".SH KEYS\n");
-	for_each_entry(man_entry, b, false);
+	for_each_entry(man_entry, b, false, false); /* the table's keys alone */
 }

@@ -137,6 +137,12 @@ struct tui_key {
 
 /* The action bound to a key, or ACT_NONE. */
 enum tui_action keys_action(struct tui_key k);
+/* Binds the key named key (one character other than a digit, C-x, or a
+ * name of the key scripts: Enter, Esc, Tab, S-Tab, Up, PgDn, Home, F1 …)
+ * to the action named action (the table's name in lower case with
+ * dashes: line-down, topic-next, quit), before the table's bindings: the
+ * config file's keys.  False, with why, for an unknown action or key. */
+bool keys_bind(const char *action, const char *key, char *why, size_t size);
 
 /* The one key outside the table: a digit starts or extends a count for
  * the next key (7g, 3j).  Its value, or -1 for any other key. */

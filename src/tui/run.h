@@ -23,12 +23,20 @@ struct tui_options {
 	enum pdf_paper paper;
 	int beside;          /* from this many columns the guidance sits
 				beside the inputs; 0: never */
+	const char *note;    /* shown in the status line at start (the
+				config file's first warning); NULL: none */
 	int ambiguous;       /* columns of the East Asian Ambiguous
 				characters, 1 or 2; 0: ask the terminal */
 	const char *sources; /* --source's names, shown; NULL: all */
 	long start_topic;    /* the index to open at, or -1 */
 	const char *start_search; /* open at its first hit; NULL: none */
 };
+
+/* The config file's key bindings and colours (keys.h keys_bind, draw.h
+ * draw_set_color), before the browser runs; false, with why, for what is
+ * not one. */
+bool tui_config_key(const char *action, const char *key, char *why, size_t size);
+bool tui_config_color(const char *style, const char *spec, char *why, size_t size);
 
 /* Runs the browser on d until the user quits; returns the exit status. */
 int tui_run(const struct doc *d, const struct tui_options *opt);

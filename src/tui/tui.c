@@ -22,6 +22,7 @@
 #include "tui/input.h"
 #include "tui/limit.h"
 #include "cwgview/loading.h"
+#include "tui/keys.h"
 #include "tui/pane.h"
 #include "tui/probe.h"
 #include "tui/prompt.h"
@@ -426,6 +427,8 @@ static int run_doc(const struct doc *d, struct loading *lg,
 		return EXIT_TROUBLE;
 	}
 	enum draw_palette palette = start_look(opt);
+	if (opt->note && !t.locale_note[0])
+		snprintf(t.locale_note, sizeof t.locale_note, "%s", opt->note);
 	tui_catch_signals(true);
 	t.color = tui_start_modes(opt->no_color || opt->theme == THEME_NONE);
 	draw_init_styles(t.color, palette);
@@ -454,6 +457,16 @@ static int run_doc(const struct doc *d, struct loading *lg,
 		return 128 + sig;
 	}
 	return status;
+}
+
+bool tui_config_key(const char *action, const char *key, char *why, size_t size)
+{
+	return keys_bind(action, key, why, size);
+}
+
+bool tui_config_color(const char *style, const char *spec, char *why, size_t size)
+{
+	return draw_set_color(style, spec, why, size);
 }
 
 int tui_run(const struct doc *d, const struct tui_options *opt)

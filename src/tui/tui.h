@@ -65,7 +65,7 @@ struct tui {
 	/* Where you were in the topics left last (frame.c). */
 	struct place memory[PLACES_REMEMBERED];
 	unsigned memory_next;
-	char locale_note[120];
+	char locale_note[300];
 	struct pane panes[N_PANES];
 	WINDOW *titlebar, *tabbar, *status;
 	/* s: the file named, kept while "overwrite? (y/n)" is asked */

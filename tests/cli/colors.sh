@@ -15,7 +15,8 @@ sgr() {
 has() { printf '%s\n' "$1" | grep -qx "$2"; }
 
 # look NAME STYLE ENV… -- ARG…: cwgview with ENV and ARG in a window whose
-# background is STYLE (none: not set); leaves the SGR parameters in $got.
+# background is STYLE (none: not set), once it shows $want (default
+# 1/10); leaves the SGR parameters in $got.
 look() {
 	name=$1 style=$2; shift 2
 	envs=
@@ -24,7 +25,7 @@ look() {
 	if [ "$style" = none ]; then tm set-option -gu window-style
 	else tm set-option -g window-style "bg=$style"; fi
 	start_window 80x24 "env -u COLORFGBG -u NO_COLOR TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$T' $envs '$CWGVIEW' $*"
-	if wait_for "$W" "1/10"; then
+	if wait_for "$W" "${want:-1/10}"; then
 		got=$(sgr "$W")
 	else
 		got=
@@ -77,6 +78,19 @@ for how in "NO_COLOR=1 --" "-- --theme=none" "-- --no-color"; do
 		ok "$label: no colour at all (SGR used: $(echo $got))"
 	fi
 done
+# The config file's theme, over what the terminal says, and its colours;
+# a warning from it shows on the status line at start.
+printf 'theme: light\ncolors:\n  topic-number: green\nnonsense: 1\n' > "$T/config"
+want="unknown setting 'nonsense'"
+look "the config's theme" '#000000' -- --config "'$T/config'"
+want=
+if has "$got" 34 && has "$got" 32 && ! has "$got" 33 &&
+   grep -q "config:4:1: unknown setting 'nonsense'" "$T/screen"; then
+	ok "the config: theme light on black, topic numbers green, its warning on the status line"
+else
+	not_ok "the config: theme light on black, topic numbers green, its warning on the status line" \
+		"SGR used: $(echo $got)" "$(tail -n 1 "$T/screen")"
+fi
 tm set-option -gu window-style
 
 done_testing
