@@ -39,7 +39,7 @@ top=$(pwd)
 # sources (locales) with Unicode's EastAsianWidth.txt (unicode-data), from
 # which tests/lib/ambwide.sh compiles a terminal that draws the ambiguous
 # characters wide.
-PKGS_BUILD="autoconf autoconf-archive automake make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
+PKGS_BUILD="autoconf autoconf-archive automake autopoint gettext make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
 	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils
@@ -74,9 +74,22 @@ install_missing() {
 	$sudo apt-get install -y -q --no-install-recommends $missing >&2
 }
 
+# The tests of the Chinese interface run under zh_CN.UTF-8: made with
+# localedef from Debian's locales when the system has it not.
+ensure_locale() { # NAME (zh_CN.UTF-8)
+	locale -a 2>/dev/null | grep -qix "$(printf '%s' "$1" | sed 's/UTF-8$/utf8/')" && return 0
+	if [ "$(id -u)" -eq 0 ]; then sudo=
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo
+	else say "not root and no sudo: the tests will skip what needs $1"; return 0; fi
+	say "localedef $1"
+	$sudo localedef -i "${1%%.*}" -c -f UTF-8 -A /usr/share/locale/locale.alias "$1" >&2 ||
+		say "localedef $1 failed: the tests will skip what needs it"
+}
+
 build() { # DIR CONFIGURE-ARGS...
 	dir=$1; shift
-	if [ ! -x configure ] || [ ! -f Makefile.in ] || [ ! -f build-aux/tap-driver.sh ]; then
+	if [ ! -x configure ] || [ ! -f Makefile.in ] || [ ! -f build-aux/tap-driver.sh ] ||
+	   [ ! -f po/Makefile.in.in ]; then
 		say "autoreconf -fi"
 		autoreconf -fi >&2
 	fi
@@ -110,6 +123,7 @@ run)
 	;;
 check)
 	install_missing $PKGS_BUILD $PKGS_CHECK
+	ensure_locale zh_CN.UTF-8
 	# The plain optimised build too: it is what "run" makes, and -O2 warns
 	# about things a sanitizer build does not.
 	build _build/run --enable-werror

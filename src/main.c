@@ -908,9 +908,23 @@ static int run_cli(int argc, char **argv, struct settings *set)
 	return status;
 }
 
+/* The translations: installed under LOCALEDIR; CWGVIEW_LOCALEDIR gives
+ * another folder (the build tree's, for make check), as CWGVIEW_DATA does
+ * for the document. */
+static void start_gettext(void)
+{
+#ifdef ENABLE_NLS
+	const char *dir = getenv("CWGVIEW_LOCALEDIR");
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	start_gettext();
 	struct settings set;
 	memset(&set, 0, sizeof set);
 	int status = run_cli(argc, argv, &set);

@@ -1,0 +1,57 @@
+#!/bin/sh
+# The interface in Chinese or English, through gettext (po/zh_CN.po; the
+# build tree's translations through CWGVIEW_LOCALEDIR): the language comes
+# from LANGUAGE, LC_ALL and LC_MESSAGES as usual; the document's own text
+# is never touched.  Needs the locale zh_CN.UTF-8 (./build.sh check makes
+# it with localedef).
+. "$top_srcdir/tests/lib/lib.sh"
+
+locale -a 2>/dev/null | grep -qix 'zh_CN.utf8' ||
+	skip_all "no zh_CN.UTF-8 locale (./build.sh check makes it: localedef -i zh_CN -f UTF-8 zh_CN.UTF-8)"
+zh="LC_ALL=zh_CN.UTF-8"
+
+# Every message of the template is translated, and none is fuzzy.
+stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$top_srcdir/po/zh_CN.po" 2>&1)
+if printf '%s\n' "$stats" | grep -q '^[0-9]* translated messages\.$'; then ok "zh_CN.po: $stats"
+else not_ok "zh_CN.po: every message translated" "$stats"; fi
+# Every source file with marked strings is in po/POTFILES.in.
+for f in $(cd "$top_srcdir" && grep -rl '_("\|P_("\|N_("' src include); do
+	grep -qx "$f" "$top_srcdir/po/POTFILES.in" || not_ok "po/POTFILES.in lists $f"
+done
+ok "po/POTFILES.in lists every file with marked strings"
+
+# --help in each language, as wide as the terminal's 80 columns.
+for how in "$zh" "LC_MESSAGES=zh_CN.UTF-8 LC_CTYPE=C.UTF-8" "LANGUAGE=zh_CN LANG=C.UTF-8"; do
+	# shellcheck disable=SC2086
+	env -u LC_ALL -u LANG -u LANGUAGE $how "$CWGVIEW" --help > "$T/out" 2>"$T/err"
+	expect_eq "--help with $how" "用法：cwgview [选项]... [+N | +/模式] [文件]" "$(head -n 1 "$T/out")"
+done
+LC_ALL=zh_CN.UTF-8 wc -L < "$T/out" > "$T/w"
+if [ "$(cat "$T/w")" -le 80 ]; then ok "the Chinese --help fits 80 columns ($(cat "$T/w"))"
+else not_ok "the Chinese --help fits 80 columns" "$(cat "$T/w")"; fi
+LC_ALL=C.UTF-8 "$CWGVIEW" --help > "$T/out"
+expect_eq "--help under C.UTF-8: English" "Usage: cwgview [OPTION]... [+N | +/PATTERN] [FILE]" "$(head -n 1 "$T/out")"
+env -u LC_ALL LANGUAGE=zh_CN LC_ALL=C "$CWGVIEW" --help > "$T/out"
+expect_eq "LANGUAGE under the C locale: English, as gettext does" "Usage: cwgview [OPTION]... [+N | +/PATTERN] [FILE]" "$(head -n 1 "$T/out")"
+
+# The document is not translated: the same text in either language.
+LC_ALL=C.UTF-8 "$CWGVIEW" --print 7 > "$T/en"
+LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --print 7 > "$T/zh"
+expect_file "--print is the document's text in either language" "$T/en" "$T/zh"
+
+# The browser: status line, key hints, help and notices.
+. "$top_srcdir/tests/lib/tmuxlib.sh"
+start_window 80x24 "env TERM=xterm-256color LC_ALL=zh_CN.UTF-8 HOME='$T' '$CWGVIEW'"
+see "the status line in Chinese" "主题 1/10" "Tab 窗格  h 帮助  q 退出"
+tm send-keys -t "$W" h
+see "the help in Chinese" "[帮助]" "cwgview 按键" "下一行；在主题窗格中为下一个主题" "q 关闭帮助"
+tm send-keys -t "$W" q ]
+see "a notice in Chinese" "主题 2/10"
+tm send-keys -t "$W" G ] ]
+see "already at the last topic, in Chinese" "已经是最后一个主题"
+tm send-keys -t "$W" q
+start_window 80x24 "env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$T' '$CWGVIEW'"
+see "under C.UTF-8 the status line is English" "topic 1/10" "Tab pane  h help  q quit"
+tm send-keys -t "$W" q
+
+done_testing
