@@ -37,9 +37,9 @@ static void usage_error(const char *fmt, ...)
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap); /* xgettext: --keyword=usage_error */
 	va_end(ap);
-	msg_error("%s (see cwgview --help)", msg);
+	msg_error(_("%s (see cwgview --help)"), msg);
 }
 
 /* --help: what it reads and prints, */

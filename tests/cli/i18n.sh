@@ -34,6 +34,17 @@ expect_eq "--help under C.UTF-8: English" "Usage: cwgview [OPTION]... [+N | +/PA
 env -u LC_ALL LANGUAGE=zh_CN LC_ALL=C "$CWGVIEW" --help > "$T/out"
 expect_eq "LANGUAGE under the C locale: English, as gettext does" "Usage: cwgview [OPTION]... [+N | +/PATTERN] [FILE]" "$(head -n 1 "$T/out")"
 
+# Errors: the cwgview: FILE:LINE:COLUMN: prefix stays, for tools; the
+# message is in the language asked for.
+LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --bogus > "$T/out" 2>"$T/err"; st=$?
+expect_eq "a usage error in Chinese, status $st" "cwgview: 未知的选项“--bogus”（见 cwgview --help）" "$(cat "$T/err")"
+LC_ALL=C.UTF-8 "$CWGVIEW" --bogus > "$T/out" 2>"$T/err"
+expect_eq "and in English under C.UTF-8" "cwgview: unknown option '--bogus' (see cwgview --help)" "$(cat "$T/err")"
+printf 'theme: purple\n' > "$T/config"
+LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --config "$T/config" --print 1 > "$T/out" 2>"$T/err"
+expect_eq "a config warning in Chinese, its place first" \
+	"cwgview: $T/config:1:8: theme 的值“purple”无效：请用 auto, dark, light or none；已忽略" "$(cat "$T/err")"
+
 # The document is not translated: the same text in either language.
 LC_ALL=C.UTF-8 "$CWGVIEW" --print 7 > "$T/en"
 LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --print 7 > "$T/zh"
