@@ -14,4 +14,18 @@
 #endif
 #define N_(s) (s)
 
+/* C_(context, s): s translated in a context, where one English text needs
+ * two translations (Chinese spaces a topic number apart, but not a closing
+ * parenthesis).  xgettext: --keyword=C_:1c,2. */
+#ifdef ENABLE_NLS
+static inline const char *cwg_pgettext(const char *with_context, const char *s)
+{
+	const char *t = gettext(with_context);
+	return t == with_context ? s : t;
+}
+#define C_(ctx, s) cwg_pgettext(ctx "\004" s, s)
+#else
+#define C_(ctx, s) (s)
+#endif
+
 #endif

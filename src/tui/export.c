@@ -37,24 +37,26 @@ static const struct doc_topic *current(const struct tui *t)
 	return &t->doc->topics[t->topic];
 }
 
-/* What p, s and | act on, as their questions and notices name it: "主题
- * 7", or with topics tagged (t) "3 个主题（2、5、7）" and those. */
+/* What p, s and | act on, as their questions and notices name it: "topic
+ * 7" (主题 7), or with topics tagged (t) "3 topics (2, 5, 7)" (3 个主题（2、5、7）).
+ * The messages around it come in two contexts, "one topic" and "tagged
+ * topics", because Chinese spaces a number apart and a parenthesis not. */
 static const char *subject(const struct tui *t, char *buf, size_t size)
 {
 	if (!t->n_tagged) {
-		snprintf(buf, size, _("主题 %ld"), current(t)->number);
+		snprintf(buf, size, _("topic %ld"), current(t)->number);
 		return buf;
 	}
-	size_t len = (size_t)snprintf(buf, size, _("%zu 个主题（"), t->n_tagged);
-	bool first = true;
-	for (size_t i = 0; i < t->doc->n_topics && len < size; i++)
+	char list[160];
+	size_t len = 0;
+	list[0] = '\0';
+	for (size_t i = 0; i < t->doc->n_topics && len < sizeof list; i++)
 		if (t->tagged[i]) {
-			len += (size_t)snprintf(buf + len, size - len, "%s%ld",
-						first ? "" : "、", t->doc->topics[i].number);
-			first = false;
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%ld",
+						len ? C_("between tagged topics' numbers", ", ") : "",
+						t->doc->topics[i].number);
 		}
-	if (len < size)
-		snprintf(buf + len, size - len, "）");
+	snprintf(buf, size, _("%zu topics (%s)"), t->n_tagged, list);
 	return buf;
 }
 
@@ -111,7 +113,7 @@ static const char *printer_name(const struct tui *t)
 	if (env && *env)
 		return env;
 	env = getenv("LPDEST");
-	return env && *env ? env : _("默认打印机");
+	return env && *env ? env : _("the default printer");
 }
 
 /* The print command as an argv: a configured command goes to /bin/sh -c,
@@ -144,7 +146,7 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 {
 	(void)text;
 	if (!yes) {
-		tui_notice(t, false, "%s", _("没有打印"));
+		tui_notice(t, false, "%s", _("not printed"));
 		return;
 	}
 	struct buf pdf = BUF_INIT;
@@ -165,12 +167,12 @@ static void print_answered(struct tui *t, const char *text, bool yes)
 		char job[128], what[200];
 		if (spawn_parse_job_id(r.output.data ? r.output.data : "",
 				       r.output.len, job, sizeof job))
-			tui_notice(t, false, t->n_tagged ? _("%s已送交 %s 打印，作业 %s")
-							 : _("%s 已送交 %s 打印，作业 %s"),
+			tui_notice(t, false, t->n_tagged ? C_("tagged topics", "%s sent to %s for printing, job %s")
+							 : C_("one topic", "%s sent to %s for printing, job %s"),
 				   subject(t, what, sizeof what), printer_name(t), job);
 		else
-			tui_notice(t, false, t->n_tagged ? _("%s已送交 %s 打印")
-							 : _("%s 已送交 %s 打印"),
+			tui_notice(t, false, t->n_tagged ? C_("tagged topics", "%s sent to %s for printing")
+							 : C_("one topic", "%s sent to %s for printing"),
 				   subject(t, what, sizeof what), printer_name(t));
 	} else {
 		notice_failure(t, &r, name);
@@ -189,9 +191,9 @@ void export_print(struct tui *t)
 		return;
 	}
 	char label[256], what[200];
-	/* 打印主题 7 到 office, 打印 2 个主题（2、7）到 office. */
-	snprintf(label, sizeof label, t->n_tagged ? _("打印 %s到 %s？(y/n) ")
-						  : _("打印%s 到 %s？(y/n) "),
+	/* print topic 7 on office: 打印主题 7 到 office, 打印 2 个主题（2、7）到 office. */
+	snprintf(label, sizeof label, t->n_tagged ? C_("tagged topics", "print %s on %s? (y/n) ")
+						  : C_("one topic", "print %s on %s? (y/n) "),
 		 subject(t, what, sizeof what), printer_name(t));
 	struct prompt_spec spec = {label, true, -1, NULL, print_answered};
 	prompt_open(t, &spec, NULL);
@@ -235,7 +237,8 @@ static void save_now(struct tui *t)
 		/* The path as the user gave it: relative to where cwgview
 		 * was started, as in mutt. */
 		char what[200];
-		tui_notice(t, false, t->n_tagged ? _("%s已保存到 %s") : _("%s 已保存到 %s"),
+		tui_notice(t, false, t->n_tagged ? C_("tagged topics", "%s saved to %s")
+						 : C_("one topic", "%s saved to %s"),
 			   subject(t, what, sizeof what),
 			   t->save_path);
 	}
@@ -248,13 +251,13 @@ static void overwrite_answered(struct tui *t, const char *text, bool yes)
 	if (yes)
 		save_now(t);
 	else
-		tui_notice(t, false, _("没有保存：%s 已存在"), t->save_path);
+		tui_notice(t, false, _("not saved: %s exists"), t->save_path);
 }
 
 static void save_answered(struct tui *t, const char *text, bool accepted)
 {
 	if (!accepted || !*text) {
-		tui_notice(t, false, "%s", _("没有保存"));
+		tui_notice(t, false, "%s", _("not saved"));
 		return;
 	}
 	const char *home = getenv("HOME");
@@ -264,7 +267,7 @@ static void save_answered(struct tui *t, const char *text, bool accepted)
 		snprintf(t->save_path, sizeof t->save_path, "%s", text);
 	enum render_format f;
 	if (!format_of(t->save_path, &f)) {
-		tui_notice(t, true, _("%s: 请用扩展名 .txt .md .json 或 .pdf"), t->save_path);
+		tui_notice(t, true, _("%s: give it the extension .txt, .md, .json or .pdf"), t->save_path);
 		return;
 	}
 	if (f == RENDER_PDF && pdf_unavailable()) {
@@ -274,7 +277,7 @@ static void save_answered(struct tui *t, const char *text, bool accepted)
 	struct stat st;
 	if (lstat(t->save_path, &st) == 0) {
 		char label[PATH_MAX + 64];
-		snprintf(label, sizeof label, _("%s 已存在，覆盖？(y/n) "), t->save_path);
+		snprintf(label, sizeof label, _("%s exists; overwrite it? (y/n) "), t->save_path);
 		struct prompt_spec spec = {label, true, -1, NULL, overwrite_answered};
 		prompt_open(t, &spec, NULL);
 		return;
@@ -287,7 +290,8 @@ void export_save(struct tui *t)
 	if (!tui_gate(t, "saving"))
 		return;
 	char label[256], name[64], what[200];
-	snprintf(label, sizeof label, t->n_tagged ? _("保存 %s到文件：") : _("保存%s 到文件："),
+	snprintf(label, sizeof label, t->n_tagged ? C_("tagged topics", "save %s to the file: ")
+					      : C_("one topic", "save %s to the file: "),
 		 subject(t, what, sizeof what));
 	if (!t->n_tagged)
 		snprintf(name, sizeof name, "topic-%02ld.txt", current(t)->number);
@@ -332,8 +336,8 @@ static void pipe_answered(struct tui *t, const char *cmd, bool accepted)
 		tui_relayout(t);
 	if (ok) {
 		char what[200];
-		tui_notice(t, false, t->n_tagged ? _("%s已通过管道送交：%s")
-						 : _("%s 已通过管道送交：%s"),
+		tui_notice(t, false, t->n_tagged ? C_("tagged topics", "%s piped to: %s")
+						 : C_("one topic", "%s piped to: %s"),
 			   subject(t, what, sizeof what), cmd);
 	} else {
 		notice_failure(t, &r, cmd);

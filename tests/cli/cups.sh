@@ -75,14 +75,14 @@ printed "lpr"
 # no job id.
 "$rig" clear "$D"
 browser_print --printer cwgview-test
-expect_eq "browser p through lpr: status line" "0 主题 7 已送交 cwgview-test 打印" \
+expect_eq "browser p through lpr: status line" "0 topic 7 sent to cwgview-test for printing" \
 	"$status $(cat "$T/status")"
 printed "browser p through lpr"
 
 # With lp as the print command: its job id reaches the status line.
 "$rig" clear "$D"
 browser_print --print-command "lp -d cwgview-test"
-id=$(sed -n 's/^主题 7 已送交 lp -d cwgview-test 打印，作业 //p' "$T/status")
+id=$(sed -n 's/^topic 7 sent to lp -d cwgview-test for printing, job //p' "$T/status")
 case $status:$id in
 0:cwgview-test-[0-9]*) ok "browser p through lp: job id $id on the status line";;
 *) not_ok "browser p through lp: job id on the status line" "status $status" "$(cat "$T/status" "$T/bp.out")";;

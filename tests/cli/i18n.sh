@@ -52,7 +52,7 @@ expect_file "--print is the document's text in either language" "$T/en" "$T/zh"
 
 # The browser: status line, key hints, help and notices.
 . "$top_srcdir/tests/lib/tmuxlib.sh"
-start_window 80x24 "env TERM=xterm-256color LC_ALL=zh_CN.UTF-8 HOME='$T' '$CWGVIEW'"
+start_window 80x24 "env -u PRINTER -u LPDEST TERM=xterm-256color LC_ALL=zh_CN.UTF-8 HOME='$T' '$CWGVIEW'"
 see "the status line in Chinese" "主题 1/10" "Tab 窗格  h 帮助  q 退出"
 tm send-keys -t "$W" h
 see "the help in Chinese" "[帮助]" "cwgview 按键" "下一行；在主题窗格中为下一个主题" "q 关闭帮助"
@@ -60,7 +60,15 @@ tm send-keys -t "$W" q ]
 see "a notice in Chinese" "主题 2/10"
 tm send-keys -t "$W" G ] ]
 see "already at the last topic, in Chinese" "已经是最后一个主题"
-tm send-keys -t "$W" q
+# The questions of p, spaced as Chinese is: a topic number apart, a
+# closing parenthesis not (the messages' two contexts).
+tm send-keys -t "$W" p
+see "p asks in Chinese" "打印主题 10 到 默认打印机？(y/n)"
+tm send-keys -t "$W" n
+see "and says so" "没有打印"
+tm send-keys -t "$W" t 2 g t p
+see "p with tagged topics asks in Chinese" "打印 2 个主题（2、10）到 默认打印机？(y/n)"
+tm send-keys -t "$W" n q
 start_window 80x24 "env TERM=xterm-256color LC_ALL=C.UTF-8 HOME='$T' '$CWGVIEW'"
 see "under C.UTF-8 the status line is English" "topic 1/10" "Tab pane  h help  q quit"
 tm send-keys -t "$W" q

@@ -33,6 +33,18 @@ for m in pdf:HAVE_PDF t2s:HAVE_OPENCC; do
 		not_ok "cwgview-${m%%:*}.so installed in pkglibdir" "$(ls -R "$p")"
 	fi
 done
+# The translations, where the installed binary looks for them.
+if ! grep -q "^#define ENABLE_NLS 1" "$b/config.h"; then
+	skip "the installed cwgview speaks Chinese under zh_CN.UTF-8" "built without NLS"
+elif ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+	skip "the installed cwgview speaks Chinese under zh_CN.UTF-8" "no zh_CN.UTF-8 locale"
+elif [ "$(env -u CWGVIEW_LOCALEDIR LC_ALL=zh_CN.UTF-8 "$p/bin/cwgview" --help | head -n 1)" = \
+       "用法：cwgview [选项]... [+N | +/模式] [文件]" ] &&
+     [ -f "$p/share/locale/zh_CN/LC_MESSAGES/cwgview.mo" ]; then
+	ok "the installed cwgview speaks Chinese under zh_CN.UTF-8 (share/locale/zh_CN/LC_MESSAGES/cwgview.mo)"
+else
+	not_ok "the installed cwgview speaks Chinese under zh_CN.UTF-8" "$(ls -R "$p/share" | head -20)"
+fi
 if env -u CWGVIEW_DATA -u CWGVIEW_MODULE_DIR make -C "$b" installcheck >"$T/check.log" 2>&1; then
 	ok "make installcheck: the installed cwgview finds its document, prints a PDF and folds 國際電聯"
 else

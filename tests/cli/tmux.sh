@@ -74,7 +74,7 @@ if wait_for "$W" "简化和明确"; then
 		not_ok "| hands the terminal to the command" "$(cat "$T/screen")"
 	fi
 	tm send-keys -t "$W" Enter
-	see "| gives the terminal back to the browser" "已通过管道送交：wc -l" "简化和明确"
+	see "| gives the terminal back to the browser" "piped to: wc -l" "简化和明确"
 	tm send-keys -t "$W" q
 else
 	not_ok "search and pipe on a real terminal" "never started: $(cat "$T/screen")"
