@@ -43,9 +43,14 @@ expect_eq "CWGVIEW_DATA overrides" "$T/other.yaml: ok, 10 topics, 23 inputs, 24 
 # by an absolute path is the exception: the sanitizers' source locations
 # name the sources as the compiler was given them, which -ffile-prefix-map
 # does not change (GCC 12), so build.sh runs configure by a relative path.
+# The installation directories (pkgdatadir, localedir …) are meant to be
+# there, and under make distcheck they lie inside the unpacked sources
+# (prefix is its _inst): strings naming them are left out.
+prefix_dir=$(installdir prefix)
 build_paths() { # FILE: prints each path of the build found in FILE
+	strings -a "$1" | grep -v -F -e "$prefix_dir/" > "$T/strings"
 	for dir in "$top_builddir" "$top_srcdir" "$(cd "$top_builddir" && pwd -P)" "$(cd "$top_srcdir" && pwd -P)"; do
-		if grep -q -a -F -e "$dir" "$1"; then printf ' %s' "$dir"; fi
+		if grep -q -F -e "$dir" "$T/strings"; then printf ' %s' "$dir"; fi
 	done
 }
 mkvar_set() { grep -q "^$1 = $2" "$top_builddir/Makefile"; }
