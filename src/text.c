@@ -57,11 +57,10 @@ static bool wide_ambiguous(uint32_t uc)
 	return false;
 }
 
-/* libunistring's width of uc, with the ambiguous ones as the terminal has
- * them. */
-static int uc_columns(uint32_t uc)
+/* The columns of uc, whose libunistring width in plain UTF-8 is w, with
+ * the ambiguous ones as the terminal has them. */
+static int columns(uint32_t uc, int w)
 {
-	int w = uc_width(uc, width_encoding);
 	if (w == 1 && uc >= 0xA1 && ambiguous_width == 2 && wide_ambiguous(uc))
 		return 2;
 	return w;
@@ -73,7 +72,7 @@ int text_terminal_width(uint32_t uc)
 		return 0;
 	if (uc < 0x20 || (uc >= 0x7F && uc < 0xA0))
 		return -1;
-	return uc_columns(uc);
+	return columns(uc, uc_width(uc, width_encoding));
 }
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
@@ -182,7 +181,8 @@ int text_uc_width(uint32_t uc)
 	if (is_caret_control(uc))
 		return 2;
 	int w = uc_width(uc, width_encoding);
-	return is_replaced(uc, w) ? uc_columns(0xFFFD) : uc_columns(uc);
+	/* U+FFFD, drawn instead, is ambiguous. */
+	return is_replaced(uc, w) ? ambiguous_width : columns(uc, w);
 }
 
 int text_uc_visible(uint32_t uc, char out[8])
@@ -201,10 +201,10 @@ int text_uc_visible(uint32_t uc, char out[8])
 	int k = is_replaced(uc, w) ? 0 : u8_uctomb((uint8_t *)out, uc, 6);
 	if (k <= 0) {
 		memcpy(out, replacement, sizeof replacement);
-		return uc_columns(0xFFFD);
+		return ambiguous_width; /* U+FFFD is ambiguous */
 	}
 	out[k] = '\0';
-	return uc_columns(uc);
+	return columns(uc, w);
 }
 
 int text_width(const char *s, size_t n)
