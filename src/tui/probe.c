@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cwgview/fileio.h"
 #include "tui/probe.h"
 
 /* One report at buf[i]: its length and column, 0 when there is none there,
@@ -156,20 +157,6 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static bool write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		s += k;
-		n -= (size_t)k;
-	}
-	return true;
-}
-
 /* Reads what the terminal sends until a cursor position report is among
  * it or the deadline has passed, taking the answers into *r. */
 static void wait_report(int in_fd, int timeout_ms, struct probe_reply *r,
@@ -233,7 +220,7 @@ void probe_terminal(int in_fd, int out_fd, const char *enter, const char *ask,
 		memcpy(out + len, mark, sizeof mark - 1);
 		len += sizeof mark - 1;
 		memcpy(out + len, ask, alen);
-		if (write_all(out_fd, out, len + alen))
+		if (file_write_all(out_fd, out, len + alen))
 			wait_report(in_fd, timeout_ms, &r, typed, n_typed, cap);
 	}
 	tcsetattr(in_fd, TCSANOW, &was);
