@@ -23,7 +23,6 @@
 #include "cwgview/render.h"
 #include "cwgview/msg.h"
 #include "cwgview/search.h"
-#include "cwgview/text.h"
 #include "settings.h"
 #include "cwgview/search_file.h"
 #include "cwgview/text.h"

@@ -176,11 +176,16 @@ void draw_init_styles(bool color, enum draw_palette palette)
 {
 	use_color = color;
 	memcpy(active, styles, sizeof active);
-	const struct recolor *rc = palette == PALETTE_LIGHT ? for_light
-				   : palette == PALETTE_BOTH ? for_both : NULL;
-	size_t n = palette == PALETTE_LIGHT ? sizeof for_light / sizeof *for_light
-		   : palette == PALETTE_BOTH ? sizeof for_both / sizeof *for_both : 0;
-	for (size_t i = 0; i < n; i++) {
+	static const struct {
+		const struct recolor *rows;
+		size_t n;
+	} changes[] = {
+		[PALETTE_BOTH] = {for_both, sizeof for_both / sizeof *for_both},
+		[PALETTE_DARK] = {NULL, 0}, /* the table itself */
+		[PALETTE_LIGHT] = {for_light, sizeof for_light / sizeof *for_light},
+	};
+	const struct recolor *rc = changes[palette].rows;
+	for (size_t i = 0; i < changes[palette].n; i++) {
 		active[rc[i].st].fg = rc[i].fg;
 		active[rc[i].st].bg = rc[i].bg;
 		active[rc[i].st].color_attr = rc[i].attr;
