@@ -12,6 +12,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "cwgview/i18n.h"
 #include "cwgview/mem.h"
 
 /* A config file is a few lines; a bigger one is not one. */
@@ -69,14 +70,14 @@ static bool next(struct reader *R)
 	}
 	if (!yaml_parser_parse(&R->parser, &R->ev)) {
 		const yaml_parser_t *p = &R->parser;
-		const char *problem = p->problem ? p->problem : "unknown problem";
+		const char *problem = p->problem ? p->problem : _("unknown problem");
 		if (p->error == YAML_MEMORY_ERROR)
 			R->oom = true;
 		else if (p->context)
-			note(R, p->problem_mark, "YAML syntax error: %s %s; the rest of the file is ignored",
+			note(R, p->problem_mark, _("YAML syntax error: %s %s; the rest of the file is ignored"),
 			     problem, p->context);
 		else
-			note(R, p->problem_mark, "YAML syntax error: %s; the rest of the file is ignored",
+			note(R, p->problem_mark, _("YAML syntax error: %s; the rest of the file is ignored"),
 			     problem);
 		R->stopped = true;
 		return false;
@@ -130,7 +131,7 @@ static bool read_items(struct reader *R, struct cfg_item *it, int depth)
 		yaml_mark_t key_at = R->ev.start_mark;
 		if (it->kind == CFG_MAP) {
 			if (R->ev.type != YAML_SCALAR_EVENT) {
-				note(R, key_at, "a key must be a plain name; the setting is ignored");
+				note(R, key_at, _("a key must be a plain name; the setting is ignored"));
 				if (!skip_node(R) || !next(R) || !skip_node(R))
 					return false;
 				continue;
@@ -149,7 +150,7 @@ static bool read_items(struct reader *R, struct cfg_item *it, int depth)
 			continue; /* left out, and noted */
 		}
 		if (child.key && config_get(it, child.key)) {
-			note(R, key_at, "'%s' is given twice; the second is ignored", child.key);
+			note(R, key_at, _("'%s' is given twice; the second is ignored"), child.key);
 			item_free(&child);
 			continue;
 		}
@@ -175,12 +176,12 @@ static bool read_value(struct reader *R, struct cfg_item *it, int depth)
 				 : ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.tag
 				 : ev->type == YAML_MAPPING_START_EVENT ? ev->data.mapping_start.tag
 									 : NULL;
-	const char *why = ev->type == YAML_ALIAS_EVENT ? "an alias"
-			  : tag ? "a tag"
-			  : depth > CONFIG_MAX_DEPTH && ev->type != YAML_SCALAR_EVENT ? "nested too deep"
+	const char *why = ev->type == YAML_ALIAS_EVENT ? _("an alias")
+			  : tag ? _("a tag")
+			  : depth > CONFIG_MAX_DEPTH && ev->type != YAML_SCALAR_EVENT ? _("nesting this deep")
 										   : NULL;
 	if (why) {
-		note(R, ev->start_mark, "%s is not a setting; ignored", why);
+		note(R, ev->start_mark, _("%s is not a setting; ignored"), why);
 		skip_node(R);
 		return false;
 	}
@@ -215,8 +216,8 @@ static void read_root(struct reader *R)
 	if (R->ev.type == YAML_SCALAR_EVENT && R->ev.data.scalar.length == 0)
 		return; /* only comments */
 	if (R->ev.type != YAML_MAPPING_START_EVENT) {
-		note(R, R->ev.start_mark, "the config is a mapping of settings (name: value); "
-			 "the file is ignored");
+		note(R, R->ev.start_mark, _("the config is a mapping of settings (name: value); "
+			 "the file is ignored"));
 		return;
 	}
 	R->c->root.kind = CFG_MAP;
@@ -231,7 +232,7 @@ struct config *config_load_buffer(const char *data, size_t len,
 	R.c = calloc(1, sizeof *R.c);
 	if (!R.c || !yaml_parser_initialize(&R.parser)) {
 		free(R.c);
-		snprintf(err->msg, sizeof err->msg, "out of memory");
+		snprintf(err->msg, sizeof err->msg, _("out of memory"));
 		return NULL;
 	}
 	R.c->root.kind = CFG_MAP;
@@ -242,7 +243,7 @@ struct config *config_load_buffer(const char *data, size_t len,
 	yaml_parser_delete(&R.parser);
 	if (R.oom) {
 		config_free(R.c);
-		snprintf(err->msg, sizeof err->msg, "out of memory");
+		snprintf(err->msg, sizeof err->msg, _("out of memory"));
 		return NULL;
 	}
 	return R.c;
@@ -266,8 +267,8 @@ struct config *config_load(const char *path, struct load_error *err)
 		free(data);
 		err->sys_errno = bad ? e : EFBIG;
 		snprintf(err->msg, sizeof err->msg, "%s",
-			 !data ? "out of memory" : bad ? strerror(e)
-						       : "larger than 1 MiB: not a config file");
+			 !data ? _("out of memory") : bad ? strerror(e)
+						       : _("larger than 1 MiB: not a config file"));
 		return NULL;
 	}
 	struct config *c = config_load_buffer(data, n, err);

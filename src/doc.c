@@ -11,6 +11,7 @@
 #include <unicase.h>
 #include <uninorm.h>
 
+#include "cwgview/i18n.h"
 #include "cwgview/mem.h"
 
 /* A bump allocator: the model is built once and freed at once, so a chunk
@@ -194,11 +195,11 @@ static void topic_range(const struct doc *d, char *err, size_t errsize)
 	}
 	size_t len = strlen(err);
 	if (d->n_topics == 0)
-		snprintf(err + len, errsize - len, " (the document has no topics)");
+		snprintf(err + len, errsize - len, _(" (the document has no topics)"));
 	else if (lo == hi)
-		snprintf(err + len, errsize - len, " (the only topic is %ld)", lo);
+		snprintf(err + len, errsize - len, _(" (the only topic is %ld)"), lo);
 	else
-		snprintf(err + len, errsize - len, " (topics are %ld to %ld)", lo, hi);
+		snprintf(err + len, errsize - len, _(" (topics are %ld to %ld)"), lo, hi);
 }
 
 bool doc_select(const struct doc *d, const char *spec, bool *selected,
@@ -227,14 +228,14 @@ bool doc_select(const struct doc *d, const char *spec, bool *selected,
 			goto syntax;
 		if (hi < lo) {
 			snprintf(err, errsize,
-				 "topic range '%.*s' runs backwards",
+				 _("topic range '%.*s' runs backwards"),
 				 (int)(p - item), item);
 			return false;
 		}
 		long ends[2] = {lo, hi};
 		for (int e = 0; e < 2; e++) {
 			if (doc_topic_index(d, ends[e]) < 0) {
-				snprintf(err, errsize, "no topic %ld", ends[e]);
+				snprintf(err, errsize, _("no topic %ld"), ends[e]);
 				topic_range(d, err, errsize);
 				return false;
 			}
@@ -248,8 +249,8 @@ bool doc_select(const struct doc *d, const char *spec, bool *selected,
 	}
 syntax:
 	snprintf(err, errsize,
-		 "invalid topic selection '%s': use N, N-M, a comma list "
-		 "of those, or all", spec);
+		 _("invalid topic selection '%s': use N, N-M, a comma list "
+		 "of those, or all"), spec);
 	return false;
 }
 
@@ -365,12 +366,12 @@ long doc_find_topic(const struct doc *d, const char *spec, char *err,
 	const char *p = spec;
 	long number;
 	if (!parse_number(&p, &number) || *p) {
-		snprintf(err, errsize, "invalid topic '%s': give a topic number", spec);
+		snprintf(err, errsize, _("invalid topic '%s': give a topic number"), spec);
 		return -1;
 	}
 	long i = doc_topic_index(d, number);
 	if (i < 0) {
-		snprintf(err, errsize, "no topic %ld", number);
+		snprintf(err, errsize, _("no topic %ld"), number);
 		topic_range(d, err, errsize);
 	}
 	return i;

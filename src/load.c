@@ -16,6 +16,7 @@
 #include <unistr.h>
 #include <yaml.h>
 
+#include "cwgview/i18n.h"
 #include "cwgview/mem.h"
 #include "cwgview/text.h"
 
@@ -115,7 +116,7 @@ static bool fail_at(struct loader *L, yaml_mark_t mark, const char *fmt, ...)
 static bool oom(struct loader *L)
 {
 	yaml_mark_t m = L->have_ev ? L->ev.start_mark : L->parser.mark;
-	return fail_at(L, m, "out of memory");
+	return fail_at(L, m, _("out of memory"));
 }
 
 /* Line and column (in characters) of a byte offset into the input. */
@@ -138,10 +139,24 @@ static void offset_position(const char *s, size_t len, size_t off,
 					    off - start) + 1;
 }
 
+/* The problem libyaml's reader names, in the language asked for where it
+ * is one a document can run into (its UTF-8 problems are found by
+ * text_valid_utf8 first); the parser's and scanner's stay libyaml's. */
+static const char *reader_problem(const char *problem)
+{
+	static const char *const known[] = {
+		N_("control characters are not allowed"),
+	};
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (strcmp(problem, known[i]) == 0)
+			return _(known[i]);
+	return problem;
+}
+
 static bool parser_failed(struct loader *L)
 {
 	yaml_parser_t *p = &L->parser;
-	const char *problem = p->problem ? p->problem : "unknown error";
+	const char *problem = p->problem ? p->problem : _("unknown error");
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
 		return oom(L);
@@ -163,15 +178,15 @@ static bool parser_failed(struct loader *L)
 		line += L->lines_before;
 		if (utf8) {
 			snprintf(L->err->msg, sizeof L->err->msg,
-				 "invalid UTF-8 (byte 0x%02X)",
+				 _("invalid UTF-8 (byte 0x%02X)"),
 				 (unsigned)(unsigned char)s[off]);
 		} else if (p->problem_value >= 0) {
 			snprintf(L->err->msg, sizeof L->err->msg,
-				 "%s (U+%04X)", problem,
+				 _("%s (U+%04X)"), reader_problem(problem),
 				 (unsigned)p->problem_value);
 		} else {
 			snprintf(L->err->msg, sizeof L->err->msg, "%s",
-				 problem);
+				 reader_problem(problem));
 		}
 		L->err->line = line;
 		L->err->column = column;
@@ -180,9 +195,9 @@ static bool parser_failed(struct loader *L)
 	default:
 		if (p->context)
 			return fail_at(L, p->problem_mark,
-				       "YAML syntax error: %s %s", problem,
+				       _("YAML syntax error: %s %s"), problem,
 				       p->context);
-		return fail_at(L, p->problem_mark, "YAML syntax error: %s",
+		return fail_at(L, p->problem_mark, _("YAML syntax error: %s"),
 			       problem);
 	}
 }
@@ -191,15 +206,15 @@ static const char *event_noun(const yaml_event_t *ev)
 {
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		return "a scalar";
+		return _("a scalar");
 	case YAML_SEQUENCE_START_EVENT:
-		return "a sequence";
+		return _("a sequence");
 	case YAML_MAPPING_START_EVENT:
-		return "a mapping";
+		return _("a mapping");
 	case YAML_ALIAS_EVENT:
-		return "an alias";
+		return _("an alias");
 	default:
-		return "nothing";
+		return _("nothing");
 	}
 }
 
@@ -219,7 +234,7 @@ static bool next(struct loader *L)
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
 		return fail_at(L, ev->start_mark,
-			       "aliases (*%s) are not allowed",
+			       _("aliases (*%s) are not allowed"),
 			       (const char *)ev->data.alias.anchor);
 	case YAML_MAPPING_START_EVENT:
 		tag = ev->data.mapping_start.tag;
@@ -239,12 +254,12 @@ static bool next(struct loader *L)
 	}
 	if (tag)
 		return fail_at(L, ev->start_mark,
-			       "tags (%s) are not allowed", (const char *)tag);
+			       _("tags (%s) are not allowed"), (const char *)tag);
 	if (ev->type == YAML_MAPPING_START_EVENT ||
 	    ev->type == YAML_SEQUENCE_START_EVENT) {
 		if (++L->depth > L->opt->max_depth)
 			return fail_at(L, ev->start_mark,
-				       "nesting deeper than %d levels",
+				       _("nesting deeper than %d levels"),
 				       L->opt->max_depth);
 	}
 	return true;
@@ -256,8 +271,8 @@ static bool scalar_text(struct loader *L, const char *what, const char **s,
 {
 	yaml_event_t *ev = &L->ev;
 	if (ev->type != YAML_SCALAR_EVENT)
-		return fail_at(L, ev->start_mark, "%s must be a %s, not %s",
-			       what, "string", event_noun(ev));
+		return fail_at(L, ev->start_mark, _("%s must be a string, not %s"),
+			       _(what), event_noun(ev));
 	*s = (const char *)ev->data.scalar.value;
 	*len = ev->data.scalar.length;
 	return true;
@@ -284,13 +299,13 @@ static bool parse_string(struct loader *L, const char *what, const char **out)
 		return false;
 	if (is_null_scalar(&L->ev))
 		return fail_at(L, L->ev.start_mark,
-			       "%s must be a string, not null", what);
+			       _("%s must be a string, not null"), _(what));
 	if (len == 0)
-		return fail_at(L, L->ev.start_mark, "%s must not be empty",
-			       what);
+		return fail_at(L, L->ev.start_mark, _("%s must not be empty"),
+			       _(what));
 	if (memchr(s, '\0', len))
 		return fail_at(L, L->ev.start_mark,
-			       "%s contains a NUL character", what);
+			       _("%s contains a NUL character"), _(what));
 	char *copy = doc_strndup(L->doc, s, len);
 	if (!copy)
 		return oom(L);
@@ -368,8 +383,8 @@ static bool parse_mapping(struct loader *L, const char *what,
 {
 	yaml_event_t *ev = &L->ev;
 	if (ev->type != YAML_MAPPING_START_EVENT)
-		return fail_at(L, ev->start_mark, "%s must be a mapping, not %s",
-			       what, event_noun(ev));
+		return fail_at(L, ev->start_mark, _("%s must be a mapping, not %s"),
+			       _(what), event_noun(ev));
 	yaml_mark_t start = ev->start_mark;
 	unsigned long seen = 0;
 	for (;;) {
@@ -381,8 +396,8 @@ static bool parse_mapping(struct loader *L, const char *what,
 		size_t klen;
 		if (ev->type != YAML_SCALAR_EVENT)
 			return fail_at(L, ev->start_mark,
-				       "a key in %s must be a string, not %s",
-				       what, event_noun(ev));
+				       _("a key in %s must be a string, not %s"),
+				       _(what), event_noun(ev));
 		key = (const char *)ev->data.scalar.value;
 		klen = ev->data.scalar.length;
 		size_t i;
@@ -398,15 +413,15 @@ static bool parse_mapping(struct loader *L, const char *what,
 						sizeof expected - off, "%s%s",
 						j ? ", " : "", fields[j].name);
 			return fail_at(L, ev->start_mark,
-				       "unknown key \"%.*s\" in %s "
-				       "(expected %s)",
-				       clip(key, klen, 40), key, what,
+				       _("unknown key \"%.*s\" in %s "
+				       "(expected %s)"),
+				       clip(key, klen, 40), key, _(what),
 				       expected);
 		}
 		if (seen & (1UL << i))
 			return fail_at(L, ev->start_mark,
-				       "duplicate key \"%s\" in %s",
-				       fields[i].name, what);
+				       _("duplicate key \"%s\" in %s"),
+				       fields[i].name, _(what));
 		seen |= 1UL << i;
 		if (!next(L) || !parse_field(L, &fields[i], obj))
 			return false;
@@ -414,7 +429,7 @@ static bool parse_mapping(struct loader *L, const char *what,
 	for (size_t i = 0; i < nfields; i++)
 		if (fields[i].required && !(seen & (1UL << i)))
 			return fail_at(L, start,
-				       "%s is missing the key \"%s\"", what,
+				       _("%s is missing the key \"%s\""), _(what),
 				       fields[i].name);
 	return true;
 }
@@ -427,7 +442,7 @@ static bool parse_sequence(struct loader *L, const char *what, size_t elem,
 	yaml_event_t *ev = &L->ev;
 	if (ev->type != YAML_SEQUENCE_START_EVENT)
 		return fail_at(L, ev->start_mark,
-			       "%s must be a sequence, not %s", what,
+			       _("%s must be a sequence, not %s"), _(what),
 			       event_noun(ev));
 	yaml_mark_t start = ev->start_mark;
 	/* Nested sequences are deeper, so nothing else uses this buffer
@@ -453,7 +468,7 @@ static bool parse_sequence(struct loader *L, const char *what, size_t elem,
 		}
 	}
 	if (ok && vp->n == 0 && !allow_empty)
-		ok = fail_at(L, start, "%s must not be empty", what);
+		ok = fail_at(L, start, _("%s must not be empty"), _(what));
 	if (ok) {
 		*out = NULL;
 		*n_out = vp->n;
@@ -483,7 +498,7 @@ static const struct field item_fields[] = {
 
 static bool p_item(struct loader *L, void *e)
 {
-	return parse_mapping(L, "an item", item_fields, N_FIELDS(item_fields), e);
+	return parse_mapping(L, N_("an item"), item_fields, N_FIELDS(item_fields), e);
 }
 
 static const struct field block_fields[] = {
@@ -494,12 +509,12 @@ static const struct field block_fields[] = {
 
 static bool p_block(struct loader *L, void *e)
 {
-	return parse_mapping(L, "a block", block_fields, N_FIELDS(block_fields), e);
+	return parse_mapping(L, N_("a block"), block_fields, N_FIELDS(block_fields), e);
 }
 
 static bool p_document(struct loader *L, void *e)
 {
-	return parse_string(L, "a document number", (const char **)e);
+	return parse_string(L, N_("a document number"), (const char **)e);
 }
 
 static const struct field input_fields[] = {
@@ -512,7 +527,7 @@ static const struct field input_fields[] = {
 
 static bool p_input(struct loader *L, void *e)
 {
-	return parse_mapping(L, "an input", input_fields, N_FIELDS(input_fields), e);
+	return parse_mapping(L, N_("an input"), input_fields, N_FIELDS(input_fields), e);
 }
 
 /* A topic number as the format writes one: digits, no leading zero, 1 to
@@ -521,8 +536,8 @@ static long plain_number(struct loader *L, const char *what)
 {
 	yaml_event_t *ev = &L->ev;
 	if (ev->type != YAML_SCALAR_EVENT || ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
-		fail_at(L, ev->start_mark, "%s must be a plain integer, not %s", what,
-			ev->type == YAML_SCALAR_EVENT ? "a quoted string" : event_noun(ev));
+		fail_at(L, ev->start_mark, _("%s must be a plain integer, not %s"), _(what),
+			ev->type == YAML_SCALAR_EVENT ? _("a quoted string") : event_noun(ev));
 		return -1;
 	}
 	const char *s = (const char *)ev->data.scalar.value;
@@ -532,8 +547,8 @@ static long plain_number(struct loader *L, const char *what)
 	for (size_t i = 0; ok && i < len; i++)
 		v = v * 10 + (s[i] - '0');
 	if (!ok || v < 1) {
-		fail_at(L, ev->start_mark, "%s must hold topic numbers from 1 to 999999 "
-			"without leading zeros, not \"%.*s\"", what, clip(s, len, 20), s);
+		fail_at(L, ev->start_mark, _("%s must hold topic numbers from 1 to 999999 "
+			"without leading zeros, not \"%.*s\""), _(what), clip(s, len, 20), s);
 		return -1;
 	}
 	return v;
@@ -546,8 +561,8 @@ static bool f_see(struct loader *L, void *o)
 	struct doc_item *it = o;
 	yaml_event_t *ev = &L->ev;
 	if (ev->type != YAML_SEQUENCE_START_EVENT)
-		return fail_at(L, ev->start_mark, "\"see\" must be a sequence of topic "
-			       "numbers, not %s", event_noun(ev));
+		return fail_at(L, ev->start_mark, _("\"see\" must be a sequence of topic "
+			       "numbers, not %s"), event_noun(ev));
 	long v[64];
 	size_t n = 0;
 	for (;;) {
@@ -556,7 +571,7 @@ static bool f_see(struct loader *L, void *o)
 		if (ev->type == YAML_SEQUENCE_END_EVENT)
 			break;
 		if (n == sizeof v / sizeof *v)
-			return fail_at(L, ev->start_mark, "\"see\" holds at most 64 topics");
+			return fail_at(L, ev->start_mark, _("\"see\" holds at most 64 topics"));
 		if ((v[n] = plain_number(L, "\"see\"")) < 0)
 			return false;
 		struct seen_see *ss = vec_push(&L->sees);
@@ -581,8 +596,8 @@ static bool check_sees(struct loader *L)
 	for (size_t i = 0; i < L->sees.n; i++) {
 		long v = ss[i].number;
 		if (!L->number_seen || !(L->number_seen[v / 8] & (1u << (v % 8))))
-			return fail_at(L, ss[i].mark, "\"see\" names topic %ld, which "
-				       "the document does not have", v);
+			return fail_at(L, ss[i].mark, _("\"see\" names topic %ld, which "
+				       "the document does not have"), v);
 	}
 	return true;
 }
@@ -596,8 +611,8 @@ static bool f_topic_number(struct loader *L, void *o)
 	if (ev->type != YAML_SCALAR_EVENT ||
 	    ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return fail_at(L, ev->start_mark,
-			       "\"number\" must be a plain integer, not %s",
-			       ev->type == YAML_SCALAR_EVENT ? "a quoted string"
+			       _("\"number\" must be a plain integer, not %s"),
+			       ev->type == YAML_SCALAR_EVENT ? _("a quoted string")
 							     : event_noun(ev));
 	s = (const char *)ev->data.scalar.value;
 	len = ev->data.scalar.length;
@@ -615,12 +630,12 @@ static bool f_topic_number(struct loader *L, void *o)
 	bool digits = len > 0 && strspn(s, "0123456789") == len;
 	if (digits && len > 1 && s[0] == '0')
 		return fail_at(L, ev->start_mark,
-			       "\"number\" must be written without leading "
-			       "zeros, not \"%.*s\"", clip(s, len, 20), s);
+			       _("\"number\" must be written without leading "
+			       "zeros, not \"%.*s\""), clip(s, len, 20), s);
 	if (!ok || v < 1 || v > MAX_TOPIC_NUMBER)
 		return fail_at(L, ev->start_mark,
-			       "\"number\" must be a whole number from 1 to "
-			       "999999, not \"%.*s\"", clip(s, len, 20), s);
+			       _("\"number\" must be a whole number from 1 to "
+			       "999999, not \"%.*s\""), clip(s, len, 20), s);
 	if (!L->number_seen &&
 	    !(L->number_seen = calloc(MAX_TOPIC_NUMBER / 8 + 1, 1)))
 		return oom(L);
@@ -629,8 +644,8 @@ static bool f_topic_number(struct loader *L, void *o)
 		for (size_t i = 0; i < L->numbers.n; i++)
 			if (prev[i].number == v)
 				return fail_at(L, ev->start_mark,
-					       "duplicate topic number %ld "
-					       "(first used on line %lu)", v,
+					       _("duplicate topic number %ld "
+					       "(first used on line %lu)"), v,
 					       prev[i].line);
 	}
 	L->number_seen[v / 8] |= (uint8_t)(1u << (v % 8));
@@ -673,14 +688,14 @@ static void give_back(struct loader *L)
 
 static bool p_topic(struct loader *L, void *e)
 {
-	if (!parse_mapping(L, "a topic", topic_fields, N_FIELDS(topic_fields), e))
+	if (!parse_mapping(L, N_("a topic"), topic_fields, N_FIELDS(topic_fields), e))
 		return false;
 	give_back(L);
 	/* Progress in bytes decoded (a mark's index counts characters). */
 	if (L->opt->on_topic &&
 	    !L->opt->on_topic(L->opt->on_topic_arg, L->doc, e,
 			      L->parser.offset, L->input_len))
-		return fail_at(L, L->ev.end_mark, "the load was stopped");
+		return fail_at(L, L->ev.end_mark, _("the load was stopped"));
 	return true;
 }
 
@@ -698,8 +713,8 @@ static bool f_doc_format(struct loader *L, void *o)
 		return false;
 	if (strcmp(d->format, "cwgview/1") != 0)
 		return fail_at(L, L->ev.start_mark,
-			       "unsupported format \"%.*s\" (this cwgview "
-			       "reads cwgview/1)",
+			       _("unsupported format \"%.*s\" (this cwgview "
+			       "reads cwgview/1)"),
 			       clip(d->format, strlen(d->format), 40),
 			       d->format);
 	return true;
@@ -726,7 +741,7 @@ static bool expect(struct loader *L, yaml_event_type_t type)
 	if (!next(L))
 		return false;
 	if (L->ev.type != type) /* libyaml guarantees the stream grammar */
-		return fail_at(L, L->ev.start_mark, "unexpected YAML event");
+		return fail_at(L, L->ev.start_mark, _("unexpected YAML event"));
 	return true;
 }
 
@@ -736,26 +751,26 @@ static bool parse_stream(struct loader *L)
 		return false;
 	if (L->ev.type == YAML_STREAM_END_EVENT)
 		return fail_at(L, L->ev.start_mark,
-			       "the file is empty: expected a mapping with "
-			       "format, title and topics");
+			       _("the file is empty: expected a mapping with "
+			       "format, title and topics"));
 	if (L->ev.type != YAML_DOCUMENT_START_EVENT)
-		return fail_at(L, L->ev.start_mark, "unexpected YAML event");
+		return fail_at(L, L->ev.start_mark, _("unexpected YAML event"));
 	if (!next(L))
 		return false;
 	if (L->ev.type != YAML_MAPPING_START_EVENT)
 		return fail_at(L, L->ev.start_mark,
-			       "the top level must be a mapping, not %s",
+			       _("the top level must be a mapping, not %s"),
 			       event_noun(&L->ev));
-	if (!parse_mapping(L, "the top level", doc_fields, N_FIELDS(doc_fields), L->doc))
+	if (!parse_mapping(L, N_("the top level"), doc_fields, N_FIELDS(doc_fields), L->doc))
 		return false;
 	if (!expect(L, YAML_DOCUMENT_END_EVENT) || !next(L))
 		return false;
 	if (L->ev.type == YAML_DOCUMENT_START_EVENT)
 		return fail_at(L, L->ev.start_mark,
-			       "a second YAML document starts here; a file "
-			       "holds exactly one");
+			       _("a second YAML document starts here; a file "
+			       "holds exactly one"));
 	if (L->ev.type != YAML_STREAM_END_EVENT)
-		return fail_at(L, L->ev.start_mark, "unexpected YAML event");
+		return fail_at(L, L->ev.start_mark, _("unexpected YAML event"));
 	return true;
 }
 
@@ -772,7 +787,7 @@ static void too_large(struct load_error *err, size_t max)
 {
 	err->line = err->column = 0;
 	err->sys_errno = 0;
-	const char *unit = "bytes";
+	const char *unit = _("bytes");
 	size_t n = max;
 	if (max >= (1 << 20) && max % (1 << 20) == 0) {
 		n = max >> 20;
@@ -782,8 +797,8 @@ static void too_large(struct load_error *err, size_t max)
 		unit = "KiB";
 	}
 	snprintf(err->msg, sizeof err->msg,
-		 "the file is too large (the limit is %zu %s)", n,
-		 n == 1 && unit[0] == 'b' ? "byte" : unit);
+		 _("the file is too large (the limit is %zu %s)"), n,
+		 n == 1 && max < 1024 ? _("byte") : unit);
 }
 
 static struct doc *load_input(const char *data, size_t len, bool give_back,
@@ -804,7 +819,7 @@ static struct doc *load_input(const char *data, size_t len, bool give_back,
 			 (data[0] == '\xfe' && data[1] == '\xff'))) {
 		err->line = err->column = 1;
 		snprintf(err->msg, sizeof err->msg,
-			 "the file is UTF-16; cwgview reads UTF-8 only");
+			 _("the file is UTF-16; cwgview reads UTF-8 only"));
 		return NULL;
 	}
 	struct loader L;
@@ -824,7 +839,7 @@ static struct doc *load_input(const char *data, size_t len, bool give_back,
 		free(L.seq_bufs);
 		doc_free(L.doc);
 		err->line = err->column = 0;
-		snprintf(err->msg, sizeof err->msg, "out of memory");
+		snprintf(err->msg, sizeof err->msg, _("out of memory"));
 		return NULL;
 	}
 	yaml_parser_set_encoding(&L.parser, YAML_UTF8_ENCODING);

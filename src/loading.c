@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cwgview/i18n.h"
 #include "cwgview/mem.h"
 
 struct loading {
@@ -70,7 +71,7 @@ static void *load_thread(void *arg)
 	lg->failed = failed;
 	lg->err = err;
 	if (lg->oom && d) { /* the handing over ran out of memory */
-		snprintf(lg->err.msg, sizeof lg->err.msg, "out of memory");
+		snprintf(lg->err.msg, sizeof lg->err.msg, _("out of memory"));
 		lg->err.line = lg->err.column = 0;
 		lg->failed = d;
 		lg->result = NULL;
@@ -159,7 +160,7 @@ enum loading_state loading_take(struct loading *lg, bool *grew)
 	if (lg->ended)
 		lg->state = lg->result && p ? LOADING_DONE : LOADING_FAILED;
 	if (!p) {
-		snprintf(lg->err.msg, sizeof lg->err.msg, "out of memory");
+		snprintf(lg->err.msg, sizeof lg->err.msg, _("out of memory"));
 		lg->err.line = lg->err.column = 0;
 		lg->state = LOADING_FAILED;
 	}

@@ -1,6 +1,7 @@
 /* Loading the modules (module.h): PDF output and OpenCC, on first use. */
 #include "config.h"
 
+#include "cwgview/i18n.h"
 #include "cwgview/module.h"
 
 #include <dlfcn.h>
@@ -67,7 +68,7 @@ const void *module_load(const char *file, const char *entry,
 	char dir[PATH_MAX], path[PATH_MAX];
 	module_dir(file, dir, sizeof dir);
 	if (snprintf(path, sizeof path, "%s/%s", dir, file) >= (int)sizeof path) {
-		snprintf(err, errsize, "cannot load %s: the path is too long", file);
+		snprintf(err, errsize, _("cannot load %s: the path is too long"), file);
 		return NULL;
 	}
 	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
@@ -79,8 +80,8 @@ const void *module_load(const char *file, const char *entry,
 		if (why && strncmp(why, path, n) == 0 && strncmp(why + n, ": ", 2) == 0)
 			why += n + 2;
 		snprintf(err, errsize,
-			 "needs the Debian packages %s; cannot load %s: %s",
-			 packages, path, why ? why : "dlopen failed");
+			 _("needs the Debian packages %s; cannot load %s: %s"),
+			 packages, path, why ? why : _("dlopen failed"));
 		return NULL;
 	}
 	const void *(*get)(void); /* every entry is const void *NAME(void) */
@@ -91,8 +92,8 @@ const void *module_load(const char *file, const char *entry,
 	if (!have || !same_stamp(have, &want)) {
 		/* Left loaded: whatever it set up at load stays valid. */
 		snprintf(err, errsize,
-			 "cannot load %s: it is not the module of this cwgview "
-			 "(reinstall cwgview)", path);
+			 _("cannot load %s: it is not the module of this cwgview "
+			 "(reinstall cwgview)"), path);
 		return NULL;
 	}
 	return have;

@@ -6,6 +6,7 @@
  * that loads it, so a test program loads it as cwgview does. */
 #include "config.h"
 
+#include "cwgview/i18n.h"
 #include "cwgview/module.h"
 #include "cwgview/pdf.h"
 
@@ -44,8 +45,8 @@ static const char *const sans_families[] = {
  * column labels.  A font that lacks one of them would print boxes. */
 static const char cjk_probe[] = "国际电联战略规划输入指导意见第页共主题";
 
-static const char no_font[] =
-	"no Chinese font found: install the Debian package fonts-noto-cjk";
+static const char *const no_font =
+	N_("no Chinese font found: install the Debian package fonts-noto-cjk");
 
 static bool covers_probe(FcPattern *font)
 {
@@ -71,12 +72,12 @@ static bool pdf_find_font(const char *const *families, size_t n_families,
 	if (family_size)
 		family[0] = '\0';
 	if (!FcInit()) {
-		snprintf(err, errsize, "%s", no_font);
+		snprintf(err, errsize, "%s", _(no_font));
 		return false;
 	}
 	FcPattern *pat = FcPatternCreate();
 	if (!pat) {
-		snprintf(err, errsize, "out of memory");
+		snprintf(err, errsize, _("out of memory"));
 		return false;
 	}
 	for (size_t i = 0; i < n_families; i++)
@@ -106,7 +107,7 @@ static bool pdf_find_font(const char *const *families, size_t n_families,
 		FcFontSetDestroy(fs);
 	FcPatternDestroy(pat);
 	if (!found)
-		snprintf(err, errsize, "%s", no_font);
+		snprintf(err, errsize, "%s", _(no_font));
 	return found;
 }
 
@@ -826,8 +827,8 @@ static bool render_topics(struct buf *out, const struct doc *d,
 	cairo_status_t st = cairo_surface_status(cairo_get_target(P.cr));
 	bool ok = !P.oom && !out->oom && st == CAIRO_STATUS_SUCCESS;
 	if (!ok)
-		snprintf(err, errsize, "cannot make the PDF: %s",
-			 P.oom || out->oom ? "out of memory"
+		snprintf(err, errsize, _("cannot make the PDF: %s"),
+			 P.oom || out->oom ? _("out of memory")
 					   : cairo_status_to_string(st));
 	pdf_free(&P);
 	return ok;

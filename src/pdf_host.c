@@ -5,6 +5,7 @@
  * not found) there is no module, and every call says so. */
 #include "config.h"
 
+#include "cwgview/i18n.h"
 #include "cwgview/module.h"
 #include "cwgview/pdf.h"
 
@@ -25,15 +26,15 @@ const char *pdf_unavailable(void)
 		mod = module_load(PDF_MODULE_FILE, PDF_MODULE_ENTRY,
 				  PDF_MODULE_PACKAGES, why, sizeof why);
 		if (!mod)
-			snprintf(problem, sizeof problem, "no PDF output: %s", why);
+			snprintf(problem, sizeof problem, _("no PDF output: %s"), why);
 	}
 	return mod ? NULL : problem;
 }
 #else
 const char *pdf_unavailable(void)
 {
-	return "PDF output is not built into this cwgview (configure found "
-	       "no pangocairo)";
+	return _("PDF output is not built into this cwgview (configure found "
+	 "no pangocairo)");
 }
 #endif
 

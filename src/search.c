@@ -5,6 +5,7 @@
 
 #include "cwgview/search.h"
 #include "cwgview/fold.h"
+#include "cwgview/i18n.h"
 #include "cwgview/mem.h"
 
 #include <regex.h>
@@ -1242,38 +1243,38 @@ static void regex_error(int rc, const regex_t *re, char *err, size_t errsize)
 		int rc;
 		const char *what;
 	} words[] = {
-		{REG_ECOLLATE, "unknown collating element in [ ]"},
-		{REG_ECTYPE, "unknown character class in [: :]"},
-		{REG_EESCAPE, "a backslash at the end"},
-		{REG_EBRACK, "unmatched ["},
-		{REG_EPAREN, "unmatched ( or )"},
-		{REG_EBRACE, "unmatched {"},
-		{REG_BADBR, "a repetition count in { } that is not a number or runs backwards"},
-		{REG_ERANGE, "a range in [ ] whose end comes before its start"},
-		{REG_ESPACE, "out of memory"},
-		{REG_BADRPT, "* + ? or { with nothing before it to repeat"},
+		{REG_ECOLLATE, N_("unknown collating element in [ ]")},
+		{REG_ECTYPE, N_("unknown character class in [: :]")},
+		{REG_EESCAPE, N_("a backslash at the end")},
+		{REG_EBRACK, N_("unmatched [")},
+		{REG_EPAREN, N_("unmatched ( or )")},
+		{REG_EBRACE, N_("unmatched {")},
+		{REG_BADBR, N_("a repetition count in { } that is not a number or runs backwards")},
+		{REG_ERANGE, N_("a range in [ ] whose end comes before its start")},
+		{REG_ESPACE, N_("out of memory")},
+		{REG_BADRPT, N_("* + ? or { with nothing before it to repeat")},
 #ifdef REG_EEND
-		{REG_EEND, "it ends too early"},
+		{REG_EEND, N_("it ends too early")},
 #endif
 #ifdef REG_ESIZE
-		{REG_ESIZE, "too big to compile"},
+		{REG_ESIZE, N_("too big to compile")},
 #endif
 #ifdef REG_ERPAREN
-		{REG_ERPAREN, "unmatched )"},
+		{REG_ERPAREN, N_("unmatched )")},
 #endif
 	};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
 		if (words[i].rc == rc) {
-			snprintf(err, errsize, "invalid regular expression: %s", words[i].what);
+			snprintf(err, errsize, _("invalid regular expression: %s"), _(words[i].what));
 			return;
 		}
 	}
 	char msg[200];
 	regerror(rc, re, msg, sizeof msg);
 	if (rc == REG_BADPAT || strncmp(msg, "Invalid regular expression", 26) == 0)
-		snprintf(err, errsize, "invalid regular expression");
+		snprintf(err, errsize, _("invalid regular expression"));
 	else
-		snprintf(err, errsize, "invalid regular expression: %c%s",
+		snprintf(err, errsize, _("invalid regular expression: %c%s"),
 			 msg[0] >= 'A' && msg[0] <= 'Z' ? msg[0] - 'A' + 'a' : msg[0], msg + 1);
 }
 
@@ -1285,19 +1286,19 @@ static bool run_regex(const struct search_index *ix, const char *pattern,
 	bool backref;
 	st->valid = false;
 	if (!fold_pattern(ix, pattern, !exact, st, &backref)) {
-		snprintf(err, errsize, "out of memory");
+		snprintf(err, errsize, _("out of memory"));
 		return false;
 	}
 	if (backref) {
 		/* glibc matches them by backtracking: (a*)\1b took 772 MB in
 		 * 20 s on one line of a's. */
-		snprintf(err, errsize, "invalid regular expression: "
-			 "back-references (\\1 to \\9) are not supported");
+		snprintf(err, errsize, _("invalid regular expression: "
+			 "back-references (\\1 to \\9) are not supported"));
 		return false;
 	}
 	if (regex_too_costly(st->query.data ? st->query.data : "")) {
-		snprintf(err, errsize, "invalid regular expression: too many "
-			 "repetitions or anchors to compile in bounded time and memory");
+		snprintf(err, errsize, _("invalid regular expression: too many "
+			 "repetitions or anchors to compile in bounded time and memory"));
 		return false;
 	}
 	regex_t re;
@@ -1317,8 +1318,8 @@ static bool run_regex(const struct search_index *ix, const char *pattern,
 	}
 	regfree(&re);
 	if (!ok)
-		snprintf(err, errsize, "%s", r->cancelled ? "search abandoned"
-							  : "out of memory");
+		snprintf(err, errsize, "%s", r->cancelled ? _("search abandoned")
+							  : _("out of memory"));
 	return ok;
 }
 
@@ -1330,7 +1331,7 @@ static bool run(const struct search_index *ix, const char *query,
 	r->cancelled = false;
 	r->fields_searched = 0;
 	if (!r->state && !(r->state = calloc(1, sizeof *r->state))) {
-		snprintf(err, errsize, "out of memory");
+		snprintf(err, errsize, _("out of memory"));
 		return false;
 	}
 	struct search_state *st = r->state;
@@ -1342,7 +1343,7 @@ static bool run(const struct search_index *ix, const char *query,
 	/* Folding decodes without checks: the document is valid UTF-8, and
 	 * so must a query be (a command-line argument may not be). */
 	if (u8_check((const uint8_t *)query, strlen(query))) {
-		snprintf(err, errsize, "the search pattern is not valid UTF-8");
+		snprintf(err, errsize, _("the search pattern is not valid UTF-8"));
 		st->valid = false;
 		return false;
 	}
@@ -1352,8 +1353,8 @@ static bool run(const struct search_index *ix, const char *query,
 	} else {
 		if (run_literal(ix, query, flags, r))
 			return true;
-		snprintf(err, errsize, "%s", r->cancelled ? "search abandoned"
-							  : "out of memory");
+		snprintf(err, errsize, "%s", r->cancelled ? _("search abandoned")
+							  : _("out of memory"));
 	}
 	st->valid = false;
 	st->work = 0;

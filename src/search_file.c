@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cwgview/i18n.h"
 #include "cwgview/loading.h"
 
 /* Topics searched at a time: fewer and the two threads would wake each
@@ -29,7 +30,7 @@ static void search_batch(struct search_file *sf, struct search_index *ix,
 		return;
 	if (!search_index_refill(ix, live->topics + done, done,
 				 live->n_topics - done))
-		query_failed(sf, "out of memory");
+		query_failed(sf, _("out of memory"));
 	else if (!search_run_more(ix, query, flags, &sf->r, sf->err,
 				  sizeof sf->err))
 		query_failed(sf, NULL);
@@ -54,7 +55,7 @@ bool search_file(struct search_file *sf, const char *path, const char *query,
 	sf->err[0] = sf->fold_problem[0] = '\0';
 	struct search_index *ix = search_index_new_part();
 	if (!ix) {
-		query_failed(sf, "out of memory");
+		query_failed(sf, _("out of memory"));
 		return false;
 	}
 	const char *why = search_index_fold_problem(ix);

@@ -4,6 +4,7 @@
  * module none of that is in the program until a search folds. */
 #include "config.h"
 
+#include "cwgview/i18n.h"
 #include "cwgview/module.h"
 
 #include <errno.h>
@@ -70,7 +71,7 @@ static void *t2s_open(char *err, size_t errsize)
 	if (cc == (opencc_t)-1) {
 		const char *why = opencc_error();
 		snprintf(err, errsize, "OpenCC (%s): %s", OPENCC_DATADIR,
-			 why && *why ? why : "cannot open t2s");
+			 why && *why ? why : _("cannot open t2s"));
 		return NULL;
 	}
 	return cc;

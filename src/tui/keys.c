@@ -327,14 +327,18 @@ static void man_entry(const char *keys, const char *help, bool off, void *arg)
 	buf_adds(b, ".TP\n.B ");
 	man_escape(b, keys);
 	buf_addc(b, '\n');
-	man_escape(b, help);
+	man_escape(b, _(help));
 	if (off)
-		buf_adds(b, "; off with \\-\\-secure");
+		man_escape(b, _("; off with --secure"));
 	buf_addc(b, '\n');
 }
 
 void keys_man(struct buf *b)
 {
-	buf_adds(b, ".SH KEYS\n");
+	/* In the language asked for: LANGUAGE=zh_CN writes the Chinese
+	 * man page's section (make update-man). */
+	buf_adds(b, ".SH ");
+	buf_adds(b, C_("the man page's section heading", "KEYS"));
+	buf_addc(b, '\n');
 	for_each_entry(man_entry, b, false, false); /* the table's keys alone */
 }

@@ -45,6 +45,42 @@ LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --config "$T/config" --print 1 > "$T/out" 2>"$T/er
 expect_eq "a config warning in Chinese, its place first" \
 	"cwgview: $T/config:1:8: theme 的值“purple”无效：请用 auto, dark, light or none；已忽略" "$(cat "$T/err")"
 
+# The loader's errors, every one of tests/bad: the same place as in
+# English, the message in Chinese.  libyaml's own words for a syntax error
+# stay libyaml's, after a Chinese "YAML 语法错误："; strerror's are the C
+# library's.
+n=0
+for f in "$top_srcdir"/tests/bad/*.yaml; do
+	LC_ALL=C.UTF-8 "$CWGVIEW" --check "$f" > /dev/null 2>"$T/en"
+	LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --check "$f" > /dev/null 2>"$T/zh"
+	en_place=$(sed 's/^\(cwgview: [^:]*:[0-9]*:[0-9]*:\).*/\1/' "$T/en")
+	zh_place=$(sed 's/^\(cwgview: [^:]*:[0-9]*:[0-9]*:\).*/\1/' "$T/zh")
+	zh_msg=$(sed 's/^cwgview: [^:]*:[0-9]*:[0-9]*: //' "$T/zh")
+	if [ "$en_place" = "$zh_place" ] && [ "$(wc -l < "$T/zh")" -eq 1 ] &&
+		printf '%s' "$zh_msg" | LC_ALL=C.UTF-8 grep -qP '[\x{4e00}-\x{9fff}]' &&
+		! cmp -s "$T/en" "$T/zh"; then n=$((n + 1))
+	else not_ok "the error for ${f##*/} in Chinese, at the same place" "$(cat "$T/en" "$T/zh")"; fi
+done
+expect_eq "every bad document's error in Chinese (tests/bad)" \
+	"$(ls "$top_srcdir"/tests/bad/*.yaml | wc -l)" "$n"
+bad="$top_srcdir/tests/bad"
+LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --check "$bad/unknown-key.yaml" > /dev/null 2>"$T/err"; st=$?
+expect_eq "an unknown key, in Chinese, status $st" \
+	"2 cwgview: $bad/unknown-key.yaml:13:10: 未知的键“mark”，位于条目中（应为 marker, text, items, see 之一）" \
+	"$st $(cat "$T/err")"
+LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --check "$bad/control.yaml" > /dev/null 2>"$T/err"
+expect_eq "libyaml's control-character problem, in Chinese" \
+	"cwgview: $bad/control.yaml:11:39: 不允许使用控制字符（U+001B）" "$(cat "$T/err")"
+LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --print 99 > /dev/null 2>"$T/err"
+expect_eq "a topic that is not there, in Chinese" \
+	"cwgview: 没有主题 99（主题为 1 到 10）（见 cwgview --help）" "$(cat "$T/err")"
+LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --regex --search '[b-a]' > /dev/null 2>"$T/err"; st=$?
+expect_eq "a bad regular expression, in Chinese, status $st" \
+	"2 cwgview: 无效的正则表达式：[ ] 中的范围结尾在开头之前" "$st $(cat "$T/err")"
+LC_ALL=C.UTF-8 "$CWGVIEW" --regex --search '[b-a]' > /dev/null 2>"$T/err"
+expect_eq "and in English under C.UTF-8" \
+	"cwgview: invalid regular expression: a range in [ ] whose end comes before its start" "$(cat "$T/err")"
+
 # The document is not translated: the same text in either language.
 LC_ALL=C.UTF-8 "$CWGVIEW" --print 7 > "$T/en"
 LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --print 7 > "$T/zh"
