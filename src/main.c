@@ -166,7 +166,7 @@ static void print_version(void)
 static int finish_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		msg_error("write error: %s", strerror(errno));
+		msg_error(_("write error: %s"), strerror(errno));
 		return EXIT_TROUBLE;
 	}
 	return EXIT_OK;
@@ -211,7 +211,7 @@ static bool emit(const char *output, const struct buf *b)
 		return false;
 	}
 	if (!file_write_all(STDOUT_FILENO, data, b->len)) {
-		msg_error("write error: %s", strerror(errno));
+		msg_error(_("write error: %s"), strerror(errno));
 		return false;
 	}
 	return true;
@@ -233,7 +233,7 @@ static bool write_hits(const struct doc *d, const struct search_result *r)
 			msg_error("%s", strerror(ENOMEM));
 			ok = false;
 		} else if (!file_write_all(STDOUT_FILENO, b.data, b.len)) {
-			msg_error("write error: %s", strerror(errno));
+			msg_error(_("write error: %s"), strerror(errno));
 			ok = false;
 		}
 	}
@@ -253,7 +253,7 @@ static int search_report(const struct doc *d, const struct search_result *r,
 	else if (!write_hits(d, r))
 		status = EXIT_TROUBLE;
 	else if (r->total > r->n)
-		msg_error("%zu hits; only the first %zu are shown", r->total, r->n);
+		msg_error(_("%zu hits; only the first %zu are shown"), r->total, r->n);
 	return status == EXIT_OK && r->total == 0 ? EXIT_NO_MATCH : status;
 }
 
@@ -261,8 +261,8 @@ static void fold_warning(const char *why)
 {
 	/* Once, before any hit: the search goes on without it. */
 	if (why && *why)
-		msg_error("warning: traditional Chinese will not match simplified: "
-			  "%s", why);
+		msg_error(_("warning: traditional Chinese will not match simplified: "
+			    "%s"), why);
 }
 
 /* --search with --source: the browser's matcher over the view. */
@@ -718,7 +718,7 @@ static bool take_sources(struct cli *o, const struct doc *d, struct doc **view,
 		return false;
 	}
 	if (!(*view)->n_topics) {
-		msg_error("no input comes from %s", o->sources_note);
+		msg_error(_("no input comes from %s"), o->sources_note);
 		*status = EXIT_NO_MATCH;
 		return false;
 	}
@@ -736,7 +736,7 @@ static int xref_topics(struct cli *o, const struct doc *d, struct buf *out)
 	}
 	int status = EXIT_OK;
 	if (!v->n_topics) {
-		msg_error("no input cites %s", o->xref);
+		msg_error(_("no input cites %s"), o->xref);
 		status = EXIT_NO_MATCH;
 	} else {
 		status = print_topics(o, v, out);

@@ -410,7 +410,7 @@ static int run_doc(const struct doc *d, struct loading *lg,
 	char err[300];
 	if (!t.tagged || !panes_init(&t)) {
 		panes_free(&t);
-		msg_error("out of memory");
+		msg_error(_("out of memory"));
 		return EXIT_TROUBLE;
 	}
 	if (opt->script && !input_open_script(opt->script, err, sizeof err)) {

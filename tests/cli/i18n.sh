@@ -77,6 +77,9 @@ expect_eq "a topic that is not there, in Chinese" \
 LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --regex --search '[b-a]' > /dev/null 2>"$T/err"; st=$?
 expect_eq "a bad regular expression, in Chinese, status $st" \
 	"2 cwgview: 无效的正则表达式：[ ] 中的范围结尾在开头之前" "$st $(cat "$T/err")"
+LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --xref CWG-SFP-1/99 > /dev/null 2>"$T/err"; st=$?
+expect_eq "--xref that nothing cites, in Chinese, status $st" \
+	"1 cwgview: 没有引用 CWG-SFP-1/99 的输入" "$st $(cat "$T/err")"
 LC_ALL=C.UTF-8 "$CWGVIEW" --regex --search '[b-a]' > /dev/null 2>"$T/err"
 expect_eq "and in English under C.UTF-8" \
 	"cwgview: invalid regular expression: a range in [ ] whose end comes before its start" "$(cat "$T/err")"
