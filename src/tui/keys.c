@@ -327,7 +327,10 @@ static void man_entry(const char *keys, const char *help, bool off, void *arg)
 	buf_adds(b, ".TP\n.B ");
 	man_escape(b, keys);
 	buf_addc(b, '\n');
-	man_escape(b, _(help));
+	const char *h = _(help);
+	if (*h == '\'' || *h == '.')
+		buf_adds(b, "\\&"); /* else troff takes the line for a request */
+	man_escape(b, h);
 	if (off)
 		man_escape(b, _("; off with --secure"));
 	buf_addc(b, '\n');
