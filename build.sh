@@ -33,7 +33,8 @@ top=$(pwd)
 # PDFs back, CUPS (daemon, lpr, a PDF driver, ipptool for job states) for
 # the printing round trip,
 # OpenSSH (server and client) for the browser over a real ssh connection,
-# procps for the pgrep and pkill the terminal tests use, strace to count
+# man-db to lay the man pages out, procps for the pgrep and pkill the
+# terminal tests use, strace to count
 # the browser's writes per keystroke, valgrind for make check-valgrind, GNU
 # time for the search tests' bound on peak memory, and glibc's locale
 # sources (locales) with Unicode's EastAsianWidth.txt (unicode-data), from
@@ -42,7 +43,7 @@ top=$(pwd)
 PKGS_BUILD="autoconf autoconf-archive automake autopoint gettext make gcc pkg-config libncurses-dev libyaml-dev libunistring-dev
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-cjk libopencc-dev libopencc-data"
 PKGS_CHECK="libcmocka-dev tmux poppler-utils bsdutils fonts-dejavu-core
-	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils
+	cups cups-bsd cups-client printer-driver-cups-pdf openssh-server openssh-client procps strace cups-ipp-utils man-db
 	valgrind time locales unicode-data"
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }

@@ -45,6 +45,37 @@ elif [ "$(env -u CWGVIEW_LOCALEDIR LC_ALL=zh_CN.UTF-8 "$p/bin/cwgview" --help | 
 else
 	not_ok "the installed cwgview speaks Chinese under zh_CN.UTF-8" "$(ls -R "$p/share" | head -20)"
 fi
+# The man pages, where man looks: the English one, and the Chinese one
+# under a Chinese locale.
+if [ -f "$p/share/man/man1/cwgview.1" ] && [ -f "$p/share/man/zh_CN/man1/cwgview.1" ]; then
+	ok "make install puts the man pages in share/man/man1 and share/man/zh_CN/man1"
+else
+	not_ok "make install puts the man pages in share/man/man1 and share/man/zh_CN/man1" "$(ls -R "$p/share/man")"
+fi
+if ! command -v man > /dev/null 2>&1; then
+	skip "man finds the installed man pages, by the language" "no man (Debian package man-db)"
+elif ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+	skip "man finds the installed man pages, by the language" "no zh_CN.UTF-8 locale"
+else
+	zh=$(env -u LANGUAGE LC_ALL=zh_CN.UTF-8 MANWIDTH=80 MANPATH="$p/share/man" man cwgview 2>&1 | sed -n 3p)
+	en=$(env -u LANGUAGE LC_ALL=C.UTF-8 MANWIDTH=80 MANPATH="$p/share/man" man cwgview 2>&1 | sed -n 3p)
+	expect_eq "man finds the installed man pages, by the language" "名称 NAME" "$zh $en"
+fi
+# DESTDIR: everything under it, at the prefix's places, and nothing
+# written into the prefix itself.
+touch "$T/before-destdir"
+if make -C "$b" install DESTDIR="$T/dest" >"$T/destdir.log" 2>&1; then
+	missing=
+	for f in bin/cwgview share/cwgview/cwgsfp.yaml share/man/man1/cwgview.1 \
+		share/man/zh_CN/man1/cwgview.1 share/locale/zh_CN/LC_MESSAGES/cwgview.mo; do
+		[ -f "$T/dest$p/$f" ] || missing="$missing $f"
+	done
+	if have HAVE_PDF && [ ! -f "$T/dest$p/lib/cwgview/cwgview-pdf.so" ]; then missing="$missing lib/cwgview/cwgview-pdf.so"; fi
+	expect_eq "make install DESTDIR=… puts the binary, data, modules, man pages and translations under it" "" "$missing"
+	expect_eq "and writes nothing into the prefix itself" "" "$(find "$p" -newer "$T/before-destdir" -print)"
+else
+	not_ok "make install DESTDIR=…" "$(tail -n 10 "$T/destdir.log")"
+fi
 if env -u CWGVIEW_DATA -u CWGVIEW_MODULE_DIR make -C "$b" installcheck >"$T/check.log" 2>&1; then
 	ok "make installcheck: the installed cwgview finds its document, prints a PDF and folds 國際電聯"
 else

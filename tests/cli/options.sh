@@ -75,18 +75,22 @@ esac
 # a whole option (--print must not be found inside --printer).  The list
 # comes from main.c's getopt_long table; --keys-man, which writes the man
 # page's KEYS section for the build, is the one left out on purpose.
-sed -n '/^static const struct option long_options/,/{NULL/s/^[[:space:]]*{"\([a-z-]*\)",.*/\1/p' \
-	"$top_srcdir/src/main.c" | grep -vx 'keys-man' > "$T/longopts"
+long_options > "$T/longopts"
 if [ "$(wc -l < "$T/longopts")" -ge 15 ]; then ok "main.c's option table read ($(wc -l < "$T/longopts") options)"
 else not_ok "main.c's option table read" "$(cat "$T/longopts")"; fi
 run --help
-man_text=$(sed 's/\\-/-/g; s/\\f[BIRP]//g' "$top_srcdir/docs/cwgview.1")
 while read -r opt; do
-	if grep -qE -- "(^|[^a-z-])--$opt([^a-z-]|\$)" "$T/out"; then ok "--help mentions --$opt"
+	if names_option "$opt" "$T/out"; then ok "--help mentions --$opt"
 	else not_ok "--help mentions --$opt"; fi
-	if printf '%s\n' "$man_text" | grep -qE -- "(^|[^a-z-])--$opt([^a-z-]|\$)"; then ok "the man page mentions --$opt"
+	if names_option "$opt" "$top_srcdir/docs/cwgview.1"; then ok "the man page mentions --$opt"
 	else not_ok "the man page mentions --$opt"; fi
 done < "$T/longopts"
+# And neither names an option the program does not have.
+cp "$T/out" "$T/help"
+for f in "$T/help" "$top_srcdir/docs/cwgview.1"; do
+	extra=$(mentioned_options "$f" | grep -vxF -f "$T/longopts" -e keys-man)
+	expect_eq "${f##*/} names no option the program lacks" "" "$extra"
+done
 
 # JSON output is a cwgview document: it loads again.
 run --print all --format json

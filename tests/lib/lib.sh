@@ -69,3 +69,21 @@ usage() {
 # Lines of a file, and its widest line in display columns (wcwidth).
 line_count() { wc -l <"$1" | tr -d ' '; }
 max_width() { LC_ALL=C.UTF-8 wc -L <"$1" | tr -d ' '; }
+
+# The long options the program accepts, one a line, from main.c's
+# getopt_long table; --keys-man, which writes the man pages' KEYS section
+# for the build, is left out on purpose.
+long_options() {
+	sed -n '/^static const struct option long_options/,/{NULL/s/^[[:space:]]*{"\([a-z-]*\)",.*/\1/p' \
+		"$top_srcdir/src/main.c" | grep -vx 'keys-man'
+}
+# Whether TEXT (a file) names --OPT as a whole option (--print must not be
+# found inside --printer); man pages' \- and font escapes are read through.
+names_option() { # OPT FILE
+	sed 's/\\-/-/g; s/\\f[BIRP]//g' "$2" | grep -qE -- "(^|[^a-z-])--$1([^a-z-]|\$)"
+}
+# Every --name that FILE mentions, one a line, sorted.
+mentioned_options() { # FILE
+	sed 's/\\-/-/g; s/\\f[BIRP]//g' "$1" | grep -oE -- '(^|[^a-z-])--[a-z][a-z-]*' |
+		sed 's/^[^-]*--//' | sort -u
+}
