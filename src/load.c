@@ -787,7 +787,7 @@ static void too_large(struct load_error *err, size_t max)
 {
 	err->line = err->column = 0;
 	err->sys_errno = 0;
-	const char *unit = _("bytes");
+	const char *unit;
 	size_t n = max;
 	if (max >= (1 << 20) && max % (1 << 20) == 0) {
 		n = max >> 20;
@@ -795,10 +795,11 @@ static void too_large(struct load_error *err, size_t max)
 	} else if (max >= 1024 && max % 1024 == 0) {
 		n = max >> 10;
 		unit = "KiB";
+	} else {
+		unit = P_("byte", "bytes", n);
 	}
 	snprintf(err->msg, sizeof err->msg,
-		 _("the file is too large (the limit is %zu %s)"), n,
-		 n == 1 && max < 1024 ? _("byte") : unit);
+		 _("the file is too large (the limit is %zu %s)"), n, unit);
 }
 
 static struct doc *load_input(const char *data, size_t len, bool give_back,
