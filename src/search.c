@@ -1278,6 +1278,12 @@ static void regex_error(int rc, const regex_t *re, char *err, size_t errsize)
 			 msg[0] >= 'A' && msg[0] <= 'Z' ? msg[0] - 'A' + 'a' : msg[0], msg + 1);
 }
 
+/* Why a search that was under way gave up. */
+static void stopped(const struct search_result *r, char *err, size_t errsize)
+{
+	snprintf(err, errsize, "%s", r->cancelled ? _("search abandoned") : _("out of memory"));
+}
+
 static bool run_regex(const struct search_index *ix, const char *pattern,
 		      struct search_result *r, char *err, size_t errsize)
 {
@@ -1318,8 +1324,7 @@ static bool run_regex(const struct search_index *ix, const char *pattern,
 	}
 	regfree(&re);
 	if (!ok)
-		snprintf(err, errsize, "%s", r->cancelled ? _("search abandoned")
-							  : _("out of memory"));
+		stopped(r, err, errsize);
 	return ok;
 }
 
@@ -1353,8 +1358,7 @@ static bool run(const struct search_index *ix, const char *query,
 	} else {
 		if (run_literal(ix, query, flags, r))
 			return true;
-		snprintf(err, errsize, "%s", r->cancelled ? _("search abandoned")
-							  : _("out of memory"));
+		stopped(r, err, errsize);
 	}
 	st->valid = false;
 	st->work = 0;
