@@ -96,7 +96,7 @@ expect_file "--print is the document's text in either language" "$T/en" "$T/zh"
 # for, with no warning from troff (Chinese breaks between characters).
 zhman="$top_srcdir/docs/zh_CN/cwgview.1"
 LC_ALL=zh_CN.UTF-8 "$CWGVIEW" --keys-man > "$T/out"
-awk -v head="$(head -n 1 "$T/out")" '/^\.SH /{on = $0 == head} on' "$zhman" > "$T/man-keys"
+man_section "$(head -n 1 "$T/out")" "$zhman" > "$T/man-keys"
 expect_file "the Chinese man page's KEYS section is the key table's Chinese" "$T/man-keys" "$T/out"
 expect_eq "and it is in Chinese" ".SH 按键" "$(head -n 1 "$T/out")"
 long_options > "$T/longopts"

@@ -101,7 +101,7 @@ expect_eq "json loads again" "0 <stdin>: ok, 10 topics, 23 inputs, 24 document r
 
 # The man page's KEYS section is the key table's (cwgview --keys-man).
 run --keys-man
-awk '/^\.SH /{on = $0 == ".SH KEYS"} on' docs/cwgview.1 > "$T/man-keys"
+man_section ".SH KEYS" "$top_srcdir/docs/cwgview.1" > "$T/man-keys"
 expect_file "man page KEYS section matches the key table" "$T/man-keys" "$T/out"
 
 done_testing

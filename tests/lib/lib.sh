@@ -87,3 +87,7 @@ mentioned_options() { # FILE
 	sed 's/\\-/-/g; s/\\f[BIRP]//g' "$1" | grep -oE -- '(^|[^a-z-])--[a-z][a-z-]*' |
 		sed 's/^[^-]*--//' | sort -u
 }
+# The section of a man page from its heading line (.SH KEYS) up to the next.
+man_section() { # HEADING FILE
+	awk -v head="$1" '/^\.SH /{on = $0 == head} on' "$2"
+}
